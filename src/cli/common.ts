@@ -1,0 +1,57 @@
+import { Flags, type Command } from '@oclif/core';
+import type { Report, Severity, Waiver } from '../types.js';
+import { FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
+import { LOG_LEVELS } from '../util/log.js';
+import { parseVersion } from '../util/version.js';
+
+/** The latest MFA Server release (rules.md: default --target-version). */
+export const LATEST_VERSION = '8.1';
+
+/** Flags shared by the commands that scan (scan, fleet). */
+export const scanFlags = {
+  'fail-on': Flags.string({ description: 'exit 1 where an unwaived finding is at or above this severity; none never fails', options: [...FAIL_ON_VALUES], default: 'critical' }),
+  waivers: Flags.string({ description: 'YAML or JSON file of accepted findings' }),
+  'target-version': Flags.string({ description: 'the release being upgraded to', default: LATEST_VERSION }),
+  now: Flags.string({ description: "the scan's clock as an ISO time, for reproducible reports (default: now)" }),
+  'log-level': Flags.string({ description: 'stderr log level', options: [...LOG_LEVELS], default: 'warn' }),
+};
+
+export interface CommonParsed {
+  scan: { targetVersion: string; failOn: FailOn; now: string };
+  waivers?: { file: string; entries: Waiver[] };
+}
+
+/** Validates the shared flags; a bad value is exit 2 with one line. */
+export async function parseCommonFlags(cmd: Command, flags: { 'fail-on': string; waivers?: string; 'target-version': string; now?: string }): Promise<CommonParsed> {
+  let now = new Date().toISOString();
+  if (flags.now !== undefined) {
+    const t = Date.parse(flags.now);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(flags.now) || Number.isNaN(t)) cmd.error(`--now ${flags.now}: not an ISO time (e.g. 2026-11-21T09:00:00Z)`, { exit: 2 });
+    now = new Date(t).toISOString();
+  }
+  if (!/^\d+(\.\d+){0,3}$/.test(flags['target-version']) || !parseVersion(flags['target-version'])) {
+    cmd.error(`--target-version ${flags['target-version']}: not a version like 8.1 or 8.1.0.0`, { exit: 2 });
+  }
+  let waivers: CommonParsed['waivers'];
+  if (flags.waivers) {
+    const { loadWaivers } = await import('../report/waivers.js');
+    try {
+      waivers = { file: flags.waivers, entries: await loadWaivers(flags.waivers) };
+    } catch (e) {
+      cmd.error((e as Error).message.split('\n')[0]!, { exit: 2 });
+    }
+  }
+  return { scan: { targetVersion: flags['target-version'], failOn: flags['fail-on'] as FailOn, now }, waivers };
+}
+
+/** The closing summary on stderr: verdict, counts, files written. */
+export function summaryLine(report: Report, written: string[]): string {
+  const c = report.verdict.counts;
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).map((s) => `${c[s]} ${s}`).join(', ');
+  const lines = [
+    `${report.host.name ?? report.scan.target.location}: ${report.verdict.status} (gate ${report.verdict.gate}, fail-on ${report.verdict.failOn}) - ${counts}${report.verdict.waived ? `, ${report.verdict.waived} waived` : ''}; ${report.plan.length} plan step(s)`,
+  ];
+  if (report.problems.length) lines.push(`${report.problems.length} item(s) could not be read (see problems in the report)`);
+  for (const w of written) lines.push(`wrote ${w}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,91 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base.js';
+import type { Replication, Report, Stage } from '../types.js';
+import { SEVERITIES } from '../types.js';
+import { parseCommonFlags, scanFlags, summaryLine } from '../cli/common.js';
+import { openTarget } from '../cli/target.js';
+import { scanTarget } from '../scan.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
+import { makeLogger, type LogLevel } from '../util/log.js';
+
+export default class Scan extends BaseCommand {
+  static override summary = 'Scan one host (a bundle folder, or this Windows host) and write its readiness report.';
+
+  static override description = `Reads a copy of a Windows server (see the README for the bundle layout) or, on Windows with no TARGET, the host itself; never writes to it. Writes the report in the formats asked for, and exits 1 where an unwaived finding is at or above --fail-on.`;
+
+  static override examples = [
+    '<%= config.bin %> scan ./MFA01-bundle',
+    '<%= config.bin %> scan ./MFA01-bundle --format json,html,md --out ./reports',
+    '<%= config.bin %> scan ./MFA01-bundle --json --fail-on high',
+    '<%= config.bin %> scan ./ADFS01-bundle --stage adfs --waivers waivers.yml',
+    '<%= config.bin %> scan D:\\copies\\MFA01 --registry software.reg --drive E=D:\\copies\\MFA01-E',
+  ];
+
+  static override enableJsonFlag = true;
+
+  static override args = {
+    target: Args.string({ description: 'bundle folder, or a copied C: drive (live scan of this Windows host when left out)', required: false }),
+  };
+
+  static override flags = {
+    ...scanFlags,
+    format: Flags.string({
+      description: `reports to write: ${REPORT_FORMATS.join(',')} (comma separated or repeated) [default: html,json]`,
+      multiple: true,
+      delimiter: ',',
+      options: [...REPORT_FORMATS],
+    }),
+    out: Flags.string({ description: 'folder to write the reports into (never inside the target)', exclusive: ['output'] }),
+    output: Flags.string({ description: 'base file name of the reports (e.g. readiness-report.json)', exclusive: ['out'] }),
+    template: Flags.string({ description: 'folder with your own handlebars templates for html and md' }),
+    role: Flags.string({ description: 'replication role, where bundle.json lacks it', options: ['primary', 'subordinate', 'standalone'] }),
+    stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs'], default: 'pre' }),
+    'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
+    registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
+    drive: Flags.string({ description: 'map a drive letter to a folder: D=PATH (repeatable)', multiple: true }),
+  };
+
+  async run(): Promise<Report> {
+    const { args, flags } = await this.parse(Scan);
+    const common = await parseCommonFlags(this, flags);
+    const log = makeLogger(flags['log-level'] as LogLevel);
+    const target = await openTarget(this, args.target, { registry: flags.registry, drive: flags.drive });
+    log.info({ target: target.location, kind: target.kind }, 'scan started');
+
+    const { report, ran } = await scanTarget(target, {
+      ...common.scan,
+      stage: flags.stage as Stage,
+      role: flags.role as Replication | undefined,
+      backupDirs: flags['backup-dir'],
+      waivers: common.waivers,
+    });
+    for (const p of report.problems) log.warn({ location: p.location }, p.message);
+    log.info({ status: report.verdict.status, findings: report.findings.length, steps: report.plan.length }, 'scan finished');
+
+    const json = this.jsonEnabled();
+    const formats = (flags.format as ReportFormat[] | undefined) ?? (json ? [] : ['html', 'json']);
+    const wantFiles = !json || flags.format !== undefined || flags.out !== undefined || flags.output !== undefined;
+    let written: string[] = [];
+    if (wantFiles && formats.length > 0) {
+      const { writeReports } = await import('../report/write.js');
+      try {
+        written = await writeReports(report, {
+          formats: formats.length ? formats : ['html', 'json'],
+          out: flags.out,
+          output: flags.output,
+          templateDir: flags.template,
+          rulesRan: ran.map((r) => ({ id: r.id, title: r.title, component: r.component })),
+          cwd: process.cwd(),
+          targetDir: target.kind === 'bundle' ? target.location : undefined,
+        });
+      } catch (e) {
+        this.error((e as Error).message, { exit: 2 });
+      }
+    }
+    if (report.verdict.gate === 'fail') process.exitCode = 1;
+    if (!json) process.stderr.write(summaryLine(report, written));
+    return report;
+  }
+}
+
+export { SEVERITIES };

@@ -1,0 +1,23 @@
+import { defineFleetRule, FLEET_SEED, replicationGroups, rolesEvidence } from './helpers.js';
+
+export default defineFleetRule({
+  meta: {
+    id: 'MFA-FLEET-002', title: 'A replication group has two or more primaries', severity: 'critical', component: 'server', stages: 'all', pendingOnly: false,
+    seed: { file: FLEET_SEED, section: 'Upgrade Microsoft Entra Multifactor Authentication Server, steps 4 and 7' },
+    description: 'A group has one primary: subordinates are upgraded first, then one is promoted and the old primary upgraded last. Two primaries mean the roles are wrong (or two groups share a name), and no safe order exists until that is settled.',
+  },
+  check(ctx) {
+    const hits = [];
+    for (const [group, hosts] of replicationGroups(ctx)) {
+      const primaries = hosts.filter((h) => h.roles?.replication === 'primary');
+      if (primaries.length < 2) continue;
+      hits.push({
+        host: primaries[0]!.name,
+        message: `Replication group ${group} has ${primaries.length} primaries (${primaries.map((h) => h.name).join(', ')}). Check which server is the primary in the MFA Server UI and correct bundle.json before planning the window.`,
+        evidence: primaries.map(rolesEvidence),
+        key: `group:${group.toLowerCase()}`,
+      });
+    }
+    return hits;
+  },
+});

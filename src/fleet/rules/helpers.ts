@@ -1,0 +1,54 @@
+import type { Evidence } from '../../types.js';
+import type { RuleMeta } from '../../rules/types.js';
+import type { FleetContext, FleetHit, FleetRule, HostSummary } from '../types.js';
+
+export function defineFleetRule(rule: FleetRule): FleetRule {
+  return rule;
+}
+
+export const FLEET_SEED = 'upgrade-mfa-server-2024.md' as const;
+
+export const usable = (h: HostSummary) => h.status !== 'failed';
+export const isMfaHost = (h: HostSummary) => usable(h) && h.hostRole === 'mfa-host';
+/** A host that reaches an MFA Server through the SDK: a separate User Portal / Mobile App, or an AD FS server. */
+export const isClientHost = (h: HostSummary) => usable(h) && (h.hostRole === 'web-host' || h.hostRole === 'adfs-host');
+
+/** The name a replication group is known by ('(no group name)' where bundle.json gives none). */
+export const groupOf = (h: HostSummary) => h.roles?.replicationGroup ?? '(no group name)';
+
+/** MFA hosts in a replication (primary or subordinate), by group, in name order. */
+export function replicationGroups(ctx: FleetContext): Map<string, HostSummary[]> {
+  const groups = new Map<string, HostSummary[]>();
+  for (const h of ctx.hosts) {
+    if (!isMfaHost(h) || (h.roles?.replication !== 'primary' && h.roles?.replication !== 'subordinate')) continue;
+    const g = groupOf(h);
+    groups.set(g, [...(groups.get(g) ?? []), h]);
+  }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function serverVersion(h: HostSummary): string | null {
+  return h.components.find((c) => c.component === 'server' || c.component === 'agent')?.version ?? null;
+}
+
+/** Evidence naming where a host's roles came from. */
+export function rolesEvidence(h: HostSummary): Evidence {
+  const r = h.roles;
+  return {
+    source: h.status === 'read' ? 'file' : 'bundle',
+    location: h.status === 'read' ? h.target : `${h.target}${h.target.endsWith('.zip') ? ':' : '/'}bundle.json`,
+    observed: `${h.name}: replication ${r?.replication ?? 'unknown'}, group ${r?.replicationGroup ?? 'none'}, load balanced ${r?.loadBalanced ?? 'unknown'}${r?.adfsFarm ? `, AD FS farm ${r.adfsFarm}` : ''}; ${h.hostRole ?? 'unknown role'}, ${serverVersion(h) ? `MFA Server ${serverVersion(h)}` : 'no MFA Server'}`,
+  };
+}
+
+/** Whether a URL's host names this fleet host (its name, or the name followed by a dot: an FQDN). */
+export function urlNamesHost(urlHost: string, h: HostSummary): boolean {
+  const n = h.name.toLowerCase();
+  return urlHost === n || urlHost.startsWith(`${n}.`);
+}
+
+export function hostForUrl(ctx: FleetContext, urlHost: string): HostSummary | undefined {
+  return ctx.hosts.find((h) => urlNamesHost(urlHost, h));
+}
+
+export type { FleetHit, RuleMeta };

@@ -1,0 +1,109 @@
+import type { ComponentId, Finding, HostRole, Roles, Severity, Stage, UpgradePath, Verdict, Waiver } from '../types.js';
+import type { RuleMeta } from '../rules/types.js';
+
+/** One SDK URL a host's config points at (User Portal, Mobile App Web Service, AD FS adapter). */
+export interface FleetSdkUrl {
+  component: ComponentId;
+  file: string;
+  url: string;
+  /** Host part, lower case. */
+  host: string;
+  /** First path segment, e.g. "MultiFactorAuthWebServiceSdk" ("" where none). */
+  vdir: string;
+}
+
+/** A plan step of a host, as much as the fleet keeps of it. */
+export interface HostStep {
+  id: string;
+  action: string;
+  component: string;
+  phase: string;
+  title: string;
+}
+
+/**
+ * What the fleet keeps of one host: small and flat, so memory does not grow with the size of host reports
+ * (report.md "The fleet report"; the full report is dropped, or written with --host-reports, as soon as it is made).
+ */
+export interface HostSummary {
+  name: string;
+  target: string;
+  status: 'scanned' | 'read' | 'failed';
+  reason: string | null;
+  verdict: Verdict | null;
+  roles: Roles | null;
+  upgradePath: UpgradePath | null;
+  hostRole: HostRole | null;
+  components: { component: ComponentId; version: string | null; virtualDirectory: string | null; installPath: string | null }[];
+  /** IIS application URL paths ("/MultiFactorAuthWebServiceSdk"); null where IIS was unknown to the scan. */
+  virtualDirectories: string[] | null;
+  /** null where the report does not say (the SDK URLs of configs that name another host are not in a Report). */
+  sdkUrls: FleetSdkUrl[] | null;
+  /** Installers present in the MFA Server install folder; null where not known (a read report, no install folder). */
+  installers: { folder: string; present: string[] } | null;
+  plan: HostStep[];
+  /** Waiver statuses of the host's report (to merge into the fleet's list). */
+  waivers: Waiver[];
+  inputDigest: string | null;
+}
+
+export interface WaveStep {
+  host: string;
+  /** The host's plan step id (or the fleet's, for the promotion and once-per-farm AD FS steps). */
+  id: string;
+  action: string;
+  component: string;
+  title: string;
+}
+
+export interface Wave {
+  order: number;
+  title: string;
+  /** What the wave is, for readers and tests: before-window, replication-subordinate, replication-primary, standalone, web, adfs-first-half, adfs-policy, adfs-second-half, after-upgrade. */
+  kind: string;
+  group: string | null;
+  hosts: string[];
+  steps: WaveStep[];
+}
+
+export interface FleetContext {
+  hosts: HostSummary[];
+  targetVersion: string;
+  stage: Stage;
+}
+
+/** A fleet rule's hit; the engine adds id, title, seed, planSteps and waiver (as for a host's rules). */
+export interface FleetHit {
+  /** The host the finding is about (its id digest and waivers use it). */
+  host: string;
+  outcome?: 'fail' | 'unknown';
+  severity?: Severity;
+  component?: Finding['component'];
+  message: string;
+  evidence: Finding['evidence'];
+  key: string;
+}
+
+export interface FleetRule {
+  meta: RuleMeta;
+  check(ctx: FleetContext): FleetHit[];
+}
+
+export type FleetFinding = Finding & { host: string };
+
+export interface FleetReport {
+  schemaVersion: 1;
+  tool: { name: 'mfa-readiness'; version: string; rulesetVersion: string };
+  scan: {
+    startedAt: string;
+    target: { kind: 'fleet'; location: string };
+    targetVersion: string;
+    stage: Stage;
+    inputDigest: string;
+  };
+  hosts: (Pick<HostSummary, 'name' | 'target' | 'status' | 'reason' | 'verdict' | 'roles' | 'upgradePath' | 'hostRole'>)[];
+  waves: Wave[];
+  findings: FleetFinding[];
+  verdict: Verdict;
+  waivers: Waiver[];
+}

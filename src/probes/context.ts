@@ -1,0 +1,57 @@
+import type { Target } from '../target/types.js';
+import type { RegistryReader } from '../target/registry/types.js';
+import type { Evidence, FileStat, Replication, Stage } from '../types.js';
+import { winBasename } from '../target/paths.js';
+
+export interface ProbeOptions {
+  /** --role, used where bundle.json has no replication role. */
+  role?: Replication;
+  /** --backup-dir, Windows paths. */
+  backupDirs?: string[];
+  stage: Stage;
+}
+
+export interface ProbeContext {
+  target: Target;
+  reg: RegistryReader;
+  opts: ProbeOptions;
+}
+
+/** size/time/digest of a file from disk, else from manifest.json. The digest is computed only on demand. */
+export async function fileStat(target: Target, winPath: string): Promise<FileStat> {
+  const st = await target.stat(winPath);
+  if (st && st.isFile) {
+    return { path: st.path, exists: true, source: 'file', size: st.size, mtime: st.mtime, sha256: null };
+  }
+  const m = target.manifestEntry(winPath);
+  if (m) {
+    return {
+      path: m.path,
+      exists: true,
+      source: 'manifest',
+      size: typeof m.size === 'number' ? m.size : null,
+      mtime: typeof m.mtime === 'string' ? new Date(m.mtime).toISOString() : null,
+      sha256: typeof m.sha256 === 'string' ? m.sha256.toLowerCase().replace(/^sha256:/, '') : null,
+    };
+  }
+  return { path: target.expand(winPath), exists: false, source: 'none', size: null, mtime: null, sha256: null };
+}
+
+export async function digestOf(target: Target, f: FileStat): Promise<string | null> {
+  if (f.sha256) return f.sha256;
+  if (f.source !== 'file') return null;
+  f.sha256 = await target.sha256(f.path);
+  return f.sha256;
+}
+
+export function fileEvidence(f: FileStat, observed?: string): Evidence {
+  if (f.source === 'manifest') {
+    return { source: 'manifest', location: f.path, observed: observed ?? `described in manifest.json: ${f.size ?? '?'} bytes, last written ${f.mtime ?? '?'}` };
+  }
+  if (!f.exists) return { source: 'file', location: f.path, observed: observed ?? 'not found' };
+  return { source: 'file', location: f.path, observed: observed ?? (f.size === null ? `folder, newest file written ${f.mtime ?? 'unknown'}` : `${f.size} bytes, last written ${f.mtime}`) };
+}
+
+export function nameOf(p: string): string {
+  return winBasename(p);
+}

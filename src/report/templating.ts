@@ -1,0 +1,55 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { TEMPLATES_DIR } from './paths.js';
+
+/**
+ * Loads a template set: `main` (e.g. report.html.hbs) and the partials in `partials/`, from
+ * `templateDir` where given (a user's `--template DIR`), each missing file falling back to ours.
+ * A private Handlebars instance per render keeps user partials from leaking between calls.
+ */
+export function compileTemplates(
+  main: string,
+  partialNames: string[],
+  opts: { templateDir?: string; noEscape: boolean },
+): (view: unknown) => string {
+  const hb = Handlebars.create();
+  const pick = (rel: string): string => {
+    if (opts.templateDir) {
+      const user = join(opts.templateDir, rel);
+      if (existsSync(user)) return user;
+    }
+    return join(TEMPLATES_DIR, rel);
+  };
+  const compile = (file: string) => {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`${file}: cannot read the template (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return hb.compile(source, { strict: true, noEscape: opts.noEscape, preventIndent: true });
+  };
+  // Partials: ours, plus any extra ones the user's folder brings.
+  const names = new Set(partialNames);
+  if (opts.templateDir && existsSync(join(opts.templateDir, 'partials'))) {
+    for (const f of readdirSync(join(opts.templateDir, 'partials')).sort()) if (f.endsWith('.hbs')) names.add(f.slice(0, -4));
+  }
+  const files = new Map<string, string>();
+  for (const name of [...names].sort()) {
+    const file = pick(join('partials', `${name}.hbs`));
+    files.set(name, file);
+    hb.registerPartial(name, compile(file));
+  }
+  hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  const mainFile = pick(main);
+  const template = compile(mainFile);
+  return (view) => {
+    try {
+      return template(view);
+    } catch (e) {
+      // Handlebars' errors (strict mode: a missing field) carry no file name: add the main one.
+      throw new Error(`${mainFile}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  };
+}

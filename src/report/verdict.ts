@@ -1,0 +1,75 @@
+import { SEVERITIES, type Finding, type Severity, type UpgradePath, type Verdict, type VerdictStatus } from '../types.js';
+
+export type FailOn = Severity | 'none';
+export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES, 'none'];
+
+/** Higher is more severe: info 0 … critical 4. */
+export function severityRank(sev: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(sev);
+}
+
+/** Whether a finding of `sev` trips `--fail-on failOn`; `none` never does. */
+export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return severityRank(sev) >= severityRank(failOn);
+}
+
+/** The rule whose firing means "nothing to upgrade" (report.md, verdict precedence). */
+export const NOTHING_TO_UPGRADE_RULE = 'MFA-INV-003';
+
+/** report.md's array order: severity (highest first), then ruleId, then id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.id, b.id)
+  );
+}
+
+/** Plain code-unit comparison: locale-independent, so the order never depends on the machine. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The verdict per report.md. `status` ignores `--fail-on`; `gate` is where it applies.
+ * A finding with outcome `unknown` counts exactly like a failure of its severity.
+ * `nothingToUpgrade`: MFA-INV-003 fired (the lead passes
+ * `findings.some(f => f.ruleId === NOTHING_TO_UPGRADE_RULE)`).
+ * `up-to-date` is given for upgrade path `none` when nothing unwaived above info is open.
+ */
+export function computeVerdict(
+  findings: readonly Finding[],
+  upgradePath: UpgradePath,
+  nothingToUpgrade: boolean,
+  failOn: FailOn,
+  /** Whether any component was found: `up-to-date` means every found component is at the target. */
+  componentsFound = true,
+): Verdict {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  let waived = 0;
+  let failing = false;
+  for (const f of findings) {
+    if (f.waiver) {
+      waived++;
+      continue;
+    }
+    counts[f.severity]++;
+    if (atOrAbove(f.severity, failOn)) failing = true;
+  }
+  let status: VerdictStatus;
+  if (nothingToUpgrade) status = 'nothing-to-upgrade';
+  else if (counts.critical > 0) status = 'not-ready';
+  // rules.md: "A host already at the target gets the inventory and lifecycle findings, and its verdict is
+  // up-to-date". report.md's list would put MFA-LIFE-001 (high, on every host with MFA) first and make
+  // up-to-date unreachable; the rules.md reading wins (README, "Choices").
+  else if (upgradePath === 'none' && componentsFound) status = 'up-to-date';
+  else if (counts.high + counts.medium + counts.low > 0) status = 'ready-with-warnings';
+  else status = 'ready';
+  return { status, failOn, counts, waived, gate: failing ? 'fail' : 'pass' };
+}
+
+/** Ids of the unwaived findings that make the gate fail, in report order. */
+export function failingFindingIds(findings: readonly Finding[], failOn: FailOn): string[] {
+  return findings.filter((f) => !f.waiver && atOrAbove(f.severity, failOn)).map((f) => f.id);
+}

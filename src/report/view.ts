@@ -1,0 +1,208 @@
+/**
+ * The view model behind the HTML and Markdown templates: every derived value (labels, groups,
+ * anchors, links) is computed here so templates only lay it out. `esc` is applied to every
+ * string that came from the report (target values, rule texts, waiver files): identity for
+ * HTML (Handlebars escapes `{{ }}`), Markdown escaping for Markdown (compiled with noEscape).
+ * Labels and anchors are ours and never escaped.
+ */
+import { SEVERITIES, type Finding, type PlanPhase, type Report, type Severity } from '../types.js';
+import { compareFindings } from './verdict.js';
+import { slug, visible } from './text.js';
+
+type Esc = (s: string) => string;
+
+export const STATUS_LABELS: Record<string, string> = {
+  'not-ready': 'Not ready',
+  'ready-with-warnings': 'Ready with warnings',
+  ready: 'Ready',
+  'up-to-date': 'Up to date',
+  'nothing-to-upgrade': 'Nothing to upgrade',
+};
+const STATUS_SUMMARY: Record<string, string> = {
+  'not-ready': 'Critical findings are open: do not start the upgrade until they are resolved or waived.',
+  'ready-with-warnings': 'No critical findings are open; the findings below still need attention before or during the window.',
+  ready: 'No open findings above info: the upgrade can go ahead as planned.',
+  'up-to-date': 'Every component is at or above the target release: there is nothing to upgrade on this host.',
+  'nothing-to-upgrade': 'No MFA Server component was found on this host: there is nothing to upgrade.',
+};
+export const PHASES: { phase: PlanPhase; label: string }[] = [
+  { phase: 'before-window', label: 'Before the window' },
+  { phase: 'in-window', label: 'In the window' },
+  { phase: 'after-upgrade', label: 'After the upgrade' },
+];
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+const PATH_LABELS: Record<string, string> = {
+  'phonefactor-agent': 'PhoneFactor Agent to MFA Server (uninstall and reinstall)',
+  'in-place': 'In-place upgrade of MFA Server',
+  none: 'None',
+};
+const COMPONENT_LABELS: Record<string, string> = {
+  agent: 'PhoneFactor Agent',
+  server: 'MFA Server',
+  'user-portal': 'User Portal',
+  'mobile-app': 'Mobile App Web Service',
+  'web-service-sdk': 'Web Service SDK',
+  'adfs-adapter': 'AD FS adapter',
+  host: 'Host',
+  data: 'Data file',
+  prerequisites: 'Prerequisites',
+};
+const OUTCOME_LABELS: Record<string, string> = { fail: 'failed', unknown: 'could not be determined' };
+
+const label = (map: Record<string, string>, key: string, esc: Esc): string => map[key] ?? esc(key);
+const opt = (s: string | null | undefined, esc: Esc): string | null => (s === null || s === undefined || s === '' ? null : esc(s));
+
+/** Findings and plan in the report's documented order, whatever order they were handed in. */
+export function normalizeReport(report: Report): Report {
+  return {
+    ...report,
+    findings: [...report.findings].sort(compareFindings),
+    plan: [...report.plan].sort((a, b) => a.order - b.order),
+  };
+}
+
+export function buildView(input: Report, rawEsc: Esc) {
+  const report = normalizeReport(input);
+  // Control characters are made visible in every format, whatever the escaping.
+  const esc: Esc = (s) => rawEsc(visible(String(s)));
+  const firstFindingOfRule = new Map<string, Finding>();
+  for (const f of report.findings) if (!firstFindingOfRule.has(f.ruleId)) firstFindingOfRule.set(f.ruleId, f);
+  const stepById = new Map(report.plan.map((s) => [s.id, s]));
+  const v = report.verdict;
+  const hostName = report.host.name ? esc(report.host.name) : 'unknown host';
+
+  const ruleLink = (ruleId: string) => {
+    const f = firstFindingOfRule.get(ruleId);
+    return { ruleId: esc(ruleId), anchor: f ? slug('finding', f.id) : null };
+  };
+
+  const steps = report.plan.map((s) => ({
+    order: s.order,
+    id: esc(s.id),
+    anchor: slug('step', s.id),
+    action: esc(s.action),
+    component: label(COMPONENT_LABELS, s.component, esc),
+    phase: s.phase,
+    title: esc(s.title),
+    detail: opt(s.detail, esc),
+    because: s.because.map(ruleLink),
+    dependsOn: s.dependsOn.map((d) => ({ id: esc(d), anchor: slug('step', d), order: stepById.get(d)?.order ?? null })),
+  }));
+  const knownPhases = new Set(PHASES.map((p) => p.phase));
+  const phases = [
+    ...PHASES,
+    // A phase this version does not know (enums may grow) still shows, after ours.
+    ...[...new Set(report.plan.map((s) => s.phase).filter((p) => !knownPhases.has(p)))].sort().map((p) => ({ phase: p, label: esc(p) })),
+  ]
+    .map((p) => ({ phase: p.phase, label: p.label, steps: steps.filter((s) => s.phase === p.phase) }))
+    .filter((p) => p.steps.length > 0);
+
+  const findings = report.findings.map((f) => ({
+    id: esc(f.id),
+    anchor: slug('finding', f.id),
+    ruleId: esc(f.ruleId),
+    severity: f.severity,
+    severityLabel: label(SEVERITY_LABELS, f.severity, esc),
+    outcome: f.outcome,
+    outcomeLabel: label(OUTCOME_LABELS, f.outcome, esc),
+    unknown: f.outcome === 'unknown',
+    title: esc(f.title),
+    message: esc(f.message),
+    component: label(COMPONENT_LABELS, f.component, esc),
+    evidence: f.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
+    seed: f.seed && (f.seed.file || f.seed.section) ? { file: esc(f.seed.file), section: esc(f.seed.section) } : null,
+    planSteps: f.planSteps.map((id) => ({ id: esc(id), anchor: slug('step', id), order: stepById.get(id)?.order ?? null })),
+    waiver: f.waiver ? { reason: esc(f.waiver.reason), expires: opt(f.waiver.expires, esc) } : null,
+  }));
+
+  const inv = report.inventory;
+  const pre = inv.prerequisites;
+  const vc = (r: typeof pre.vcredist.x64, arch: string) => ({
+    name: `Visual C++ 2015+ runtime (${arch})`,
+    state: !r.known ? 'could not be determined' : r.installed ? 'installed' : 'not installed',
+    version: opt(r.version, esc),
+    evidence: r.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
+  });
+  const prerequisites = [
+    {
+      name: '.NET Framework 4.x',
+      state: !pre.dotnet.known ? 'could not be determined' : pre.dotnet.release !== null ? 'installed' : 'not installed',
+      version: pre.dotnet.release !== null ? `Release ${pre.dotnet.release}` : null,
+      evidence: pre.dotnet.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
+    },
+    vc(pre.vcredist.x64, 'x64'),
+    vc(pre.vcredist.x86, 'x86'),
+  ];
+
+  const roles = report.host.roles;
+  return {
+    title: `MFA Server upgrade readiness: ${hostName}`,
+    hostName,
+    targetVersion: esc(report.scan.targetVersion),
+    startedAt: esc(report.scan.startedAt),
+    scanDate: esc(report.scan.startedAt.slice(0, 10)),
+    verdict: {
+      status: v.status,
+      statusLabel: label(STATUS_LABELS, v.status, esc),
+      summary: STATUS_SUMMARY[v.status] ?? '',
+      gate: v.gate,
+      gateLabel: v.gate === 'fail' ? 'FAIL' : 'PASS',
+      failOn: esc(v.failOn),
+      counts: SEVERITIES.map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: v.counts[s] ?? 0 })),
+      waived: v.waived,
+      total: SEVERITIES.reduce((n, s) => n + (v.counts[s] ?? 0), 0),
+      unknown: report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length,
+    },
+    plan: { phases, count: steps.length },
+    findings,
+    inventory: {
+      upgradePath: label(PATH_LABELS, inv.upgradePath, esc),
+      components: inv.components.map((c) => ({
+        component: label(COMPONENT_LABELS, c.component, esc),
+        displayName: opt(c.displayName, esc),
+        version: opt(c.version, esc),
+        installPath: opt(c.installPath, esc),
+        installDate: opt(c.installDate, esc),
+        virtualDirectory: opt(c.virtualDirectory, esc),
+        virtualDirectoryUnknown: c.virtualDirectory === null && c.virtualDirectoryKnown === false,
+        evidence: c.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
+      })),
+      prerequisites,
+      virtualDirectories: (inv.virtualDirectories ?? []).map((d) => ({
+        site: esc(d.site),
+        urlPath: esc(d.urlPath),
+        app: esc(d.app),
+        vdir: esc(d.vdir),
+        physicalPath: esc(d.physicalPath),
+      })),
+    },
+    scan: {
+      tool: `${esc(report.tool.name)} ${esc(report.tool.version)}`,
+      rulesetVersion: esc(report.tool.rulesetVersion),
+      startedAt: esc(report.scan.startedAt),
+      targetKind: esc(report.scan.target.kind),
+      targetLocation: esc(report.scan.target.location),
+      targetVersion: esc(report.scan.targetVersion),
+      stage: report.scan.stage === 'adfs' ? 'adfs (AD FS adapter swap)' : report.scan.stage ? `${esc(report.scan.stage)} (before the window)` : null,
+      inputDigest: esc(report.scan.inputDigest),
+      os: [report.host.os.caption, report.host.os.version, report.host.os.architecture].filter((x): x is string => !!x).map(esc).join(', ') || null,
+      hostRole: opt(report.host.hostRole, esc),
+      replication: roles.replication ? esc(roles.replication) : 'unknown',
+      replicationGroup: opt(roles.replicationGroup, esc),
+      loadBalanced: roles.loadBalanced === null ? null : roles.loadBalanced ? 'yes' : 'no',
+      adfsFarm: opt(roles.adfsFarm, esc),
+      rolesSource: esc(roles.source),
+      waivers: report.waivers.map((w) => ({
+        rule: esc(w.rule),
+        host: opt(w.host, esc),
+        finding: opt(w.finding, esc),
+        reason: esc(w.reason),
+        expires: opt(w.expires, esc),
+        status: w.status ?? 'unused',
+      })),
+      problems: report.problems.map((p) => ({ location: esc(p.location), message: esc(p.message) })),
+    },
+  };
+}
+
+export type ReportView = ReturnType<typeof buildView>;

@@ -1,0 +1,109 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Report } from '../types.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderJunit, type RuleRan } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+
+export type ReportFormat = 'json' | 'html' | 'md' | 'junit';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'md', 'junit'];
+export const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml' };
+/** Extensions stripped from `--output FILE` to get the base name (longest first). */
+const KNOWN_EXT = ['.junit.xml', '.json', '.html', '.htm', '.md', '.xml'];
+
+export interface WriteOptions {
+  formats: readonly ReportFormat[];
+  /** `--out DIR`: files go to DIR/mfa-readiness-<host>-<date>.<ext> (DIR is created). */
+  out?: string;
+  /** `--output FILE`: its name, minus a known extension, is the base name of every file. */
+  output?: string;
+  /** `--template DIR` for html and md. */
+  templateDir?: string;
+  /** The rules that ran, for junit. */
+  rulesRan: readonly RuleRan[];
+  /** Relative paths resolve against it. */
+  cwd: string;
+  /** The scanned target's folder (bundle): refuse to write inside it. */
+  targetDir?: string;
+}
+
+/** A host name made safe for a file name on Windows and POSIX. */
+export function fileSafeHost(name: string | null): string {
+  const s = (name ?? '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-.]+|[-.]+$/g, '');
+  return s === '' ? 'unknown-host' : s;
+}
+
+/** `mfa-readiness-<host>-<YYYY-MM-DD of scan.startedAt>` */
+export function defaultBaseName(report: Report): string {
+  return `mfa-readiness-${fileSafeHost(report.host.name)}-${report.scan.startedAt.slice(0, 10)}`;
+}
+
+/** The path (without extension) every format's file is named after. */
+export function reportBasePath(report: Report, opts: Pick<WriteOptions, 'out' | 'output' | 'cwd'>): string {
+  if (opts.output) {
+    const file = resolve(opts.cwd, opts.out ?? '', opts.output);
+    const name = basename(file);
+    const ext = KNOWN_EXT.find((e) => name.toLowerCase().endsWith(e) && name.length > e.length);
+    return ext ? file.slice(0, file.length - ext.length) : file;
+  }
+  return join(resolve(opts.cwd, opts.out ?? '.'), defaultBaseName(report));
+}
+
+let tmpCounter = 0;
+/** Temp file in the same folder, then rename: a reader never sees half a report. */
+async function writeAtomic(file: string, content: string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
+  try {
+    await writeFile(tmp, content, 'utf8');
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Renders and writes the reports; returns the paths written, in `formats` order (duplicates once).
+ * Throws (one line naming the path) where a file would land inside the target or cannot be written.
+ */
+export async function writeReports(report: Report, opts: WriteOptions): Promise<string[]> {
+  const base = reportBasePath(report, opts);
+  const formats = [...new Set(opts.formats)];
+  const targetDir = opts.targetDir ? resolve(opts.cwd, opts.targetDir) : null;
+  const jobs = formats.map((f) => ({ format: f, file: base + EXTENSIONS[f] }));
+  for (const j of jobs) {
+    if (targetDir && inside(j.file, targetDir)) {
+      throw new Error(`${j.file}: refusing to write a report inside the scanned target (${targetDir})`);
+    }
+  }
+  // Render everything first: a template error writes nothing.
+  const contents = jobs.map((j) => {
+    switch (j.format) {
+      case 'json':
+        return renderJson(report);
+      case 'html':
+        return renderHtml(report, { templateDir: opts.templateDir });
+      case 'md':
+        return renderMarkdown(report, { templateDir: opts.templateDir });
+      case 'junit':
+        return renderJunit(report, opts.rulesRan);
+    }
+  });
+  await mkdir(dirname(base), { recursive: true });
+  const written: string[] = [];
+  for (const [i, j] of jobs.entries()) {
+    try {
+      await writeAtomic(j.file, contents[i]!);
+    } catch (e) {
+      throw new Error(`${j.file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    written.push(j.file);
+  }
+  return written;
+}

@@ -1,0 +1,22 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-ADFS-002',
+    title: 'A file to copy is missing from the adapter\'s folder',
+    severity: 'medium',
+    component: 'adfs-adapter',
+    stages: ['adfs'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 2' },
+    description: 'Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server\'s install folder to each AD FS server.',
+  },
+  check({ facts }) {
+    if (facts.host.hostRole !== 'adfs-host' || !facts.adfs) return [];
+    return facts.adfs.files.filter((f) => !f.present).map((f) => ({
+      message: `${f.name} is not in ${facts.adfs!.folder}: copy it from an upgraded MFA Server's install folder.`,
+      evidence: [{ source: 'file' as const, location: f.path, observed: 'not found' }],
+      key: f.name.toLowerCase(),
+    }));
+  },
+});

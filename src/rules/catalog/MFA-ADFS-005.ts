@@ -1,0 +1,26 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-ADFS-005',
+    title: 'Provider to unregister, and the new provider name',
+    severity: 'info',
+    component: 'adfs-adapter',
+    stages: 'all',
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Install new AD FS adapters, steps 3, 4 and 8' },
+    description: 'Unregister the old provider by its exact name (WindowsAzureMultiFactorAuthentication before 7.0, AzureMfaServerAuthentication from 7.0); the new one is AzureMfaServerAuthentication.',
+  },
+  check({ component, facts }) {
+    const a = component('adfs-adapter');
+    if (!a) return [];
+    const old = facts.adfs?.oldProviderName;
+    return [{
+      message: old
+        ? `The adapter ${a.version} registered the provider "${old}": uncheck it in the global MFA policy and pass -Name "${old}" to the Unregister script. The new provider is "AzureMfaServerAuthentication".`
+        : 'The adapter\'s version does not tell which provider name is registered: check the global MFA policy for "WindowsAzureMultiFactorAuthentication" or "AzureMfaServerAuthentication" and pass that exact name to the Unregister script. The new provider is "AzureMfaServerAuthentication".',
+      evidence: a.evidence.slice(0, 1),
+      key: 'provider',
+    }];
+  },
+});

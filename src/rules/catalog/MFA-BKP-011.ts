@@ -1,0 +1,24 @@
+import { defineRule } from '../types.js';
+import { backupEvidence, hasCurrent } from '../helpers.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-BKP-011',
+    title: 'A custom User Portal theme has no current backup',
+    severity: 'high',
+    component: 'user-portal',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Uninstall the PhoneFactor Agent, step 2.2' },
+    description: 'Custom themes (App_Themes folders other than Default) are lost when the portal is uninstalled or replaced; back up each folder.',
+  },
+  check({ facts }) {
+    return (facts.userPortal?.themes ?? [])
+      .filter((t) => t.custom && t.backup && !hasCurrent(t.backup))
+      .map((t) => ({
+        message: `The custom theme ${t.name} (${t.path}) has no current backup: copy the folder before the window.`,
+        evidence: backupEvidence(t.backup!),
+        key: t.path.toLowerCase(),
+      }));
+  },
+});

@@ -1,0 +1,37 @@
+import { defineRule } from '../types.js';
+import { backupEvidence, hasCurrent } from '../helpers.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-BKP-013',
+    title: "The Mobile App Web Service's web.config has no current backup",
+    severity: 'high',
+    severityNote: 'high on the phonefactor-agent path, low on in-place',
+    component: 'mobile-app',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Uninstall the PhoneFactor Agent, step 3.1' },
+    description: 'The Mobile App Web Service web.config carries the SDK URL and credentials; it is lost when the service is uninstalled.',
+  },
+  check({ facts, component, upgradePath }) {
+    const mob = component('mobile-app');
+    if (!mob) return [];
+    const severity = upgradePath === 'phonefactor-agent' ? 'high' : 'low';
+    const wc = facts.mobileApp?.webConfig;
+    if (!wc || !wc.exists || !wc.backup) {
+      return [{
+        outcome: 'unknown', severity,
+        message: 'The Mobile App Web Service web.config could not be found, so its backup cannot be checked.',
+        evidence: mob.evidence.slice(0, 2),
+        key: 'mobile-app-web.config',
+      }];
+    }
+    if (hasCurrent(wc.backup)) return [];
+    return [{
+      severity,
+      message: `No current backup of ${wc.path}: copy it before the window.`,
+      evidence: backupEvidence(wc.backup),
+      key: wc.path.toLowerCase(),
+    }];
+  },
+});

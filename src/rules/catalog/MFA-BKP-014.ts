@@ -1,0 +1,34 @@
+import { defineRule } from '../types.js';
+import { backupEvidence, hasCurrent } from '../helpers.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-BKP-014',
+    title: 'The registered AD FS adapter config has no current backup',
+    severity: 'high',
+    component: 'adfs-adapter',
+    stages: ['pre', 'adfs'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 1' },
+    description: 'On an AD FS server without MFA Server: save a copy of MultiFactorAuthenticationAdfsAdapter.config, or export it with Export-AdfsAuthenticationProviderConfigurationData. At stage adfs the folder holds the new config, so any saved copy counts.',
+  },
+  check({ facts, opts }) {
+    if (facts.host.hostRole !== 'adfs-host') return [];
+    const cfg = facts.adfs?.config;
+    if (!cfg || !cfg.exists || !cfg.backup) {
+      return [{
+        outcome: 'unknown',
+        message: `The adapter config ${cfg?.path ?? 'MultiFactorAuthenticationAdfsAdapter.config'} is not in the adapter's folder, so its backup cannot be checked. Export the registered configuration with Export-AdfsAuthenticationProviderConfigurationData.`,
+        evidence: [{ source: 'file', location: cfg?.path ?? facts.adfs?.folder ?? 'adapter folder', observed: 'not found' }],
+        key: 'adfs-config',
+      }];
+    }
+    const ok = opts.stage === 'adfs' ? cfg.backup.candidates.length > 0 : hasCurrent(cfg.backup);
+    if (ok) return [];
+    return [{
+      message: `No ${opts.stage === 'adfs' ? '' : 'current '}copy of the registered adapter config ${cfg.path} was found. Save it, or run Export-AdfsAuthenticationProviderConfigurationData -Name <adapter name> -FilePath <file>.`,
+      evidence: backupEvidence(cfg.backup),
+      key: cfg.path.toLowerCase(),
+    }];
+  },
+});

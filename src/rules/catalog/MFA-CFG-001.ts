@@ -1,0 +1,34 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-CFG-001',
+    title: 'A Web Service SDK URL names this host but a virtual directory it does not have',
+    severity: 'high',
+    component: 'web-service-sdk',
+    stages: 'all',
+    pendingOnly: false,
+    seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 4.3' },
+    description: 'The User Portal, Mobile App Web Service and AD FS adapter reach the SDK by URL; one that names this host must name a virtual directory IIS serves here.',
+  },
+  check({ facts }) {
+    const hits = [];
+    for (const u of facts.sdkUrls.filter((x) => x.thisHost)) {
+      const first = u.path.split('/').filter(Boolean)[0]?.toLowerCase();
+      const ev = [{ source: 'file' as const, location: u.file, observed: `${u.setting} = ${u.url}` }];
+      if (!facts.iis.known) {
+        hits.push({ outcome: 'unknown' as const, component: u.component, message: `${u.file} points at ${u.url} on this host, and this host's IIS applications are unknown (no readable applicationHost.config).`, evidence: ev, key: `${u.file}|${u.url}`.toLowerCase() });
+        continue;
+      }
+      const served = facts.iis.virtualDirectories.some((v) => v.urlPath !== '/' && v.urlPath.split('/').filter(Boolean)[0]?.toLowerCase() === first);
+      if (served) continue;
+      hits.push({
+        component: u.component,
+        message: `${u.file} points at ${u.url}, which names this host, but IIS here has no /${first ?? ''} application. Point it at the SDK's virtual directory.`,
+        evidence: [...ev, { source: 'iis' as const, location: facts.iis.configPath ?? 'applicationHost.config', observed: `applications: ${facts.iis.virtualDirectories.map((v) => v.urlPath).filter((p) => p !== '/').join(', ') || 'none'}` }],
+        key: `${u.file}|${u.url}`.toLowerCase(),
+      });
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,25 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-CMP-001',
+    title: 'Web server: copy its installer from an upgraded MFA Server, prerequisites first',
+    severity: 'medium',
+    component: 'user-portal',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
+    description: 'A User Portal or Mobile App Web Service on its own server is upgraded with the MSI copied from an MFA Server\'s install folder after that server is upgraded; install .NET 4.5+ and both VC++ runtimes first.',
+  },
+  check({ facts }) {
+    if (facts.host.hostRole !== 'web-host') return [];
+    const parts = facts.components.filter((c) => c.component === 'user-portal' || c.component === 'mobile-app');
+    if (parts.length === 0) return [];
+    return [{
+      component: parts[0]!.component,
+      message: `This web server runs ${parts.map((p) => p.component).join(' and ')} without MFA Server. After the MFA Servers are upgraded, copy ${parts.map((p) => (p.component === 'user-portal' ? 'MultiFactorAuthenticationUserPortalSetup64.msi' : 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi')).join(' and ')} from an MFA Server's install folder, and install the prerequisites here first.`,
+      evidence: parts.map((p) => p.evidence[0]!).filter(Boolean),
+      key: 'web-host',
+    }];
+  },
+});

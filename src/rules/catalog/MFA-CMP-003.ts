@@ -1,0 +1,25 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-CMP-003',
+    title: 'Mobile App Web Service is not needed from 8.0',
+    severity: 'low',
+    component: 'mobile-app',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the Mobile App Web Service' },
+    description: 'From 8.0 the Mobile App Web Service is not needed: on the PhoneFactor Agent path do not reinstall it; on an in-place upgrade uninstall it after the upgrade.',
+  },
+  check({ component, targetAtLeast, upgradePath }) {
+    const m = component('mobile-app');
+    if (!m || !targetAtLeast('8.0')) return [];
+    return [{
+      message: upgradePath === 'phonefactor-agent'
+        ? 'The Mobile App Web Service is installed; from 8.0 it is not needed. Uninstall it with the other parts and do not reinstall it.'
+        : 'The Mobile App Web Service is installed; from 8.0 it is not needed. Uninstall it after the upgrade.',
+      evidence: m.evidence.slice(0, 2),
+      key: 'mobile-app',
+    }];
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-HA-001',
+    title: 'Multi-server deployment: drain, subordinates first, primary last',
+    severity: 'high',
+    component: 'server',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, steps 3, 4 and 7' },
+    description: 'Take the server out of traffic (load balancer, clients) before upgrading it; upgrade subordinates first, promote one to primary, then upgrade the old primary.',
+  },
+  check({ facts, multiServer }) {
+    if (facts.host.hostRole !== 'mfa-host' || !multiServer) return [];
+    const r = facts.host.roles;
+    const order = r.replication === 'primary'
+      ? 'This is the primary: upgrade it last, after the subordinates and after promoting one of them.'
+      : r.replication === 'subordinate'
+        ? 'This is a subordinate: upgrade it before the primary, one at a time so the load balancer keeps serving.'
+        : 'Upgrade subordinates first, promote one, upgrade the old primary last.';
+    return [{
+      message: `This MFA Server is part of a multi-server deployment${r.replicationGroup ? ` (group ${r.replicationGroup})` : ''}${r.loadBalanced ? ', behind a load balancer' : ''}. Remove it from the load balancer and stop clients sending to it before the upgrade. ${order}`,
+      evidence: [{ source: 'bundle', location: 'bundle.json roles', observed: `replication ${r.replication ?? 'unknown'}, loadBalanced ${r.loadBalanced ?? 'unknown'}` }],
+      key: 'ha',
+    }];
+  },
+});

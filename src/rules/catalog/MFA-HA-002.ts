@@ -1,0 +1,22 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-HA-002',
+    title: 'Replication role unknown',
+    severity: 'medium',
+    component: 'server',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 4' },
+    description: 'The replication role lives in the opaque data file; say it in bundle.json roles.replication or with --role primary|subordinate|standalone, so the order of the window can be planned.',
+  },
+  check({ facts }) {
+    if (facts.host.hostRole !== 'mfa-host' || facts.host.roles.replication) return [];
+    return [{
+      message: 'The replication role of this MFA Server is not known. Say it in bundle.json (roles.replication) or with --role primary|subordinate|standalone.',
+      evidence: [{ source: 'bundle', location: 'bundle.json roles.replication', observed: 'absent' }],
+      key: 'role',
+    }];
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../types.js';
+import { UNINSTALL_64, short } from '../../probes/registry.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-INV-003',
+    title: 'No MFA component found: nothing to upgrade',
+    severity: 'info',
+    component: 'host',
+    stages: 'all',
+    pendingOnly: false,
+    seed: { file: 'rules.md', section: 'Inventory and path' },
+    description: 'No MFA Server, PhoneFactor Agent or part of them is installed, and the registry exports cover the Uninstall keys, so the absence is real.',
+  },
+  check({ facts }) {
+    if (facts.components.length > 0 || !facts.registry.coversUninstall) return [];
+    return [{
+      message: 'No PhoneFactor Agent, MFA Server, User Portal, Mobile App Web Service, Web Service SDK or AD FS adapter is installed: nothing to upgrade on this host.',
+      evidence: [{ source: 'registry', location: short(UNINSTALL_64), observed: 'no MFA Uninstall entry in either view' }],
+      key: 'none',
+    }];
+  },
+});

@@ -1,0 +1,24 @@
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-INV-004',
+    title: "A component's version cannot be determined",
+    severity: 'medium',
+    component: 'host',
+    stages: 'all',
+    pendingOnly: false,
+    seed: { file: 'rules.md', section: 'Inventory and path' },
+    description: 'A component was found (by files or IIS) but no Uninstall entry gives its version, so the upgrade path rests on assumptions.',
+  },
+  check({ facts }) {
+    return facts.components
+      .filter((c) => !c.version)
+      .map((c) => ({
+        message: `${c.component} was found${c.installPath ? ` at ${c.installPath}` : ''}, but its version is not known (no Uninstall entry with a DisplayVersion). Check Programs and Features on the host.`,
+        component: c.component,
+        evidence: c.evidence.slice(0, 3),
+        key: c.component,
+      }));
+  },
+});

@@ -1,0 +1,14 @@
+import { defineRule } from '../types.js';
+import { vcRule } from '../vc.js';
+
+export default defineRule(vcRule({
+  id: 'MFA-PRQ-002',
+  title: 'Visual C++ 2015 Update 1 runtime (x64) is missing or too old',
+  severity: 'critical',
+  severityNote: 'critical on a web or AD FS host; low on an MFA host (its installer adds it)',
+  component: 'prerequisites',
+  stages: ['pre'],
+  pendingOnly: true,
+  seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
+  description: 'From 7.0 all components need the Visual C++ 2015 Update 1 (14.0.23506) or newer runtime, x86 and x64. The 2017-2022 runtimes count.',
+}, 'x64'));

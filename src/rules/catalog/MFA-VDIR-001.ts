@@ -1,0 +1,28 @@
+import { defineRule } from '../types.js';
+import { vdirEvidence, vdirName } from '../vdir.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-VDIR-001',
+    title: 'User Portal runs under /PhoneFactor; the new default is /MultiFactorAuth',
+    severity: 'medium',
+    component: 'user-portal',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 3' },
+    description: 'Give the old name when installing the new portal, or keep the new one, update the portal URL on the server\'s Settings tab and tell users.',
+  },
+  check({ component, upgradePath }) {
+    const p = component('user-portal');
+    if (!p || upgradePath !== 'phonefactor-agent') return [];
+    if (!p.virtualDirectoryKnown) {
+      return [{ outcome: 'unknown', message: 'The User Portal\'s virtual directory is unknown (no applicationHost.config): check in IIS whether it runs under /PhoneFactor.', evidence: p.evidence.slice(0, 2), key: 'user-portal' }];
+    }
+    if (vdirName(p.virtualDirectory) !== 'phonefactor') return [];
+    return [{
+      message: `The User Portal runs under ${p.virtualDirectory}. The new installer's default is /MultiFactorAuth: type ${p.virtualDirectory!.replace(/^\//, '')} as the virtual directory during the install to keep users' URL, or keep the default, update the User Portal URL on the MFA Server's Settings tab and tell users the new URL.`,
+      evidence: vdirEvidence(p),
+      key: p.virtualDirectory!.toLowerCase(),
+    }];
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from '../types.js';
+import { vdirEvidence, vdirName } from '../vdir.js';
+
+export default defineRule({
+  meta: {
+    id: 'MFA-VDIR-003',
+    title: 'Mobile App Web Service runs under /PhoneFactorPhoneAppWebService; the new default is /MultiFactorAuthMobileAppWebService',
+    severity: 'medium',
+    component: 'mobile-app',
+    stages: ['pre'],
+    pendingOnly: true,
+    seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Install the Multi-Factor Authentication Server, step 4.4' },
+    description: 'For targets before 8.0, where the Mobile App Web Service is reinstalled: keep the old name (or a shorter one users can type), or update the Mobile App Web Service URL in the server.',
+  },
+  check({ component, upgradePath, targetAtLeast }) {
+    const m = component('mobile-app');
+    if (!m || upgradePath !== 'phonefactor-agent' || targetAtLeast('8.0')) return [];
+    if (!m.virtualDirectoryKnown) {
+      return [{ outcome: 'unknown', message: 'The Mobile App Web Service\'s virtual directory is unknown (no applicationHost.config).', evidence: m.evidence.slice(0, 2), key: 'mobile-app' }];
+    }
+    if (vdirName(m.virtualDirectory) !== 'phonefactorphoneappwebservice') return [];
+    return [{
+      message: `The Mobile App Web Service runs under ${m.virtualDirectory}; the new default is /MultiFactorAuthMobileAppWebService. Type the old name during the install, or keep the new one and update the Mobile App Web Service URL in the MFA Server.`,
+      evidence: vdirEvidence(m),
+      key: m.virtualDirectory!.toLowerCase(),
+    }];
+  },
+});

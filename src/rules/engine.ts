@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { ComponentFact, Facts, Finding, ScanOptions, Severity, UpgradePath } from '../types.js';
+import { SEVERITIES } from '../types.js';
+import { compareVersions, majorOf } from '../util/version.js';
+import { RULES } from './index.js';
+import type { Rule, RuleContext, RuleMeta } from './types.js';
+
+/** rules.md "Upgrade path". A component of unknown version is taken as needing the upgrade. */
+export function computeUpgradePath(components: ComponentFact[], targetVersion: string): UpgradePath {
+  if (components.length === 0) return 'none';
+  if (components.some((c) => c.component === 'agent' || (majorOf(c.version) ?? 99) <= 5)) return 'phonefactor-agent';
+  if (components.some((c) => !c.version || compareVersions(c.version, targetVersion) < 0)) return 'in-place';
+  return 'none';
+}
+
+/** A finding's stable id: a short digest of its rule, host, component and primary evidence location. */
+export function findingId(ruleId: string, host: string | null, component: string, key: string): string {
+  const h = createHash('sha256').update(`${ruleId}\u0000${(host ?? '').toLowerCase()}\u0000${component}\u0000${key}`).digest('hex');
+  return `${ruleId}-${h.slice(0, 8)}`;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** Findings sorted as report.md says: severity (highest first), then ruleId, then id. */
+export function sortFindings(f: Finding[]): Finding[] {
+  return [...f].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function ruleRuns(meta: RuleMeta, opts: ScanOptions, upgradePath: UpgradePath): boolean {
+  if (meta.stages !== 'all' && !meta.stages.includes(opts.stage)) return false;
+  if (meta.pendingOnly && upgradePath === 'none') return false;
+  return true;
+}
+
+export interface RuleRun {
+  upgradePath: UpgradePath;
+  findings: Finding[];
+  /** The rules that ran (for JUnit: one testcase per rule that ran). */
+  ran: RuleMeta[];
+}
+
+export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[] = RULES): RuleRun {
+  const upgradePath = computeUpgradePath(facts.components, opts.targetVersion);
+  const r = facts.host.roles;
+  const ctx: RuleContext = {
+    facts,
+    opts,
+    upgradePath,
+    component: (c) => facts.components.find((x) => x.component === c),
+    targetAtLeast: (v) => compareVersions(opts.targetVersion, v) >= 0,
+    multiServer: r.replication === 'primary' || r.replication === 'subordinate' || r.loadBalanced === true,
+  };
+  const findings: Finding[] = [];
+  const ran: RuleMeta[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (!ruleRuns(rule.meta, opts, upgradePath)) continue;
+    ran.push(rule.meta);
+    for (const hit of rule.check(ctx)) {
+      const component = hit.component ?? rule.meta.component;
+      let id = findingId(rule.meta.id, facts.host.name, component, hit.key ?? hit.evidence[0]?.location ?? '');
+      for (let n = 2; seen.has(id); n++) id = findingId(rule.meta.id, facts.host.name, component, `${hit.key ?? ''}#${n}`);
+      seen.add(id);
+      findings.push({
+        id,
+        ruleId: rule.meta.id,
+        outcome: hit.outcome ?? 'fail',
+        severity: hit.severity ?? rule.meta.severity,
+        title: rule.meta.title,
+        message: hit.message,
+        component,
+        evidence: hit.evidence,
+        seed: rule.meta.seed,
+        planSteps: [],
+        waiver: null,
+      });
+    }
+  }
+  return { upgradePath, findings: sortFindings(findings), ran };
+}

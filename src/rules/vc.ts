@@ -1,0 +1,37 @@
+import type { RuleContext, RuleHit, RuleMeta } from './types.js';
+import type { Severity, VcRuntimeFact } from '../types.js';
+
+/** MFA-PRQ-002/003: VC++ 2015 Update 1 = 14.0.23506; 2017-2022 write 14.1x-14.4x and count. */
+export function vcOk(f: VcRuntimeFact): boolean {
+  if (!f.installed || f.major === null) return false;
+  const v = [f.major, f.minor ?? 0, f.bld ?? 0];
+  const min = [14, 0, 23506];
+  for (let i = 0; i < 3; i++) if (v[i] !== min[i]) return v[i]! > min[i]!;
+  return true;
+}
+
+export function vcRule(meta: RuleMeta, arch: 'x64' | 'x86') {
+  return {
+    meta,
+    check(ctx: RuleContext): RuleHit[] {
+      const { facts } = ctx;
+      if (!ctx.targetAtLeast('7.0') || facts.components.length === 0) return [];
+      if (arch === 'x86' && /^(x86|32|32-bit|i[3-6]86)$/i.test(facts.host.os.architecture ?? '')) return [];
+      const f = facts.vcredist[arch];
+      const severity: Severity = facts.host.hostRole === 'mfa-host' ? 'low' : 'critical';
+      const why = facts.host.hostRole === 'mfa-host'
+        ? ' The MFA Server installer offers to install it: accept the prompt.'
+        : ' Install it before running the installer on this server, or it stops with "Microsoft Visual C++ 2015 Redistributable Update 1 or higher is required".';
+      if (!f.known) {
+        return [{ outcome: 'unknown', severity, message: `Whether the ${arch} Visual C++ 2015+ runtime is installed cannot be told: the registry exports cover neither VisualStudio\\14.0\\VC\\Runtimes\\${arch} nor the Uninstall keys.`, evidence: [], key: arch }];
+      }
+      if (vcOk(f)) return [];
+      return [{
+        severity,
+        message: `${f.installed ? `The ${arch} Visual C++ runtime is ${f.version ?? 'of an unknown version'}, older than 2015 Update 1 (14.0.23506)` : `The ${arch} Visual C++ 2015 Update 1 (or later) runtime is not installed`}; MFA Server ${ctx.opts.targetVersion} needs it.${why}`,
+        evidence: f.evidence,
+        key: arch,
+      }];
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Finding, Replication, Report, ScanOptions, Waiver } from './types.js';
+import type { Target } from './target/types.js';
+import { runProbes } from './probes/index.js';
+import { findingId, runRules, sortFindings } from './rules/engine.js';
+import { RULES, RULESET_VERSION } from './rules/index.js';
+import { buildPlan, linkFindings } from './plan/index.js';
+import { computeVerdict, NOTHING_TO_UPGRADE_RULE } from './report/verdict.js';
+import { applyWaivers, expiredWaiverFindings } from './report/waivers.js';
+import { redactConnectionString } from './xml/redact.js';
+import { TOOL_VERSION } from './version.js';
+import type { RuleMeta } from './rules/types.js';
+
+export interface ScanRequest extends ScanOptions {
+  role?: Replication;
+  backupDirs?: string[];
+  waivers?: { file: string; entries: Waiver[] };
+}
+
+export interface ScanResult {
+  report: Report;
+  /** Rules that ran, for JUnit. */
+  ran: RuleMeta[];
+}
+
+/** Safety net over every string a report carries from the target: connection-string passwords never pass. */
+function scrub(findings: Finding[]): Finding[] {
+  return findings.map((f) => ({
+    ...f,
+    message: redactConnectionString(f.message),
+    evidence: f.evidence.map((e) => ({ ...e, observed: redactConnectionString(e.observed) })),
+  }));
+}
+
+/** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
+export async function scanTarget(target: Target, req: ScanRequest): Promise<ScanResult> {
+  const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage });
+  const run = runRules(facts, req);
+  let findings = run.findings;
+  let waivers: Waiver[] = [];
+  if (req.waivers) {
+    const applied = applyWaivers(findings, req.waivers.entries, {
+      host: facts.host.name,
+      now: req.now,
+      knownRuleIds: RULES.map((r) => r.meta.id),
+    });
+    findings = applied.findings;
+    waivers = applied.waivers;
+    for (const f of expiredWaiverFindings(waivers, facts.host.name, req.waivers.file)) {
+      findings.push({ ...f, id: findingId(f.ruleId, facts.host.name, f.component, f.evidence[0]?.observed ?? ''), planSteps: [] });
+    }
+  }
+  const plan = buildPlan({ facts, upgradePath: run.upgradePath, findings, opts: req });
+  findings = sortFindings(scrub(linkFindings(findings, plan)));
+  const verdict = computeVerdict(findings, run.upgradePath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0);
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
+    scan: {
+      startedAt: req.now,
+      target: { kind: target.kind, location: target.location },
+      targetVersion: req.targetVersion,
+      stage: req.stage,
+      inputDigest: target.inputDigest(),
+    },
+    host: { name: facts.host.name, os: facts.host.os, roles: facts.host.roles, hostRole: facts.host.hostRole },
+    inventory: {
+      upgradePath: run.upgradePath,
+      components: facts.components,
+      prerequisites: { dotnet: facts.dotnet, vcredist: facts.vcredist },
+      virtualDirectories: facts.iis.virtualDirectories,
+    },
+    verdict,
+    waivers,
+    findings,
+    plan,
+    problems: [...facts.problems].sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),
+  };
+  return { report, ran: run.ran.concat(req.waivers ? RULES.filter((r) => r.meta.id === 'MFA-WVR-001').map((r) => r.meta) : []) };
+}

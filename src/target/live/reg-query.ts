@@ -1,0 +1,286 @@
+/**
+ * The live registry through reg.exe (bundle.md "Live mode"): `reg query <key> /s /reg:64`, its text
+ * parsed into the same RegistryStore the .reg parser fills.
+ *
+ * Encoding: reg.exe writes redirected output in the console's output code page (OEM: 437, 850...), which
+ * cannot hold most of Unicode. We therefore run it as `cmd.exe /d /c "chcp 65001 >nul & reg.exe query ..."`
+ * with `windowsHide`, which gives cmd its own hidden console: the code page change makes reg.exe write
+ * UTF-8 and touches no console but that throw-away one. Output that is not valid UTF-8 (an old Windows, or
+ * Wine, whose reg.exe writes the OEM code page whatever the console says) is decoded with the host's OEM
+ * code page, and a problem says characters may have been lost. `cmd /u` does not help: it only makes
+ * cmd's own built-ins write UTF-16, never a child program such as reg.exe.
+ */
+import { isUtf8 } from 'node:buffer';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import type { RegistryProblem, RegValue, RegValueType } from '../registry/types.js';
+import type { RegistryStore } from '../registry/store.js';
+import { parseRegPath } from '../registry/path.js';
+import { typeNumberOf } from '../registry/values.js';
+import { decodeRegOutput, type Decoded } from './codepage.js';
+
+export interface QueryOptions {
+  /** reg.exe to run. Default: %SystemRoot%\System32\reg.exe (Sysnative from a 32-bit process). */
+  regExe?: string;
+  /**
+   * cmd.exe used to set code page 65001 first. Default: %SystemRoot%\System32\cmd.exe.
+   * null: run reg.exe directly (its output is then in the OEM code page).
+   */
+  cmdExe?: string | null;
+  /** With /s (default true). */
+  recursive?: boolean;
+  /** Milliseconds before reg.exe is killed (default 120 s: a large Uninstall key on a slow host). */
+  timeoutMs?: number;
+  /** Asked only when the output is not UTF-8; default: reads HKLM\...\Nls\CodePage\OEMCP once. */
+  oemCodePage?: () => Promise<number | null>;
+}
+
+export type QueryResult =
+  | { ok: true; text: string; encoding: string; warning?: string }
+  | { ok: false; missing: boolean; error: string };
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+/** System32 as this process must name it: a 32-bit process on 64-bit Windows sees SysWOW64 there. */
+export function system32(env: NodeJS.ProcessEnv = process.env): string {
+  const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
+  const wow = process.arch === 'ia32' && !!env.PROCESSOR_ARCHITEW6432;
+  return path.win32.join(root, wow ? 'Sysnative' : 'System32');
+}
+
+/** Characters cmd.exe would act on even inside quotes, or that break the quoting. */
+const UNSAFE_FOR_CMD = /["%\r\n\0]/;
+
+interface RawRun {
+  code: number | string | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  spawnError?: string;
+}
+
+function run(file: string, args: string[], verbatim: boolean, timeoutMs: number): Promise<RawRun> {
+  return new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      { encoding: 'buffer', maxBuffer: MAX_BUFFER, timeout: timeoutMs, windowsHide: true, windowsVerbatimArguments: verbatim },
+      (err, stdout, stderr) => {
+        const e = err as (NodeJS.ErrnoException & { code?: number | string; killed?: boolean }) | null;
+        const out: RawRun = { code: e ? (e.code ?? null) : 0, stdout: stdout ?? Buffer.alloc(0), stderr: stderr ?? Buffer.alloc(0) };
+        if (e && typeof e.code === 'string') out.spawnError = `${file} cannot be run: ${e.code}`;
+        else if (e?.killed) out.spawnError = `${file} did not finish within ${Math.round(timeoutMs / 1000)} s`;
+        else if (e && /maxBuffer/i.test(e.message)) out.spawnError = `${file} wrote more than ${MAX_BUFFER} bytes`;
+        resolve(out);
+      },
+    );
+  });
+}
+
+/** Runs reg.exe with these arguments (through cmd + chcp 65001 unless cmdExe is null). */
+async function runReg(args: string[], opts: QueryOptions): Promise<RawRun> {
+  const reg = opts.regExe ?? path.win32.join(system32(), 'reg.exe');
+  const timeout = opts.timeoutMs ?? 120_000;
+  const cmd = opts.cmdExe === undefined ? path.win32.join(system32(), 'cmd.exe') : opts.cmdExe;
+  if (cmd === null) return run(reg, args, false, timeout);
+  const bad = [reg, ...args].find((a) => UNSAFE_FOR_CMD.test(a));
+  if (bad !== undefined) {
+    return { code: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), spawnError: `cannot pass ${JSON.stringify(bad)} to reg.exe safely (a quote, % or line break)` };
+  }
+  // cmd /s /c "<line>": cmd strips the outer quotes and runs the line as written. Inside quotes,
+  // & | < > ^ are literal; /v:off keeps ! literal too.
+  const line = `chcp 65001 >nul 2>nul & "${reg}" ${args.map((a) => `"${a}"`).join(' ')}`;
+  return run(cmd, ['/d', '/v:off', '/s', '/c', `"${line}"`], true, timeout);
+}
+
+function firstLine(b: Buffer): string {
+  return b.toString('utf8').replace(/\uFFFD/g, '?').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)[0] ?? '';
+}
+
+let oemCache: Promise<number | null> | null = null;
+/** The host's OEM code page, from the registry (its text is ASCII whatever the code page). */
+export function hostOemCodePage(opts: QueryOptions = {}): Promise<number | null> {
+  oemCache ??= runReg(['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'], opts).then((r) => {
+    const m = /OEMCP\s+REG_SZ\s+(\d+)/.exec(r.stdout.toString('latin1'));
+    return m ? Number(m[1]) : null;
+  });
+  return oemCache;
+}
+
+/** Lines of a non-recursive `reg query` naming the immediate subkeys of `key`. */
+function childNames(text: string, key: string): string[] {
+  const k = parseRegPath(key);
+  if (!k) return [];
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const p = line.startsWith('HKEY_') ? parseRegPath(line.trimEnd()) : undefined;
+    if (p && p.names.length === k.names.length + 1 && p.norm.startsWith(k.norm + '\\')) out.push(p.names[p.names.length - 1]!);
+  }
+  return out;
+}
+
+/**
+ * Whether a key reg.exe could not read is absent. reg.exe says "not found" and "access denied" with the
+ * same exit code 1 and in the host's language, so we ask the parent instead: absent when the parent
+ * lists no such subkey, or is itself absent. The hive root failing means reg.exe itself fails.
+ */
+async function isMissing(key: string, opts: QueryOptions, depth = 0): Promise<boolean> {
+  const p = parseRegPath(key);
+  if (!p || p.names.length === 0 || depth > 64) return false;
+  const parent = [p.root, ...p.names.slice(0, -1)].join('\\');
+  const r = await runReg(['query', parent, '/reg:64'], opts);
+  if (r.spawnError) return false;
+  if (r.code === 0) {
+    const want = p.names[p.names.length - 1]!.toLowerCase();
+    // Names may be non-ASCII: compare case-insensitively on the UTF-8 (or latin1) text.
+    const text = r.stdout.toString(isUtf8(r.stdout) ? 'utf8' : 'latin1');
+    return !childNames(text, parent).some((n) => n.toLowerCase() === want);
+  }
+  if (p.names.length === 1) return false;
+  return isMissing(parent, opts, depth + 1);
+}
+
+/** `reg query <key> [/s] /reg:64`. A missing key is `{ ok: false, missing: true }`; nothing throws. */
+export async function queryKey(key: string, opts: QueryOptions = {}): Promise<QueryResult> {
+  const args = ['query', key];
+  if (opts.recursive !== false) args.push('/s');
+  args.push('/reg:64');
+  let r: RawRun;
+  try {
+    r = await runReg(args, opts);
+  } catch (e) {
+    return { ok: false, missing: false, error: `reg.exe cannot be run: ${(e as Error).message}` };
+  }
+  if (r.spawnError) return { ok: false, missing: false, error: r.spawnError };
+  if (r.code !== 0) {
+    const said = firstLine(r.stderr) || firstLine(r.stdout) || `exit code ${String(r.code)}`;
+    const missing = await isMissing(key, opts).catch(() => false);
+    return { ok: false, missing, error: `reg.exe query failed (exit code ${String(r.code)}): ${said}` };
+  }
+  let d: Decoded;
+  try {
+    d = await decodeRegOutput(r.stdout, opts.oemCodePage ?? (() => hostOemCodePage(opts)));
+  } catch (e) {
+    return { ok: false, missing: false, error: `reg.exe output cannot be decoded: ${(e as Error).message}` };
+  }
+  return d.warning ? { ok: true, text: d.text, encoding: d.encoding, warning: d.warning } : { ok: true, text: d.text, encoding: d.encoding };
+}
+
+// ---- parsing --------------------------------------------------------------------------------------
+
+/** "    Name    REG_TYPE    data" (data and its separator absent for an empty REG_SZ on some builds). */
+const VALUE_LINE = /^ {4}(.*?) {4}(REG_[A-Z_]+|0x[0-9A-Fa-f]+)(?: {4}(.*))?$/;
+const HEX = /^[0-9A-Fa-f]*$/;
+
+export interface ParseQueryOptions {
+  /** Problem location prefix ("reg query HKLM\\SOFTWARE\\X"); default "reg query". */
+  label?: string;
+  onProblem: (p: RegistryProblem) => void;
+}
+
+/** Decodes the data text of one value line as RegValue['data'] (types.ts); an Error where it is not. */
+export function parseQueryData(type: RegValueType, raw: string): RegValue['data'] | Error {
+  switch (type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+    case 'REG_LINK':
+      return raw;
+    case 'REG_MULTI_SZ':
+      // reg.exe joins the strings with a literal "\0" (two characters).
+      return raw === '' ? [] : raw.split('\\0');
+    case 'REG_DWORD':
+    case 'REG_DWORD_BIG_ENDIAN': {
+      const m = /^0x([0-9A-Fa-f]{1,8})$/.exec(raw.trim());
+      return m ? parseInt(m[1]!, 16) : new Error(`${type} data "${raw}" is not 0x followed by up to 8 hex digits`);
+    }
+    case 'REG_QWORD': {
+      const m = /^0x([0-9A-Fa-f]{1,16})$/.exec(raw.trim());
+      if (!m) return new Error(`REG_QWORD data "${raw}" is not 0x followed by up to 16 hex digits`);
+      const v = BigInt('0x' + m[1]);
+      return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+    }
+    default: {
+      const t = raw.trim();
+      return HEX.test(t) && t.length % 2 === 0 ? t.toLowerCase() : new Error(`${type} data "${clip(raw)}" is not hex bytes`);
+    }
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
+}
+
+/**
+ * Parses `reg query` output (the key line, then "    Name    REG_TYPE    data" lines, blank lines
+ * between keys) into the store. "(Default)" is the default value. Returns what it read.
+ */
+export function parseRegQueryOutput(text: string, store: RegistryStore, opts: ParseQueryOptions): { keys: number; values: number } {
+  const label = opts.label ?? 'reg query';
+  let key: string | null = null;
+  let last: RegValue | null = null;
+  let keys = 0;
+  let values = 0;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const where = `${label}:${i + 1}`;
+    if (line.trim() === '') {
+      last = null;
+      continue;
+    }
+    if (line.startsWith('HKEY_')) {
+      const p = parseRegPath(line.trimEnd());
+      if (!p) {
+        opts.onProblem({ location: where, message: `unknown registry root in key line "${clip(line)}": key skipped` });
+        key = null;
+        continue;
+      }
+      key = p.display;
+      store.createKey(key);
+      keys++;
+      last = null;
+      continue;
+    }
+    const m = VALUE_LINE.exec(line);
+    if (m && key) {
+      const name = m[1] === '(Default)' ? '' : m[1]!;
+      const raw = m[3] ?? '';
+      const typeText = m[2]!;
+      let type: RegValueType;
+      let typeNumber: number;
+      if (typeText.startsWith('0x')) {
+        typeNumber = parseInt(typeText, 16) >>> 0;
+        type = 'REG_UNKNOWN';
+      } else {
+        const n = typeNumberOf(typeText as RegValueType);
+        if (n === undefined) {
+          opts.onProblem({ location: where, message: `unknown value type ${typeText} for "${name || '(Default)'}": value skipped` });
+          last = null;
+          continue;
+        }
+        type = typeText as RegValueType;
+        typeNumber = n;
+      }
+      // A key without a default value shows it as "(value not set)" in some reg.exe outputs: not a value.
+      if (name === '' && type === 'REG_SZ' && raw === '(value not set)') continue;
+      const data = parseQueryData(type, raw);
+      if (data instanceof Error) {
+        opts.onProblem({ location: where, message: `${key}\\${name || '(Default)'}: ${data.message}: value skipped` });
+        last = null;
+        continue;
+      }
+      const value: RegValue = { name, type, typeNumber, data };
+      store.setValue(key, value);
+      values++;
+      last = type === 'REG_SZ' || type === 'REG_EXPAND_SZ' ? value : null;
+      continue;
+    }
+    if (last && key) {
+      // A string value holding a line break goes on, unindented, on the next line(s).
+      last.data = `${String(last.data)}\r\n${line}`;
+      store.setValue(key, last);
+      continue;
+    }
+    opts.onProblem({ location: where, message: `line not understood: "${clip(line)}"` });
+  }
+  return { keys, values };
+}

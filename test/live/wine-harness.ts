@@ -1,0 +1,149 @@
+/**
+ * Live scan of a fixture host under Wine: a Wine prefix is seeded from fixtures/hosts/<name>/ (each
+ * registry/*.reg through `reg import`, fs/C/* copied into drive_c, other drive letters mapped under
+ * dosdevices), then the Windows node.exe runs `bin/run.js scan --json` on it: the live mode, end to end.
+ *
+ * One prefix per fixture (a seeded registry cannot be un-seeded), made once and reused while the
+ * fixture is unchanged (a digest of the fixture's files is kept in the prefix).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+// @ts-expect-error plain JavaScript helpers shared with CI scripts
+import { DEFAULT_PREFIX, ensureWine, runWine, winePath } from '../../scripts/wine/run.mjs';
+// @ts-expect-error plain JavaScript helper shared with scripts/pack-win.mjs
+import { ensureNodeExe } from '../../scripts/wine/node-win.mjs';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export interface WineRun {
+  code: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  ms: number;
+}
+
+function listFiles(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? path.join(rel, e.name) : e.name;
+    if (e.isDirectory()) out.push(...listFiles(dir, r));
+    else if (e.isFile()) out.push(r);
+  }
+  return out.sort();
+}
+
+function fixtureDigest(dir: string): string {
+  const h = createHash('sha256');
+  for (const f of listFiles(dir)) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+  return h.digest('hex');
+}
+
+/**
+ * Copies src into dst, matching existing names case-insensitively (Windows semantics): the fixture's
+ * "program files" goes into Wine's "Program Files", not next to it.
+ */
+function mergeCopy(src: string, dst: string): void {
+  mkdirSync(dst, { recursive: true });
+  const existing = new Map(readdirSync(dst).map((n) => [n.toLowerCase(), n]));
+  for (const e of readdirSync(src, { withFileTypes: true })) {
+    const target = path.join(dst, existing.get(e.name.toLowerCase()) ?? e.name);
+    if (e.isDirectory()) mergeCopy(path.join(src, e.name), target);
+    else if (e.isFile()) {
+      copyFileSync(path.join(src, e.name), target);
+      const st = statSync(path.join(src, e.name));
+      utimesSync(target, st.atime, st.mtime); // keep the fixture's file times (rules look at them)
+    }
+  }
+}
+
+/** Wine prefix for a fixture host, seeded; returns its folder. */
+export async function seedPrefix(fixture: string, baseDir = path.dirname(DEFAULT_PREFIX)): Promise<string> {
+  const dir = path.resolve(ROOT, 'fixtures', 'hosts', fixture);
+  if (!existsSync(dir)) throw new Error(`fixture ${fixture} not found in fixtures/hosts`);
+  const prefix = path.join(baseDir, 'hosts', fixture);
+  const digest = fixtureDigest(dir);
+  const mark = path.join(prefix, '.fixture-digest');
+  if (existsSync(mark) && readFileSync(mark, 'utf8') === digest) return prefix;
+  rmSync(prefix, { recursive: true, force: true });
+  const ready = (await ensureWine(prefix)) as { ok: boolean; reason?: string };
+  if (!ready.ok) throw new Error(`wine prefix: ${ready.reason}`);
+
+  const regDir = path.join(dir, 'registry');
+  if (existsSync(regDir)) {
+    // bundle.md order: ordinal, case-insensitive names.
+    const regs = readdirSync(regDir).filter((n) => n.toLowerCase().endsWith('.reg')).sort((a, b) => (a.toUpperCase() < b.toUpperCase() ? -1 : 1));
+    for (const r of regs) {
+      const res = (await runWine(['reg', 'import', winePath(path.join(regDir, r))], { prefix })) as WineRun;
+      // A deliberately broken export (fixtures test bad input) may fail to import: say so, go on.
+      if (res.code !== 0) console.warn(`[wine-harness] reg import ${fixture}/registry/${r}: exit ${res.code}: ${res.stderr.toString().trim()}`);
+    }
+  }
+  const fsDir = path.join(dir, 'fs');
+  if (existsSync(fsDir)) {
+    for (const d of readdirSync(fsDir)) {
+      if (!/^[A-Za-z]$/.test(d)) continue;
+      if (d.toUpperCase() === 'C') mergeCopy(path.join(fsDir, d), path.join(prefix, 'drive_c'));
+      else {
+        const link = path.join(prefix, 'dosdevices', `${d.toLowerCase()}:`);
+        rmSync(link, { force: true });
+        symlinkSync(path.join(fsDir, d), link);
+      }
+    }
+  }
+  writeFileSync(mark, digest);
+  return prefix;
+}
+
+export interface LiveScanOptions {
+  /** Extra arguments after `scan` (e.g. --now, --role). */
+  args?: string[];
+  /** Folder holding bin/run.js (default: this repository; an unpacked pack/ zip works too). */
+  cliDir?: string;
+  /** Run with Wine's code pages at 65001 (default true). */
+  utf8?: boolean;
+}
+
+/** `node.exe bin/run.js scan --json ...` inside the seeded prefix; resolves the run and the parsed report. */
+export async function liveScan(prefix: string, opts: LiveScanOptions = {}): Promise<{ run: WineRun; report: any }> {
+  const cli = opts.cliDir ?? ROOT;
+  const exe = ensureNodeExe() as string;
+  const run = (await runWine([exe, winePath(path.join(cli, 'bin', 'run.js')), 'scan', '--json', ...(opts.args ?? [])], {
+    prefix,
+    env: opts.utf8 === false ? { LC_ALL: 'C' } : { LC_ALL: 'hi_IN.UTF-8' },
+    cwd: '/tmp',
+  })) as WineRun;
+  let report: any = null;
+  try {
+    report = JSON.parse(run.stdout.toString('utf8'));
+  } catch {
+    /* left null: the caller shows stdout/stderr */
+  }
+  return { run, report };
+}
+
+/** The bundle scan of the same fixture with this machine's node (for comparison). */
+export async function bundleScan(fixture: string, args: string[] = []): Promise<any> {
+  const { execFileSync } = await import('node:child_process');
+  let out: Buffer;
+  try {
+    out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'scan', path.join(ROOT, 'fixtures', 'hosts', fixture), '--json', ...args], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch (e) {
+    out = (e as { stdout: Buffer }).stdout; // exit 1 = findings at or above --fail-on
+  }
+  return JSON.parse(out.toString('utf8'));
+}
+
+/** What a live scan and a bundle scan of the same host must agree on. */
+export function comparable(report: any): object {
+  return {
+    upgradePath: report.inventory?.upgradePath,
+    hostRole: report.host?.hostRole,
+    components: (report.inventory?.components ?? []).map((c: any) => ({
+      component: c.component, version: c.version, installPath: c.installPath, virtualDirectory: c.virtualDirectory,
+    })),
+    fired: [...new Set((report.findings ?? []).map((f: any) => f.ruleId))].sort(),
+  };
+}
