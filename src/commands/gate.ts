@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { findingId } from '../rules/engine.js';
 import { readFile } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base.js';
@@ -42,7 +42,7 @@ export async function gateReport(
   const file = opts.waiverFile ?? oldWvr[0]?.evidence[0]?.location ?? 'waivers';
   const wvr: Finding[] = expiredWaiverFindings(applied.waivers, report.host.name, file).map((f) => {
     const same = oldWvr.find((o) => o.evidence[0]?.observed === f.evidence[0]?.observed);
-    const id = same?.id ?? createHash('sha256').update([f.ruleId, report.host.name ?? '', f.component, f.evidence[0]!.observed].join('\n')).digest('hex').slice(0, 12);
+    const id = same?.id ?? findingId(f.ruleId, report.host.name, f.component, f.evidence[0]?.observed ?? '');
     return { ...f, id, planSteps: [] };
   });
   const findings = [...applied.findings, ...wvr].sort(compareFindings);

@@ -209,7 +209,7 @@ this is not a value
     const text = `Windows Registry Editor Version 5.00\n\n${filler}\n[${KEY}]\n"ok"=dword:00000001\n"bad"=dword:nope\n`;
     const badLine = text.split('\n').findIndex((l) => l.startsWith('"bad"')) + 1;
     for (const eol of ['\r\n', '\n', '\r']) {
-      for (const chunkSize of [1 << 20, 33]) {
+      for (const chunkSize of [1 << 20, 33, 76, 7, 2]) {
         const { store, problems } = parseBuf(v5(text, eol), [{ path: KEY }], { chunkSize });
         expect(problems.map((p) => p.location)).toEqual([`registry/test.reg:${badLine}`]);
         expect(store.keyCount()).toBe(1);

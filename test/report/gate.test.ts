@@ -36,6 +36,12 @@ async function gate(...argv: string[]) {
   });
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   let error: any = null;
+  // The commands print input errors as one line on stderr themselves (src/cli/base.ts): capture it.
+  let err = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => {
+    err += String(chunk);
+    return true;
+  });
   try {
     await Gate.run(argv, root);
   } catch (e) {
@@ -44,6 +50,7 @@ async function gate(...argv: string[]) {
   vi.restoreAllMocks();
   const code = process.exitCode;
   process.exitCode = undefined;
+  if (!error && code === 2) error = { oclif: { exit: 2 }, message: err.replace(/^mfa-readiness gate: /, '').replace(/\n$/, '') };
   return { out, code, error };
 }
 

@@ -26,7 +26,9 @@ describe('computeVerdict status (report.md precedence)', () => {
     ['an unknown critical is not-ready', [f('critical', { outcome: 'unknown' })], 'in-place', false, 'not-ready'],
     ['a waived critical does not count', [f('critical', { waived: true }), f('medium')], 'in-place', false, 'ready-with-warnings'],
     ['a low finding is a warning', [f('low')], 'phonefactor-agent', false, 'ready-with-warnings'],
-    ['warnings win over up-to-date', [f('high')], 'none', false, 'ready-with-warnings'],
+    // rules.md: a host at the target gets the lifecycle finding (high) and is still up-to-date.
+    ['a host at the target with a high finding is up-to-date', [f('high')], 'none', false, 'up-to-date'],
+    ['a critical still makes a host at the target not-ready', [f('critical')], 'none', false, 'not-ready'],
     ['only info on path none is up-to-date', [f('info')], 'none', false, 'up-to-date'],
     ['only info with an upgrade pending is ready', [f('info'), f('high', { waived: true })], 'in-place', false, 'ready'],
     ['no findings at all is ready', [], 'phonefactor-agent', false, 'ready'],

@@ -234,9 +234,12 @@ class RegParser {
   push(s: string): void {
     const n = s.length;
     let pos = 0;
-    if (this.skipLF) {
+    if (this.skipLF && n > 0) {
+      // The last chunk ended with CR: CRLF if this one starts with LF.
       this.skipLF = false;
-      if (n > 0 && s.charCodeAt(0) === 10) pos = 1;
+      if (s.charCodeAt(0) === 10) pos = 1;
+      else if (!this.eolKnown) this.setLoneCR();
+      this.eolKnown = true;
     }
     let nextLF = -2;
     let nextCR = -2;
@@ -268,14 +271,15 @@ class RegParser {
         this.atLineStart = false;
         return;
       }
+      // The first line end decides the style the skip path looks for (CRLF/LF: "\n", lone CR: "\r").
       let next = e + 1;
       if (s.charCodeAt(e) === 13) {
         if (next < n) {
           if (s.charCodeAt(next) === 10) next++;
           else if (!this.eolKnown) this.setLoneCR();
-        } else this.skipLF = true;
-      }
-      this.eolKnown = true;
+          this.eolKnown = true;
+        } else this.skipLF = true; // decided by the next chunk
+      } else this.eolKnown = true;
       const text = this.takeLine(s, pos, e);
       if (text !== null) this.onLine(text);
       this.line++;

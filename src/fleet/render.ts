@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { SEVERITIES } from '../types.js';
+import { SCHEMAS_DIR } from '../report/paths.js';
+import { compileTemplates } from '../report/templating.js';
+import { mdEscape, slug, visible } from '../report/text.js';
+import { SEVERITY_LABELS, STATUS_LABELS } from '../report/view.js';
+import type { FleetReport } from './types.js';
+
+/** The fleet JSON: report.md's key order (built in that order), 2-space indent, trailing newline. */
+export function renderFleetJson(report: FleetReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+let validator: ValidateFunction | undefined;
+
+/** Validates a fleet report against schemas/fleet.schema.json. */
+export function validateFleetReport(obj: unknown): { ok: true } | { ok: false; errors: string[] } {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validator = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'fleet.schema.json'), 'utf8')) as object);
+  }
+  if (validator(obj)) return { ok: true };
+  return { ok: false, errors: (validator.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`) };
+}
+
+const SUMMARY: Record<string, string> = {
+  'not-ready': 'Critical findings are open on some server or across the fleet: do not start the window until they are resolved or waived.',
+  'ready-with-warnings': 'No critical findings are open; the findings below still need attention before or during the window.',
+  ready: 'No open findings above info: the window can go ahead in the order below.',
+  'up-to-date': 'Every server is at or above the target release.',
+  'nothing-to-upgrade': 'No MFA Server component was found on any server.',
+};
+
+/** The view behind fleet.html.hbs and fleet.md.hbs; `esc` as in src/report/view.ts. */
+export function buildFleetView(report: FleetReport, rawEsc: (s: string) => string) {
+  const esc = (s: string) => rawEsc(visible(String(s)));
+  const opt = (s: string | null | undefined) => (s === null || s === undefined || s === '' ? null : esc(s));
+  const v = report.verdict;
+  return {
+    title: `MFA Server upgrade plan: ${report.hosts.length} server(s)`,
+    targetVersion: esc(report.scan.targetVersion),
+    startedAt: esc(report.scan.startedAt),
+    tool: `${esc(report.tool.name)} ${esc(report.tool.version)}`,
+    rulesetVersion: esc(report.tool.rulesetVersion),
+    inputDigest: esc(report.scan.inputDigest),
+    verdict: {
+      status: v.status,
+      statusLabel: STATUS_LABELS[v.status] ?? esc(v.status),
+      summary: SUMMARY[v.status] ?? '',
+      gate: v.gate,
+      gateLabel: v.gate === 'fail' ? 'FAIL' : 'PASS',
+      failOn: esc(v.failOn),
+      counts: SEVERITIES.map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: v.counts[s] ?? 0 })),
+      waived: v.waived,
+      hosts: report.hosts.length,
+      failed: report.hosts.filter((h) => h.status === 'failed').length,
+    },
+    waves: report.waves.map((w) => ({
+      order: w.order,
+      anchor: slug('wave', String(w.order)),
+      title: esc(w.title),
+      hosts: w.hosts.map(esc).join(', '),
+      steps: w.steps.map((s, i) => ({ n: i + 1, host: esc(s.host), id: esc(s.id), action: esc(s.action), component: esc(s.component), title: esc(s.title) })),
+    })),
+    hosts: report.hosts.map((h) => ({
+      name: esc(h.name),
+      target: esc(h.target),
+      status: h.status,
+      failed: h.status === 'failed',
+      reason: opt(h.reason),
+      verdict: h.verdict ? STATUS_LABELS[h.verdict.status] ?? esc(h.verdict.status) : null,
+      verdictStatus: h.verdict?.status ?? 'failed',
+      gate: h.verdict?.gate ?? null,
+      hostRole: opt(h.hostRole),
+      upgradePath: opt(h.upgradePath),
+      replication: h.roles?.replication ? esc(h.roles.replication) : null,
+      group: opt(h.roles?.replicationGroup),
+      farm: opt(h.roles?.adfsFarm),
+    })),
+    findings: report.findings.map((f) => ({
+      id: esc(f.id),
+      anchor: slug('finding', f.id),
+      ruleId: esc(f.ruleId),
+      host: esc(f.host),
+      severity: f.severity,
+      severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity),
+      unknown: f.outcome === 'unknown',
+      title: esc(f.title),
+      message: esc(f.message),
+      evidence: f.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
+      waiver: f.waiver ? { reason: esc(f.waiver.reason), expires: opt(f.waiver.expires) } : null,
+    })),
+    waivers: report.waivers.map((w) => ({ rule: esc(w.rule), host: opt(w.host), reason: esc(w.reason), expires: opt(w.expires), status: w.status ?? 'unused' })),
+  };
+}
+
+/** Self-contained HTML (inline CSS shared with the host report, every value escaped by Handlebars). */
+export function renderFleetHtml(report: FleetReport, opts: { templateDir?: string } = {}): string {
+  const render = compileTemplates('fleet.html.hbs', ['styles'], { templateDir: opts.templateDir, noEscape: false });
+  return render(buildFleetView(report, (s) => s));
+}
+
+/** Markdown: values Markdown-escaped in the view, template compiled with noEscape (as the host report). */
+export function renderFleetMarkdown(report: FleetReport, opts: { templateDir?: string } = {}): string {
+  const render = compileTemplates('fleet.md.hbs', [], { templateDir: opts.templateDir, noEscape: true });
+  return render(buildFleetView(report, mdEscape)).replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, Waiver } from '../types.js';
+import { SEVERITIES } from '../types.js';
+import { scanTarget, type ScanRequest } from '../scan.js';
+import { BundleTarget, InputError } from '../target/bundle.js';
+import { validateReport } from '../report/schema.js';
+import { applyWaivers } from '../report/waivers.js';
+import { atOrAbove } from '../report/verdict.js';
+import { RULES, RULESET_VERSION } from '../rules/index.js';
+import { sortFindings } from '../rules/engine.js';
+import { TOOL_VERSION } from '../version.js';
+import { expandTargets, extractZip, type FleetInput } from './inputs.js';
+import { failedSummary, installersOf, summarize } from './summary.js';
+import { buildWaves } from './waves.js';
+import { FLEET_RULES, runFleetRules } from './rules/index.js';
+import type { FleetFinding, FleetReport, HostSummary } from './types.js';
+
+export interface FleetOptions extends ScanOptions {
+  waivers?: ScanRequest['waivers'];
+  /** Concurrent scans (default 1). */
+  jobs?: number;
+  /** Called as each host finishes, with its full report (scanned or read) while it is still in memory. */
+  onHostReport?: (report: Report, summary: HostSummary) => Promise<void>;
+  /** Called as each target finishes (done of total), for progress. */
+  onProgress?: (done: number, total: number, host: HostSummary) => void;
+  /** Limits for zips (tests). */
+  zipMaxBytes?: number;
+}
+
+/** Worst first (report.md: a fleet's status is its worst host's, `not-ready` worst). */
+export const STATUS_PRECEDENCE: readonly VerdictStatus[] = ['not-ready', 'ready-with-warnings', 'ready', 'up-to-date', 'nothing-to-upgrade'];
+
+const nameFromPath = (p: string) => path.basename(p.replace(/[\\/]+$/, '')).replace(/\.(zip|json)$/i, '') || p;
+
+/** Scans (or reads) one input and keeps only its summary. Never throws: a failure is a `failed` summary. */
+async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSummary> {
+  const fallback = nameFromPath(input.target);
+  if (input.kind === 'invalid') return failedSummary(fallback, input.target, input.reason ?? 'cannot be used');
+  if (input.kind === 'report') {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(await readFile(input.target, 'utf8'));
+    } catch (e) {
+      return failedSummary(fallback, input.target, `not a readable JSON report (${(e as Error).message.split('\n')[0]})`);
+    }
+    const v = validateReport(obj);
+    if (!v.ok) return failedSummary(fallback, input.target, `not a valid report: ${v.errors.slice(0, 3).join('; ')}`);
+    const report = obj as Report;
+    const s = summarize(report, { name: report.host.name ?? fallback, target: input.target, status: 'read', installers: null });
+    await opts.onHostReport?.(report, s);
+    return s;
+  }
+  let tempRoot: string | null = null;
+  try {
+    let folder = input.target;
+    if (input.kind === 'zip') {
+      try {
+        const x = await extractZip(input.target, { maxBytes: opts.zipMaxBytes });
+        tempRoot = x.tempRoot;
+        folder = x.bundle;
+      } catch (e) {
+        return failedSummary(fallback, input.target, (e as Error).message);
+      }
+    }
+    let target: BundleTarget;
+    try {
+      target = await BundleTarget.open(folder);
+    } catch (e) {
+      if (e instanceof InputError) return failedSummary(fallback, input.target, e.message.replace(folder, input.target).replace(/^.*?: /, ''));
+      throw e;
+    }
+    const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, failOn: opts.failOn, now: opts.now, waivers: opts.waivers });
+    // Where the zip was extracted is of no use to a reader: name the zip.
+    if (tempRoot) report.scan.target.location = input.target;
+    const s = summarize(report, { name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target) });
+    await opts.onHostReport?.(report, s);
+    return s;
+  } catch (e) {
+    return failedSummary(fallback, input.target, `scan failed: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
+  }
+}
+
+/** The fleet verdict: counts over hosts and fleet findings; status the worst host's, fleet findings included. */
+export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly FleetFinding[], failOn: Verdict['failOn']): Verdict {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  let waived = 0;
+  const statuses: VerdictStatus[] = [];
+  for (const h of hosts) {
+    if (!h.verdict) continue;
+    for (const s of SEVERITIES) counts[s] += h.verdict.counts[s] ?? 0;
+    waived += h.verdict.waived ?? 0;
+    statuses.push(h.verdict.status);
+  }
+  for (const f of findings) {
+    if (f.waiver) waived++;
+    else {
+      counts[f.severity]++;
+      statuses.push(f.severity === 'critical' ? 'not-ready' : f.severity === 'info' ? 'ready' : 'ready-with-warnings');
+    }
+  }
+  // A status this version does not know ranks below every known one.
+  const rank = (s: VerdictStatus) => (STATUS_PRECEDENCE.includes(s) ? STATUS_PRECEDENCE.indexOf(s) : STATUS_PRECEDENCE.length);
+  const status = statuses.length ? statuses.reduce((a, b) => (rank(b) < rank(a) ? b : a)) : 'nothing-to-upgrade';
+  const gate = SEVERITIES.some((s) => counts[s] > 0 && atOrAbove(s, failOn)) ? 'fail' : 'pass';
+  return { status, failOn, counts, waived, gate };
+}
+
+/** Fleet-level waiver statuses: applied anywhere wins; a fleet rule id is known too. */
+function mergeWaivers(entries: Waiver[], hosts: readonly HostSummary[], fleetApplied: Waiver[]): Waiver[] {
+  const known = new Set([...RULES.map((r) => r.meta.id), ...FLEET_RULES.map((r) => r.meta.id)]);
+  return entries.map((w, i) => {
+    const base: Waiver = { ...w };
+    delete base.status;
+    const seen = [fleetApplied[i]?.status, ...hosts.map((h) => h.waivers[i]?.status)];
+    const status: Waiver['status'] = !known.has(w.rule) ? 'unknown-rule' : seen.includes('expired') ? 'expired' : seen.includes('applied') ? 'applied' : 'unused';
+    return { ...base, status };
+  });
+}
+
+/**
+ * Scans or reads every TARGET with bounded concurrency, keeping one small summary per host (never the reports),
+ * then plans the waves and runs the cross-host rules.
+ */
+export async function runFleet(targets: string[], opts: FleetOptions): Promise<{ report: FleetReport; hosts: HostSummary[] }> {
+  const inputs = await expandTargets(targets);
+  const limit = pLimit(Math.max(1, opts.jobs ?? 1));
+  let done = 0;
+  const hosts = await Promise.all(inputs.map((input) => limit(async () => {
+    const s = await oneHost(input, opts);
+    opts.onProgress?.(++done, inputs.length, s);
+    return s;
+  })));
+  hosts.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+
+  let findings = runFleetRules({ hosts, targetVersion: opts.targetVersion, stage: opts.stage });
+  let fleetWaivers: Waiver[] = [];
+  if (opts.waivers) {
+    // Waivers match a fleet finding by its host, as they match a host's findings.
+    const out: FleetFinding[] = [];
+    const statuses: Waiver['status'][][] = opts.waivers.entries.map(() => []);
+    for (const host of [...new Set(findings.map((f) => f.host))]) {
+      const mine = findings.filter((f) => f.host === host);
+      const r = applyWaivers(mine, opts.waivers.entries, { host, now: opts.now, knownRuleIds: [...RULES, ...FLEET_RULES].map((x) => x.meta.id) });
+      out.push(...r.findings.map((f, i) => ({ ...f, host: mine[i]!.host })));
+      r.waivers.forEach((w, i) => statuses[i]!.push(w.status));
+    }
+    findings = sortFindings(out) as FleetFinding[];
+    fleetWaivers = opts.waivers.entries.map((w, i) => ({ ...w, status: statuses[i]!.includes('applied') ? 'applied' : statuses[i]![0] ?? 'unused' }));
+  }
+  const digest = createHash('sha256');
+  for (const h of hosts) digest.update(`${h.name}\u0000${h.target}\u0000${h.status}\u0000${h.inputDigest ?? h.reason ?? ''}\n`);
+  const report: FleetReport = {
+    schemaVersion: 1,
+    tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
+    scan: { startedAt: opts.now, target: { kind: 'fleet', location: targets.join(' ') }, targetVersion: opts.targetVersion, stage: opts.stage, inputDigest: `sha256:${digest.digest('hex')}` },
+    hosts: hosts.map((h) => ({ name: h.name, target: h.target, status: h.status, reason: h.reason, verdict: h.verdict, roles: h.roles, upgradePath: h.upgradePath, hostRole: h.hostRole })),
+    waves: buildWaves(hosts),
+    findings,
+    verdict: fleetVerdict(hosts, findings, opts.failOn),
+    waivers: opts.waivers ? mergeWaivers(opts.waivers.entries, hosts, fleetWaivers) : [],
+  };
+  return { report, hosts };
+}
