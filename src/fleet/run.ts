@@ -153,7 +153,8 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
     fleetWaivers = opts.waivers.entries.map((w, i) => ({ ...w, status: statuses[i]!.includes('applied') ? 'applied' : statuses[i]![0] ?? 'unused' }));
   }
   const digest = createHash('sha256');
-  for (const h of hosts) digest.update(`${h.name}\u0000${h.target}\u0000${h.status}\u0000${h.inputDigest ?? h.reason ?? ''}\n`);
+  // Over what was read (each host's own digest), not where it lay: copies of the same evidence digest the same.
+  for (const h of hosts) digest.update(`${h.name}\u0000${h.status}\u0000${h.inputDigest ?? h.reason ?? ''}\n`);
   const report: FleetReport = {
     schemaVersion: 1,
     tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Problem } from '../types.js';
 import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from './paths.js';
 import type { KeyInterest, RegistryReader } from './registry/types.js';
-import { loadRegistryFiles } from './registry/merge.js';
+import { compareRegFileNames, loadRegistryFiles } from './registry/merge.js';
 import type { BundleJson, DirEntry, ManifestEntry, Target, TargetStat } from './types.js';
 
 /** An input error: the scan cannot run at all (exit 2). */
@@ -147,11 +147,7 @@ export class BundleTarget implements Target {
           .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.reg'))
           .map((e) => e.name)
           // bundle.md: ordinal, case-insensitive name order
-          .sort((a, b) => {
-            const x = a.toUpperCase();
-            const y = b.toUpperCase();
-            return x < y ? -1 : x > y ? 1 : 0;
-          });
+          .sort(compareRegFileNames);
         for (const n of names) this.registryFiles.push({ path: path.join(regDir, n), label: `registry/${n}` });
       }
     } else {

@@ -220,6 +220,15 @@ describe('docs/rules', () => {
     expect(yaml).toMatch(/expires: \d{4}-\d{2}-\d{2}/);
   });
 
+  // A rule that can report `unknown` (its file, or the VC++ helper it uses, sets outcome 'unknown') must say
+  // on its page what `unknown` means for it; one that cannot must not claim it.
+  it.each(RULES.filter((r) => pages.includes(r.meta.id)).map((r) => [r.meta.id] as const))('%s.md explains `unknown` exactly where the rule can report it', (id) => {
+    const src = readFileSync(path.join(CATALOG, `${id}.ts`), 'utf8');
+    const canBeUnknown = /outcome:\s*'unknown'|'unknown' as const|\bvcRule\(/.test(src);
+    const text = readFileSync(path.join(DOCS, `${id}.md`), 'utf8');
+    expect(text.includes('## When it is `unknown`')).toBe(canBeUnknown);
+  });
+
   it('README.md indexes every rule with its severity, component, title and link', () => {
     const text = readFileSync(path.join(DOCS, 'README.md'), 'utf8');
     const rows = text.split('\n').filter((l) => /^\|\s*\[?MFA-/.test(l));

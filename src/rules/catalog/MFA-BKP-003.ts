@@ -16,6 +16,15 @@ export default defineRule({
     const d = facts.dataFile;
     if (d && d.original.exists) return [];
     const where = d?.original.path ?? '<install path>\\Data\\PhoneFactor.pfdata';
+    // The install path is on a drive this copy does not have: the data file cannot be looked for.
+    if (!d && facts.installPaths.length > 0 && facts.installPaths.every((p) => p.exists !== false) && facts.installPaths.some((p) => p.exists === null)) {
+      return [{
+        outcome: 'unknown',
+        message: `The install path ${facts.installPaths[0]!.path} is on a drive this copy does not have, so the data file cannot be checked.`,
+        evidence: [facts.installPaths[0]!.evidence],
+        key: where.toLowerCase(),
+      }];
+    }
     return [{
       message: `The data file ${where} is not there (not on disk and not in manifest.json). If the bundle left it out, describe it in manifest.json; if it is really missing, find the data before upgrading.`,
       evidence: [{ source: 'file', location: where, observed: 'not found' }],

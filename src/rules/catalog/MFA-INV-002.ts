@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'high',
     component: 'server',
     stages: ['pre'],
-    pendingOnly: true,
+    pendingOnly: false,
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server' },
     description: 'The installer reuses the install path from the registry (PhoneFactor InstallPath or the Uninstall InstallLocation); where that folder is gone, the data file would not be upgraded.',
   },

@@ -1,0 +1,141 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base.js';
+import type { Severity, Stage } from '../types.js';
+import { parseCommonFlags, scanFlags } from '../cli/common.js';
+import { makeLogger, type LogLevel } from '../util/log.js';
+import { runFleet } from '../fleet/run.js';
+import { renderFleetHtml, renderFleetJson, renderFleetMarkdown } from '../fleet/render.js';
+import type { FleetReport } from '../fleet/types.js';
+
+const FLEET_FORMATS = ['json', 'html', 'md'] as const;
+type FleetFormat = (typeof FLEET_FORMATS)[number];
+const EXT: Record<FleetFormat, string> = { json: '.json', html: '.html', md: '.md' };
+
+function inside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function writeAtomic(file: string, content: string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, content, 'utf8');
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new Error(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+export default class Fleet extends BaseCommand {
+  static override summary = 'Scan (or read the reports of) several hosts and write one plan for the maintenance window.';
+
+  static override description = `Each TARGET is a bundle folder, a .zip written by collect, a saved JSON report, or a folder holding any of these. Hosts are scanned a few at a time; only a small summary of each is kept. The fleet report orders the servers into waves (subordinates one at a time, the promotion and the old primary, standalone servers, User Portal and Mobile App servers, AD FS servers in two halves) and adds cross-host findings (MFA-FLEET-*). A target that cannot be used is listed as failed; the rest go on. Exit 1 where an unwaived finding anywhere is at or above --fail-on; 2 where no target at all could be used.`;
+
+  static override examples = [
+    '<%= config.bin %> fleet ./bundles --format json,html,md --out ./window',
+    '<%= config.bin %> fleet MFA01 MFA02 WEB01.zip ADFS01-report.json --json',
+    '<%= config.bin %> fleet ./bundles --jobs 4 --host-reports ./window/hosts',
+  ];
+
+  static override enableJsonFlag = true;
+  static override strict = false;
+
+  static override args = {
+    targets: Args.string({ description: 'bundle folders, .zip files from collect, saved .json reports, or folders of them', required: true }),
+  };
+
+  static override flags = {
+    ...scanFlags,
+    format: Flags.string({ description: 'fleet reports to write: json,html,md (comma separated or repeated) [default: html,json]', multiple: true, delimiter: ',', options: [...FLEET_FORMATS] }),
+    out: Flags.string({ description: 'folder to write the fleet reports into', exclusive: ['output'] }),
+    output: Flags.string({ description: 'base file name of the fleet reports (e.g. window.json)', exclusive: ['out'] }),
+    template: Flags.string({ description: 'folder with your own fleet.html.hbs / fleet.md.hbs' }),
+    stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs'], default: 'pre' }),
+    jobs: Flags.integer({ description: 'hosts scanned at the same time [default: available parallelism]', min: 1 }),
+    'host-reports': Flags.string({ description: 'also write each host\'s own report (json) into this folder as it finishes' }),
+  };
+
+  async run(): Promise<FleetReport> {
+    const { argv, flags } = await this.parse(Fleet);
+    const targets = argv as string[];
+    const common = await parseCommonFlags(this, flags);
+    const log = makeLogger(flags['log-level'] as LogLevel);
+    const json = this.jsonEnabled();
+    const cwd = process.cwd();
+    const formats = [...new Set((flags.format as FleetFormat[] | undefined) ?? (json ? [] : ['html', 'json']))] as FleetFormat[];
+    const wantFiles = formats.length > 0 && (!json || flags.format !== undefined || flags.out !== undefined || flags.output !== undefined);
+    const date = common.scan.now.slice(0, 10);
+    const base = flags.output
+      ? resolve(cwd, flags.output).replace(/\.(json|html|htm|md)$/i, '')
+      : join(resolve(cwd, flags.out ?? '.'), `mfa-readiness-fleet-${date}`);
+    const targetDirs = targets.map((t) => resolve(cwd, t));
+    for (const f of FLEET_FORMATS) {
+      const file = base + EXT[f];
+      const hit = targetDirs.find((d) => inside(file, d) && !d.toLowerCase().endsWith('.zip') && !d.toLowerCase().endsWith('.json'));
+      if (wantFiles && formats.includes(f) && hit) this.error(`${file}: refusing to write a report inside a scanned target (${hit})`, { exit: 2 });
+    }
+    const hostDir = flags['host-reports'] ? resolve(cwd, flags['host-reports']) : null;
+    if (hostDir) {
+      const hit = targetDirs.find((d) => inside(hostDir, d));
+      if (hit) this.error(`--host-reports ${flags['host-reports']}: refusing to write inside a scanned target (${hit})`, { exit: 2 });
+      await mkdir(hostDir, { recursive: true });
+    }
+
+    const tty = !json && process.stderr.isTTY === true;
+    const written: string[] = [];
+    const { report } = await runFleet(targets, {
+      ...common.scan,
+      stage: flags.stage as Stage,
+      waivers: common.waivers,
+      jobs: flags.jobs ?? availableParallelism(),
+      onProgress: (done, total, h) => {
+        if (h.status === 'failed') log.warn({ target: h.target }, h.reason ?? 'failed');
+        if (tty) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${h.name}${h.status === 'failed' ? ' (failed)' : ''}`);
+      },
+      onHostReport: hostDir
+        ? async (r, s) => {
+            const { writeReports } = await import('../report/write.js');
+            const safe = s.name.replace(/[^A-Za-z0-9._-]+/g, '-');
+            written.push(...(await writeReports(r, { formats: ['json'], out: hostDir, output: `mfa-readiness-${safe}-${date}.json`, rulesRan: [], cwd })));
+          }
+        : undefined,
+    });
+    if (tty) process.stderr.write('\r\x1b[2K');
+
+    if (report.hosts.every((h) => h.status === 'failed')) {
+      this.error(`no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`, { exit: 2 });
+    }
+    if (wantFiles) {
+      try {
+        await mkdir(dirname(base), { recursive: true });
+        const contents = formats.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : renderFleetMarkdown(report, { templateDir: flags.template })));
+        for (const [i, f] of formats.entries()) {
+          await writeAtomic(base + EXT[f], contents[i]!);
+          written.push(base + EXT[f]);
+        }
+      } catch (e) {
+        this.error((e as Error).message.split('\n')[0]!, { exit: 2 });
+      }
+    }
+    if (report.verdict.gate === 'fail') process.exitCode = 1;
+    if (!json) process.stderr.write(fleetSummary(report, written));
+    return report;
+  }
+}
+
+/** The closing summary on stderr: fleet verdict, counts, failed hosts, files written. */
+export function fleetSummary(report: FleetReport, written: string[]): string {
+  const v = report.verdict;
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).map((s) => `${v.counts[s]} ${s}`).join(', ');
+  const by = (st: string) => report.hosts.filter((h) => h.status === st).length;
+  const lines = [
+    `fleet of ${report.hosts.length}: ${v.status} (gate ${v.gate}, fail-on ${v.failOn}) - ${counts}${v.waived ? `, ${v.waived} waived` : ''}; ${by('scanned')} scanned, ${by('read')} read, ${by('failed')} failed; ${report.waves.length} wave(s), ${report.findings.length} fleet finding(s)`,
+  ];
+  for (const h of report.hosts.filter((x) => x.status === 'failed')) lines.push(`failed: ${h.target}: ${h.reason}`);
+  for (const w of written) lines.push(`wrote ${w}`);
+  return lines.join('\n') + '\n';
+}

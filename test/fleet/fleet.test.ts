@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
+import { parseHTML } from 'linkedom';
+import { runFleet } from '../../src/fleet/run.js';
+import { renderFleetHtml, renderFleetJson, renderFleetMarkdown, validateFleetReport } from '../../src/fleet/render.js';
+import { scanTarget } from '../../src/scan.js';
+import { BundleTarget } from '../../src/target/bundle.js';
+import type { FleetReport, Wave } from '../../src/fleet/types.js';
+import { copyFleet, NOW, OPTS, ROOT } from './helpers.js';
+
+const run = promisify(execFile);
+const idx = (r: FleetReport, pred: (w: Wave) => boolean) => r.waves.findIndex(pred);
+const rules = (r: FleetReport) => r.findings.map((f) => `${f.ruleId}:${f.host}:${f.outcome}`);
+
+describe('fleet ha-pair-with-portal', () => {
+  let r: FleetReport;
+  beforeAll(async () => {
+    r = (await runFleet([copyFleet('ha-pair-with-portal')], OPTS)).report;
+  });
+
+  it('lists every host as scanned, by name', () => {
+    expect(r.hosts.map((h) => [h.name, h.status])).toEqual([['MFA01', 'scanned'], ['MFA02', 'scanned'], ['WEB01', 'scanned']]);
+  });
+
+  it('orders the waves as the procedure: backups, the subordinate, promotion + old primary, then the portal', () => {
+    expect(r.waves.map((w) => [w.kind, w.hosts])).toEqual([
+      ['before-window', ['MFA01', 'MFA02', 'WEB01']],
+      ['replication-subordinate', ['MFA02']],
+      ['replication-primary', ['MFA02', 'MFA01']],
+      ['web', ['WEB01']],
+    ]);
+    const primary = r.waves[idx(r, (w) => w.kind === 'replication-primary')]!;
+    // The promotion of the upgraded subordinate comes before anything is done to the old primary.
+    expect(primary.steps[0]).toMatchObject({ host: 'MFA02', action: 'configure', component: 'server' });
+    expect(primary.steps.slice(1).every((s) => s.host === 'MFA01')).toBe(true);
+    // The subordinate's wave drains it, upgrades it and puts it back, from its own plan.
+    const sub = r.waves[1]!.steps.map((s) => s.id);
+    expect(sub.indexOf('drain:host')).toBeLessThan(sub.indexOf('install:server'));
+    expect(sub.indexOf('install:server')).toBeLessThan(sub.indexOf('restore:host'));
+    // No backup happens inside the window.
+    expect(r.waves.slice(1).flatMap((w) => w.steps).some((s) => s.action === 'backup')).toBe(false);
+  });
+
+  it('is valid against schemas/fleet.schema.json, and renders deterministically', async () => {
+    expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
+    const again = (await runFleet([copyFleet('ha-pair-with-portal')], { ...OPTS, jobs: 1 })).report;
+    // Same evidence, same --now: same JSON except where the temp copies live.
+    const strip = (x: FleetReport) => renderFleetJson(x).replace(/\/tmp\/fleet-[^/"]+/g, 'T');
+    expect(strip(again)).toBe(strip(r));
+  });
+
+  it('HTML: self-contained, waves as a checklist, hosts table', () => {
+    const html = renderFleetHtml(r);
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('script').length).toBe(0);
+    expect(html).not.toMatch(/https?:\/\/(?!mfa-readiness)/);
+    expect(document.querySelectorAll('.wave').length).toBe(r.waves.length);
+    expect(document.querySelectorAll('.wave .box').length).toBe(r.waves.flatMap((w) => w.steps).length);
+    expect([...document.querySelectorAll('#hosts tbody tr')].map((tr) => tr.querySelector('td')!.textContent)).toEqual(['MFA01', 'MFA02', 'WEB01']);
+    const md = renderFleetMarkdown(r);
+    expect(md.match(/^- \[ \] /gm)!.length).toBe(r.waves.flatMap((w) => w.steps).length);
+  });
+});
+
+describe('fleet adfs-farm', () => {
+  it('AD FS in two halves after the MFA Server, the provider switch once between them', async () => {
+    const r = (await runFleet([copyFleet('adfs-farm')], OPTS)).report;
+    expect(r.waves.map((w) => w.kind)).toEqual(['before-window', 'standalone', 'adfs-first-half', 'adfs-policy', 'adfs-second-half']);
+    expect(r.waves[2]!.hosts).toEqual(['ADFS01']);
+    expect(r.waves[4]!.hosts).toEqual(['ADFS02']);
+    const policy = r.waves[3]!.steps.map((s) => s.id);
+    const once = (id: string) => r.waves.flatMap((w) => w.steps).filter((s) => s.id === id).length;
+    expect(policy.indexOf('configure:adfs-adapter:policy-uncheck')).toBeLessThan(policy.indexOf('uninstall:adfs-adapter:provider'));
+    expect(policy.indexOf('uninstall:adfs-adapter:provider')).toBeLessThan(policy.indexOf('install:adfs-adapter:provider'));
+    expect(policy.indexOf('install:adfs-adapter:provider')).toBeLessThan(policy.indexOf('configure:adfs-adapter:policy-check'));
+    for (const id of ['configure:adfs-adapter:policy-uncheck', 'uninstall:adfs-adapter:provider', 'install:adfs-adapter:provider', 'configure:adfs-adapter:policy-check']) expect(once(id)).toBe(1);
+    expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
+  });
+});
+
+describe('fleet broken', () => {
+  let r: FleetReport;
+  beforeAll(async () => {
+    r = (await runFleet([copyFleet('broken')], OPTS)).report;
+  });
+
+  it('lists the unreadable zip as failed with its reason; the others are scanned', () => {
+    const failed = r.hosts.filter((h) => h.status === 'failed');
+    expect(failed.map((h) => h.name)).toEqual(['MFA13']);
+    expect(failed[0]!.reason).toMatch(/^unreadable zip: /);
+    expect(r.hosts.filter((h) => h.status === 'scanned').map((h) => h.name)).toEqual(['MFA11', 'MFA12', 'WEB11']);
+  });
+
+  it('raises two primaries, the SDK URL to a missing host, the missing MSI and the failed target', () => {
+    expect(rules(r)).toEqual(expect.arrayContaining([
+      'MFA-FLEET-002:MFA11:fail', 'MFA-FLEET-005:WEB11:fail', 'MFA-FLEET-007:WEB11:fail', 'MFA-FLEET-008:MFA13:unknown', 'MFA-CMP-002:MFA12:fail',
+    ]));
+    expect(rules(r)).not.toContain('MFA-CMP-002:MFA11:fail');
+    expect(r.verdict.status).toBe('not-ready');
+    expect(r.verdict.gate).toBe('fail');
+    expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
+  });
+});
+
+describe('fleet inputs', () => {
+  it('reads a saved report as "read" and scans a zip of a bundle; refuses a zip entry with ..', async () => {
+    const fleet = copyFleet('ha-pair-with-portal');
+    const { report } = await scanTarget(await BundleTarget.open(path.join(fleet, 'MFA01')), { targetVersion: '8.1', stage: 'pre', failOn: 'critical', now: NOW });
+    const work = mkdtempSync(path.join(tmpdir(), 'fleet-inputs-'));
+    writeFileSync(path.join(work, 'MFA01.json'), JSON.stringify(report));
+    writeFileSync(path.join(work, 'bad.json'), JSON.stringify({ schemaVersion: 1 }));
+    const zip = async (file: string, entries: [string, string][]) => {
+      const z = new yazl.ZipFile();
+      for (const [name, src] of entries) z.addFile(src, name);
+      z.end();
+      await new Promise((res) => z.outputStream.pipe(createWriteStream(file)).on('close', res));
+    };
+    const times = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/fleets/ha-pair-with-portal.times.json'), 'utf8')) as Record<string, string>;
+    const mfa02 = Object.keys(times).filter((k) => k.startsWith('MFA02/')).map((k): [string, string] => [k, path.join(fleet, k)]);
+    await zip(path.join(work, 'MFA02.zip'), mfa02);
+    // yazl refuses to write `..`; rename a same-length entry in the finished bytes (the CRC covers data, not names).
+    await zip(path.join(work, 'evil.zip'), [['AA/escape.txt', path.join(fleet, 'MFA01', 'bundle.json')]]);
+    const evil = readFileSync(path.join(work, 'evil.zip'));
+    writeFileSync(path.join(work, 'evil.zip'), Buffer.from(evil.toString('latin1').replaceAll('AA/escape.txt', '../escape.txt'), 'latin1'));
+    const r = (await runFleet([work], OPTS)).report;
+    const by = Object.fromEntries(r.hosts.map((h) => [h.target.split('/').pop(), h]));
+    expect(by['MFA01.json']).toMatchObject({ name: 'MFA01', status: 'read', reason: null });
+    expect(by['MFA02.zip']).toMatchObject({ name: 'MFA02', status: 'scanned' });
+    expect(by['MFA02.zip']!.verdict!.status).toBe('ready-with-warnings');
+    expect(by['evil.zip']!.status).toBe('failed');
+    expect(by['evil.zip']!.reason).toContain('..');
+    expect(by['bad.json']!.status).toBe('failed');
+    expect(by['bad.json']!.reason).toMatch(/^not a valid report/);
+    // The read primary and the zipped subordinate still make a group: subordinate first.
+    expect(r.waves.filter((w) => w.group === 'HQ').map((w) => w.kind)).toEqual(['replication-subordinate', 'replication-primary']);
+  });
+});
+
+describe('fleet command (built CLI)', () => {
+  const cli = (args: string[]) => run('node', [path.join(ROOT, 'bin/run.js'), 'fleet', ...args, '--now', NOW], { cwd: tmpdir() }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+  it('exit 0 on a passing fleet, 1 on a failing one, 2 where nothing is usable or a flag is bad', async () => {
+    const ok = await cli([copyFleet('ha-pair-with-portal'), '--json']);
+    expect(ok.code).toBe(0);
+    expect(validateFleetReport(JSON.parse(ok.stdout))).toEqual({ ok: true });
+    expect(ok.stderr).toBe('');
+    expect((await cli([copyFleet('broken'), '--json'])).code).toBe(1);
+    expect((await cli([copyFleet('ha-pair-with-portal'), '--json', '--fail-on', 'high'])).code).toBe(1);
+    const none = await cli([path.join(tmpdir(), 'no-such-fleet-folder'), '--json']);
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.stdout).error.message).toContain('no target could be used');
+    expect((await cli([copyFleet('adfs-farm'), '--fail-on', 'bogus'])).code).toBe(2);
+  }, 60_000);
+
+  it('writes the files asked for and a summary naming the failed hosts', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'fleet-out-'));
+    const r = await cli([copyFleet('broken'), '--format', 'json,html,md', '--out', out, '--host-reports', path.join(out, 'hosts')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fleet of 4: not-ready \(gate fail/);
+    expect(r.stderr).toMatch(/failed: .*MFA13\.zip: unreadable zip/);
+    for (const ext of ['json', 'html', 'md']) expect(r.stderr).toContain(`wrote ${path.join(out, `mfa-readiness-fleet-2026-11-21.${ext}`)}`);
+    expect(r.stderr).toContain(path.join(out, 'hosts', 'mfa-readiness-WEB11-2026-11-21.json'));
+  }, 60_000);
+});
