@@ -49,7 +49,8 @@ export function buildPlan({ facts, upgradePath, findings, opts }: PlanInput): Pl
     // "back up right before" is the step; the rules say why it matters more here.
     const bk = (id: string, component: PlanComponent, present: boolean, title: string, detail: string, rules: string[]) => {
       const why = because(...rules);
-      if (present || why.length) add(id, 'backup', component, 'before-window', title, detail, why.length ? why : because('MFA-INV-001'));
+      // The procedures' step 1 is getting the installer, step 2 the backups.
+      if (present || why.length) add(id, 'backup', component, 'before-window', title, detail, why.length ? why : because('MFA-INV-001'), last('prepare:server'));
     };
     const themes = facts.userPortal?.themes ?? [];
     bk('backup:data', 'data', !!facts.dataFile?.original.exists, 'Back up the data file', `Copy ${facts.dataFile?.original.path ?? 'PhoneFactor.pfdata'} to a backup folder just before the window; the copy must be newer than the last change.`, ['MFA-BKP-001', 'MFA-BKP-002', 'MFA-BKP-003']);
