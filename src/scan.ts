@@ -68,6 +68,8 @@ export async function scanTarget(target: Target, req: ScanRequest): Promise<Scan
       components: facts.components,
       prerequisites: { dotnet: facts.dotnet, vcredist: facts.vcredist },
       virtualDirectories: facts.iis.virtualDirectories,
+      sdkUrls: facts.sdkUrls,
+      boundHostNames: facts.iis.boundHostNames,
     },
     verdict,
     waivers,

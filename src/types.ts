@@ -292,6 +292,10 @@ export interface Report {
     components: ComponentFact[];
     prerequisites: { dotnet: DotnetFact; vcredist: { x64: VcRuntimeFact; x86: VcRuntimeFact } };
     virtualDirectories: VirtualDirectory[];
+    /** Web Service SDK URLs the configs on this host point at (the fleet checks them across hosts). */
+    sdkUrls: SdkUrlFact[];
+    /** Host names IIS binds here (rules.md "this host"). */
+    boundHostNames: string[];
   };
   verdict: Verdict;
   waivers: Waiver[];
