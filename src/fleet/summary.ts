@@ -79,6 +79,7 @@ export function summarize(report: Report, o: { name: string; target: string; sta
     virtualDirectories: Array.isArray(inv.virtualDirectories) && (inv.virtualDirectories.length > 0 || inv.components.every((c) => c.virtualDirectoryKnown !== false))
       ? [...new Set(inv.virtualDirectories.map((v) => v.urlPath))].sort()
       : null,
+    boundHostNames: [...new Set(((inv as { boundHostNames?: string[] }).boundHostNames ?? []).map((n) => n.toLowerCase()))].sort(),
     sdkUrls: sdkUrlsOf(report),
     installers: o.installers,
     plan: report.plan.map((s) => ({ id: s.id, action: s.action, component: s.component, phase: s.phase, title: s.title })),
@@ -90,6 +91,6 @@ export function summarize(report: Report, o: { name: string; target: string; sta
 export function failedSummary(name: string, target: string, reason: string): HostSummary {
   return {
     name, target, status: 'failed', reason, verdict: null, roles: null, upgradePath: null, hostRole: null,
-    components: [], virtualDirectories: null, sdkUrls: null, installers: null, plan: [], waivers: [], inputDigest: null,
+    components: [], virtualDirectories: null, boundHostNames: [], sdkUrls: null, installers: null, plan: [], waivers: [], inputDigest: null,
   };
 }

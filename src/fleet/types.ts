@@ -37,6 +37,8 @@ export interface HostSummary {
   components: { component: ComponentId; version: string | null; virtualDirectory: string | null; installPath: string | null }[];
   /** IIS application URL paths ("/MultiFactorAuthWebServiceSdk"); null where IIS was unknown to the scan. */
   virtualDirectories: string[] | null;
+  /** Host names bound on the host's IIS sites (lower case): a URL naming one of them names this host. */
+  boundHostNames: string[];
   /** null where the report does not say (the SDK URLs of configs that name another host are not in a Report). */
   sdkUrls: FleetSdkUrl[] | null;
   /** Installers present in the MFA Server install folder; null where not known (a read report, no install folder). */

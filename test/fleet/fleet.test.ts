@@ -23,8 +23,10 @@ describe('fleet ha-pair-with-portal', () => {
     r = (await runFleet([copyFleet('ha-pair-with-portal')], OPTS)).report;
   });
 
-  it('lists every host as scanned, by name', () => {
+  it('lists every host as scanned, by name; a consistent pair raises no fleet finding', () => {
     expect(r.hosts.map((h) => [h.name, h.status])).toEqual([['MFA01', 'scanned'], ['MFA02', 'scanned'], ['WEB01', 'scanned']]);
+    // WEB01's SDK URL names MFA01, which serves /MultiFactorAuthWebServiceSdk and holds every MSI.
+    expect(rules(r)).toEqual([]);
   });
 
   it('orders the waves as the procedure: backups, the subordinate, promotion + old primary, then the portal', () => {
@@ -71,6 +73,7 @@ describe('fleet adfs-farm', () => {
   it('AD FS in two halves after the MFA Server, the provider switch once between them', async () => {
     const r = (await runFleet([copyFleet('adfs-farm')], OPTS)).report;
     expect(r.waves.map((w) => w.kind)).toEqual(['before-window', 'standalone', 'adfs-first-half', 'adfs-policy', 'adfs-second-half']);
+    expect(rules(r)).toEqual([]);
     expect(r.waves[2]!.hosts).toEqual(['ADFS01']);
     expect(r.waves[4]!.hosts).toEqual(['ADFS02']);
     const policy = r.waves[3]!.steps.map((s) => s.id);

@@ -30,6 +30,7 @@ export function host(name: string, o: Partial<HostSummary> = {}): HostSummary {
       { component: 'web-service-sdk', version: '8.0.1.1', virtualDirectory: '/MultiFactorAuthWebServiceSdk', installPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuthWebServiceSdk' },
     ],
     virtualDirectories: ['/', '/MultiFactorAuthWebServiceSdk'],
+    boundHostNames: [],
     sdkUrls: [],
     installers: { folder: 'C:\\Program Files\\Multi-Factor Authentication Server', present: ['MultiFactorAuthenticationUserPortalSetup64.msi', 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi', 'MultiFactorAuthenticationAdfsAdapterSetup64.msi'] },
     plan: [], waivers: [], inputDigest: 'sha256:00',

@@ -46,6 +46,9 @@ describe('fleet rules', () => {
     expect(out.find((f) => f.ruleId === 'MFA-FLEET-005')!.evidence[0]!.observed).toContain('mfa19.contoso.local');
     expect(ids([host('MFA01', { roles: roles('standalone') }), portal('WEB01', null)])).toEqual(['MFA-FLEET-005:WEB01:unknown']);
     expect(ids(pair()).filter((x) => x.startsWith('MFA-FLEET-005'))).toEqual([]);
+    // A name bound on the MFA Server's IIS site (a DNS alias) names that server.
+    const bound = host('MFA01', { roles: roles('standalone'), boundHostNames: ['mfa.contoso.com'] });
+    expect(ids([bound, portal('WEB01', 'https://mfa.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx')])).toEqual([]);
   });
 
   it('MFA-FLEET-006: an SDK URL naming a fleet host but a virtual directory it lacks', () => {

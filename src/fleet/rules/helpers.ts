@@ -41,10 +41,10 @@ export function rolesEvidence(h: HostSummary): Evidence {
   };
 }
 
-/** Whether a URL's host names this fleet host (its name, or the name followed by a dot: an FQDN). */
+/** Whether a URL's host names this fleet host: its name, the name followed by a dot (an FQDN), or a host name bound on its IIS sites. */
 export function urlNamesHost(urlHost: string, h: HostSummary): boolean {
   const n = h.name.toLowerCase();
-  return urlHost === n || urlHost.startsWith(`${n}.`);
+  return urlHost === n || urlHost.startsWith(`${n}.`) || h.boundHostNames.includes(urlHost);
 }
 
 export function hostForUrl(ctx: FleetContext, urlHost: string): HostSummary | undefined {
