@@ -3,6 +3,7 @@ import type { Report, Severity, Waiver } from '../types.js';
 import { FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
 import { LOG_LEVELS } from '../util/log.js';
 import { parseVersion } from '../util/version.js';
+import { visible } from '../report/text.js';
 
 /** The latest MFA Server release (rules.md: default --target-version). */
 export const LATEST_VERSION = '8.1';
@@ -49,9 +50,9 @@ export function summaryLine(report: Report, written: string[]): string {
   const c = report.verdict.counts;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).map((s) => `${c[s]} ${s}`).join(', ');
   const lines = [
-    `${report.host.name ?? report.scan.target.location}: ${report.verdict.status} (gate ${report.verdict.gate}, fail-on ${report.verdict.failOn}) - ${counts}${report.verdict.waived ? `, ${report.verdict.waived} waived` : ''}; ${report.plan.length} plan step(s)`,
+    `${visible(report.host.name ?? report.scan.target.location).replace(/\n/g, ' ')}: ${report.verdict.status} (gate ${report.verdict.gate}, fail-on ${report.verdict.failOn}) - ${counts}${report.verdict.waived ? `, ${report.verdict.waived} waived` : ''}; ${report.plan.length} plan step(s)`,
   ];
   if (report.problems.length) lines.push(`${report.problems.length} item(s) could not be read (see problems in the report)`);
-  for (const w of written) lines.push(`wrote ${w}`);
+  for (const w of written) lines.push(`wrote ${visible(w).replace(/\n/g, ' ')}`);
   return lines.join('\n') + '\n';
 }

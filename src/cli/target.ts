@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Command } from '@oclif/core';
 import type { Target } from '../target/types.js';
 import { BundleTarget, InputError } from '../target/bundle.js';
@@ -16,6 +18,20 @@ export async function openTarget(cmd: Command, target: string | undefined, opts:
     return new LiveTarget();
   }
   try {
+    if (/\.zip$/i.test(target) && (await stat(target).catch(() => null))?.isFile()) {
+      // A bundle zipped by `collect --zip`: unpacked into a temp folder of this machine (removed at exit).
+      const { extractZip } = await import('../fleet/inputs.js');
+      let unpacked: { tempRoot: string; bundle: string };
+      try {
+        unpacked = await extractZip(target);
+      } catch (e) {
+        return cmd.error(`${target}: cannot be read as a bundle zip (${(e as Error).message.split('\n')[0]})`, { exit: 2 });
+      }
+      process.once('exit', () => rmSync(unpacked.tempRoot, { recursive: true, force: true }));
+      const t = await BundleTarget.open(unpacked.bundle, { registry: opts.registry, drives });
+      Object.defineProperty(t, 'location', { value: target });
+      return t;
+    }
     return await BundleTarget.open(target, { registry: opts.registry, drives });
   } catch (e) {
     if (e instanceof InputError) cmd.error(e.message, { exit: 2 });

@@ -77,6 +77,7 @@ export default class Scan extends BaseCommand {
           rulesRan: ran.map((r) => ({ id: r.id, title: r.title, component: r.component })),
           cwd: process.cwd(),
           targetDir: target.kind === 'bundle' ? target.location : undefined,
+          targetDirs: (flags.drive ?? []).map((d) => d.replace(/^[A-Za-z]:?=/, '')),
         });
       } catch (e) {
         this.error((e as Error).message, { exit: 2 });

@@ -3,7 +3,7 @@ import { joinWin } from '../target/paths.js';
 import { readAdapterConfig } from '../xml/webconfig.js';
 import { compareConfigs } from '../xml/compare.js';
 import { findFileBackups } from './backups.js';
-import { fileStat, type ProbeContext } from './context.js';
+import { fileStat, readConfig, type ProbeContext } from './context.js';
 import { partFolderNames } from './web.js';
 import { compareVersions } from '../util/version.js';
 
@@ -83,8 +83,10 @@ export async function probeAdfs(
   const cfgPath = joinWin(folder, ADAPTER_CONFIG);
   const st = await fileStat(target, cfgPath);
   if (st.exists) {
-    const r = await target.readFile(cfgPath);
-    let parseError: string | null = r ? null : 'cannot be read';
+    const read = await readConfig(target, cfgPath);
+    const r = read?.ok ? read : null;
+    let parseError: string | null = read ? (read.ok ? null : read.error) : 'cannot be read';
+    if (read && !read.ok) configErrors.push({ path: st.path, message: read.error });
     if (r) {
       const parsed = readAdapterConfig(r.data);
       if (!parsed.ok) {
@@ -104,7 +106,9 @@ export async function probeAdfs(
         .filter((c) => c.reason !== 'same-content')
         .sort((a, b) => ((b.mtime ?? '') < (a.mtime ?? '') ? -1 : (b.mtime ?? '') > (a.mtime ?? '') ? 1 : a.path < b.path ? -1 : 1))[0];
       if (saved) {
-        const old = await target.readFile(saved.path);
+        const oldRead = await readConfig(target, saved.path);
+        if (oldRead && !oldRead.ok) configErrors.push({ path: saved.path, message: oldRead.error });
+        const old = oldRead?.ok ? oldRead : null;
         if (old) {
           const cmp = compareConfigs(old.data, r.data);
           if (cmp.ok) fact.configDiff = { saved: saved.path, current: st.path, differences: cmp.differences };

@@ -55,3 +55,27 @@ export function fileEvidence(f: FileStat, observed?: string): Evidence {
 export function nameOf(p: string): string {
   return winBasename(p);
 }
+
+/** The size cap of a config file that is parsed whole (xml/safe.ts DEFAULT_MAX_BYTES). */
+export const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a config file that is parsed whole, checking its size first: a file over `maxBytes` is refused
+ * without reading any of it (a 3 GB web.config is not read, and the error says so). Null where the file
+ * is missing or unreadable (the target records why).
+ */
+export async function readConfig(
+  target: Target,
+  winPath: string,
+  maxBytes = CONFIG_MAX_BYTES,
+): Promise<{ ok: true; data: Buffer } | { ok: false; error: string } | null> {
+  const st = await target.stat(winPath);
+  if (!st || !st.isFile) return null;
+  const tooLarge = (size: number) => ({ ok: false as const, error: `file too large (${size} bytes), limit ${maxBytes} bytes: not read` });
+  if (st.size > maxBytes) return tooLarge(st.size);
+  const r = await target.readFile(winPath, maxBytes);
+  if (!r) return null;
+  // It grew between stat and read: still over the cap.
+  if (r.truncated) return tooLarge(r.data.length);
+  return { ok: true, data: r.data };
+}

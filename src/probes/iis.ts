@@ -1,6 +1,6 @@
 import type { IisFact } from '../types.js';
 import { readApplicationHost, readRedirection } from '../xml/applicationhost.js';
-import type { ProbeContext } from './context.js';
+import { readConfig, type ProbeContext } from './context.js';
 
 export const APPHOST = '%SystemRoot%\\System32\\inetsrv\\config\\applicationHost.config';
 export const REDIRECTION = '%SystemRoot%\\System32\\inetsrv\\config\\redirection.config';
@@ -16,21 +16,22 @@ export async function probeIis(ctx: ProbeContext, configErrors: { path: string; 
     virtualDirectories: [],
     boundHostNames: [],
   };
-  const redir = await target.readFile(REDIRECTION);
+  const redir = await readConfig(target, REDIRECTION);
   if (redir) {
-    const r = readRedirection(redir.data);
+    const r = redir.ok ? readRedirection(redir.data) : redir;
     if (r.ok) fact.sharedConfig = { enabled: r.enabled, path: r.path };
     else configErrors.push({ path: target.expand(REDIRECTION), message: r.error });
   }
-  const file = await target.readFile(APPHOST, 64 * 1024 * 1024);
+  const max = 64 * 1024 * 1024;
+  const file = await readConfig(target, APPHOST, max);
   if (!file) return fact;
   fact.configPath = target.expand(APPHOST);
-  if (file.truncated) {
-    fact.parseError = 'file too large: not read';
+  if (!file.ok) {
+    fact.parseError = file.error;
     configErrors.push({ path: fact.configPath, message: fact.parseError });
     return fact;
   }
-  const parsed = readApplicationHost(file.data);
+  const parsed = readApplicationHost(file.data, { maxBytes: max });
   if (!parsed.ok) {
     fact.parseError = parsed.error;
     configErrors.push({ path: fact.configPath, message: parsed.error });

@@ -3,7 +3,7 @@ import type { Target } from '../target/types.js';
 import { joinWin } from '../target/paths.js';
 import { readAdapterConfig } from '../xml/webconfig.js';
 import { findFileBackups } from './backups.js';
-import { fileStat, type ProbeContext, type ProbeOptions } from './context.js';
+import { fileStat, readConfig, type ProbeContext, type ProbeOptions } from './context.js';
 import { probeInventory } from './components.js';
 import { probeIis } from './iis.js';
 import { probeDotnet, probeVc } from './prereqs.js';
@@ -89,8 +89,8 @@ export async function runProbes(target: Target, opts: ProbeOptions): Promise<Fac
     if (wc?.sdkUrl) sdkUrls.push(sdkUrlFact(c, wc.path, wc.sdkUrlSetting ?? 'pfwssdk', wc.sdkUrl, host.name, bound));
   }
   if (adfs?.config?.exists && !adfs.config.parseError) {
-    const r = await target.readFile(adfs.config.path);
-    const parsed = r ? readAdapterConfig(r.data) : null;
+    const r = await readConfig(target, adfs.config.path);
+    const parsed = r?.ok ? readAdapterConfig(r.data) : null;
     if (parsed?.ok && parsed.sdkUrl?.url) sdkUrls.push(sdkUrlFact('adfs-adapter', adfs.config.path, 'WebServiceSdkUrl', parsed.sdkUrl.url, host.name, bound));
   }
 

@@ -2,7 +2,7 @@ import type { ComponentFact, ComponentId, SdkUrlFact, ThemeFact, WebConfigFact }
 import { joinWin, winBasename } from '../target/paths.js';
 import { readWebConfig } from '../xml/webconfig.js';
 import { findFileBackups, findFolderBackups, walkFiles } from './backups.js';
-import { fileStat, type ProbeContext } from './context.js';
+import { fileStat, readConfig, type ProbeContext } from './context.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -33,11 +33,14 @@ export async function probeWebConfig(
   const st = await fileStat(target, path);
   const fact: WebConfigFact = { path: st.path, exists: st.exists, parseError: null, settings: null, sdkUrl: null, sdkUrlSetting: null, backup: null };
   if (!st.exists) return fact;
-  const file = await target.readFile(path);
+  const file = await readConfig(target, path);
   if (!file) {
     fact.parseError = 'cannot be read';
+  } else if (!file.ok) {
+    fact.parseError = file.error;
+    configErrors.push({ path: st.path, message: file.error });
   } else {
-    const r = readWebConfig(file.data, { size: st.size ?? undefined });
+    const r = readWebConfig(file.data);
     if (r.ok) {
       fact.settings = r.settings;
       fact.sdkUrl = r.sdkUrl?.url ?? null;

@@ -2,7 +2,7 @@
 
 /**
  * Makes control characters visible instead of letting them act: C0 controls (except tab and
- * newline) and DEL become the text `\x1B` etc. (common fonts lack the Unicode control pictures),
+ * newline), DEL and the C1 controls become the text `\x1B` etc. (common fonts lack the Unicode control pictures),
  * so an ANSI escape in a registry value shows up as `\x1B[31m` in every format rather than
  * colouring a terminal, vanishing or breaking XML.
  * \r\n and lone \r become \n.
@@ -10,7 +10,8 @@
 export function visible(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
+    // C1 controls (U+0080-U+009F) too: U+009B is CSI to terminals that honour 8-bit controls.
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
     // Lone surrogates cannot be encoded (UTF-8, XML): U+FFFD.
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

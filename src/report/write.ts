@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Report } from '../types.js';
 import { renderHtml } from './html.js';
@@ -26,6 +26,8 @@ export interface WriteOptions {
   cwd: string;
   /** The scanned target's folder (bundle): refuse to write inside it. */
   targetDir?: string;
+  /** Other folders that are part of the target (--drive L=PATH): refused the same way. */
+  targetDirs?: string[];
 }
 
 /** A host name made safe for a file name on Windows and POSIX. */
@@ -68,6 +70,32 @@ function inside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** The real path of `p` (links resolved) where it exists, else of its nearest existing folder plus the rest. */
+async function realish(p: string): Promise<string> {
+  let cur = resolve(p);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(await realpath(cur), ...rest.reverse());
+    } catch {
+      const up = dirname(cur);
+      if (up === cur) return resolve(p);
+      rest.push(basename(cur));
+      cur = up;
+    }
+  }
+}
+
+/**
+ * Whether `file` would land inside `dir`: compared as given, after resolving links (an --out that is a
+ * link into the target), and case-insensitively (Windows, macOS and SMB-mounted copies ignore case).
+ */
+async function landsInside(file: string, dir: string): Promise<boolean> {
+  if (inside(file, dir)) return true;
+  const [f, d] = [await realish(file), await realish(dir)];
+  return inside(f, d) || inside(f.toLowerCase(), d.toLowerCase());
+}
+
 /**
  * Renders and writes the reports; returns the paths written, in `formats` order (duplicates once).
  * Throws (one line naming the path) where a file would land inside the target or cannot be written.
@@ -75,11 +103,13 @@ function inside(child: string, parent: string): boolean {
 export async function writeReports(report: Report, opts: WriteOptions): Promise<string[]> {
   const base = reportBasePath(report, opts);
   const formats = [...new Set(opts.formats)];
-  const targetDir = opts.targetDir ? resolve(opts.cwd, opts.targetDir) : null;
+  const targetDirs = [opts.targetDir, ...(opts.targetDirs ?? [])].filter((d): d is string => !!d).map((d) => resolve(opts.cwd, d));
   const jobs = formats.map((f) => ({ format: f, file: base + EXTENSIONS[f] }));
   for (const j of jobs) {
-    if (targetDir && inside(j.file, targetDir)) {
-      throw new Error(`${j.file}: refusing to write a report inside the scanned target (${targetDir})`);
+    for (const targetDir of targetDirs) {
+      if (await landsInside(j.file, targetDir)) {
+        throw new Error(`${j.file}: refusing to write a report inside the scanned target (${targetDir})`);
+      }
     }
   }
   // Render everything first: a template error writes nothing.

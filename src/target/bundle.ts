@@ -31,6 +31,17 @@ interface Resolved {
 
 const WINDOWS_MARKERS = ['windows', 'program files', 'program files (x86)', 'inetpub'];
 const DEFAULT_MAX_READ = 16 * 1024 * 1024;
+/** bundle.json and manifest.json are small; a bigger one is not read at all. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/** What a non-regular, non-folder entry is, for a problem message. */
+function fileKind(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
 
 async function isDir(p: string): Promise<boolean> {
   try {
@@ -50,6 +61,11 @@ async function findChildCI(dir: string, name: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** A name as Windows compares it: trailing dots and spaces dropped. */
+function winTrim(name: string): string {
+  return name.replace(/[. ]+$/, '');
 }
 
 function errCode(e: unknown): string {
@@ -193,6 +209,16 @@ export class BundleTarget implements Target {
     const p = await findChildCI(this.root, name);
     if (!p) return undefined;
     try {
+      // Only a regular file of sane size: a FIFO named bundle.json would block readFile forever.
+      const st = await stat(p);
+      if (!st.isFile()) {
+        this.problem(name, `is not a regular file (${fileKind(st)}): not read`);
+        return undefined;
+      }
+      if (st.size > MAX_JSON_BYTES) {
+        this.problem(name, `file too large (${st.size} bytes), limit ${MAX_JSON_BYTES} bytes: not read`);
+        return undefined;
+      }
       const text = await readFile(p, 'utf8');
       this.record(`bundle:${name}`, createHash('sha256').update(text).digest('hex'));
       return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -293,7 +319,11 @@ export class BundleTarget implements Target {
       if (!isDirectory) return null;
       const entries = await this.listDir(cur);
       if (!entries) return null;
-      const ent = entries.find((e) => e.name === seg) ?? entries.find((e) => e.name.toLowerCase() === seg.toLowerCase());
+      const ent =
+        entries.find((e) => e.name === seg) ??
+        entries.find((e) => e.name.toLowerCase() === seg.toLowerCase()) ??
+        // Windows drops trailing dots and spaces of a name; a copy may keep them ("Theme. ").
+        entries.find((e) => winTrim(e.name).toLowerCase() === winTrim(seg).toLowerCase() && winTrim(seg) !== '');
       if (!ent) return null;
       let next = path.join(cur, ent.name);
       if (ent.isSymbolicLink()) {
@@ -308,18 +338,29 @@ export class BundleTarget implements Target {
           this.problem(this.rel(next), 'link leads out of the bundle: refused, not followed');
           return null;
         }
+        // A link to its own folder or one above it is a loop: every walk through it would go round.
+        if (this.within(cur, target)) {
+          this.problem(this.rel(next), 'link leads to a folder that holds it (a loop): refused, not followed');
+          return null;
+        }
         next = target;
       }
       let st;
       try {
         st = await lstat(next);
       } catch (e) {
-        this.problem(this.rel(next), `cannot be read: ${describeFsError(e)}`);
+        const bad = ent.name.includes('\ufffd') && errCode(e) === 'ENOENT';
+        this.problem(this.rel(next), bad ? 'name is not valid UTF-8 (shown with U+FFFD): cannot be opened, not read' : `cannot be read: ${describeFsError(e)}`);
         return null;
       }
       cur = next;
       isDirectory = st.isDirectory();
       isFile = st.isFile();
+      // A named pipe, socket or device is never opened: reading a FIFO blocks until someone writes to it.
+      if (!isDirectory && !isFile) {
+        this.problem(norm, `is not a regular file (${fileKind(st)}): not read`);
+        return null;
+      }
     }
     return { real: cur, isDirectory, isFile };
   }

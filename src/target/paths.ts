@@ -38,7 +38,7 @@ export function normalizeWinPath(p: string, defaultDrive = 'C'): string {
   // \\?\C:\ long-path prefix
   s = s.replace(/^\\\\\?\\/, '');
   let drive = defaultDrive.toUpperCase();
-  const m = /^([A-Za-z]):(.*)$/.exec(s);
+  const m = /^([A-Za-z]):([\s\S]*)$/.exec(s); // [\s\S]: a name may hold a newline
   if (m) {
     drive = m[1]!.toUpperCase();
     s = m[2]!;

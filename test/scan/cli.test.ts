@@ -93,6 +93,23 @@ describe('scan: outputs', () => {
     expect(readdirSync(cwd).sort()).toEqual(['readiness-report.json', 'readiness-report.junit.xml', 'readiness-report.md']);
   });
 
+  it('scans a bundle zipped by collect --zip the same as the folder, and refuses a zip that is not one', () => {
+    const dir = stageHost('mfa-7x-on-adfs');
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'mfa-zip-')), 'MFA');
+    const c = runCli(['collect', '--out', out, '--zip'], { env: { MFA_READINESS_COLLECT_FROM: dir } });
+    expect(c.code, c.stderr).toBe(0);
+    const fromZip = JSON.parse(runCli(['scan', `${out}.zip`, '--json', '--now', NOW]).stdout);
+    const fromDir = JSON.parse(runCli(['scan', dir, '--json', '--now', NOW]).stdout);
+    expect(fromZip.scan.target.location).toBe(`${out}.zip`);
+    expect(fromZip.findings.map((f: { id: string }) => f.id)).toEqual(fromDir.findings.map((f: { id: string }) => f.id));
+    expect(fromZip.plan.map((s: { id: string }) => s.id)).toEqual(fromDir.plan.map((s: { id: string }) => s.id));
+    const bad = path.join(path.dirname(out), 'not-a-bundle.zip');
+    writeFileSync(bad, 'garbage');
+    const r = runCli(['scan', bad]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/not-a-bundle\.zip: cannot be read as a bundle zip/)]);
+  });
+
   it('rules lists the catalog, --json too', () => {
     const r = runCli(['rules', '--json']);
     expect(r.code).toBe(0);

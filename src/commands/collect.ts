@@ -1,0 +1,96 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base.js';
+import type { Replication } from '../types.js';
+import type { BundleJson, Target } from '../target/types.js';
+import type { CollectResult } from '../collect.js';
+
+/**
+ * Test-only hook: on a system other than Windows, `collect` refuses to run unless this names a bundle
+ * folder, which then stands in for the live host (tests and the README's examples of the bundle layout).
+ */
+export const COLLECT_FROM_ENV = 'MFA_READINESS_COLLECT_FROM';
+
+export default class Collect extends BaseCommand {
+  static override summary = 'On the Windows host: copy the evidence a scan reads into a bundle folder or zip, to scan elsewhere.';
+
+  static override description = `Runs every probe on this host and writes what they read as a bundle (see the README): registry keys (registry/collected.reg), the config files, scripts and theme folders they read, bundle.json (host, OS, roles from the flags) and manifest.json. The data file (PhoneFactor.pfdata, users' phone numbers) and its backups are only described (size, time, SHA-256) unless --include-data. Secrets in copied config files are replaced by [redacted] unless --no-redact. Nothing on the host is written except the bundle; --out may not be inside a folder the scan reads.`;
+
+  static override examples = [
+    '<%= config.bin %> collect --out C:\\Temp\\MFA01-bundle',
+    '<%= config.bin %> collect --out \\\\share\\bundles\\MFA01 --zip --role primary --replication-group HQ --load-balanced',
+    '<%= config.bin %> collect --out D:\\bundles\\MFA01.zip --zip --backup-dir E:\\Backups\\MFA',
+  ];
+
+  static override enableJsonFlag = true;
+
+  static override flags = {
+    out: Flags.string({ description: 'bundle folder to create (or, with --zip, the zip file; OUT.zip unless it ends in .zip)', required: true }),
+    zip: Flags.boolean({ description: 'write one zip file instead of a folder', default: false }),
+    'include-data': Flags.boolean({ description: "copy the data file and its backups too (they hold users' phone numbers)", default: false }),
+    redact: Flags.boolean({ description: 'replace secrets in copied config files by [redacted] (--no-redact keeps them)', default: true, allowNo: true }),
+    role: Flags.string({ description: 'replication role of this server, for bundle.json', options: ['primary', 'subordinate', 'standalone'] }),
+    'replication-group': Flags.string({ description: 'replication group name, for bundle.json' }),
+    'load-balanced': Flags.boolean({ description: 'whether this server is load-balanced with others, for bundle.json', allowNo: true }),
+    'adfs-farm': Flags.string({ description: 'AD FS farm name (e.g. sts.contoso.com), for bundle.json' }),
+    'backup-dir': Flags.string({ description: 'a folder with backups to search and describe (Windows path; repeatable)', multiple: true }),
+  };
+
+  async run(): Promise<Omit<CollectResult, 'facts'>> {
+    const { flags } = await this.parse(Collect);
+    const { collect, CollectError } = await import('../collect.js');
+    let target: Target;
+    let hostInfo: Awaited<ReturnType<import('../target/live.js').LiveTarget['hostInfo']>> | undefined;
+    const from = process.env[COLLECT_FROM_ENV];
+    if (from) {
+      const { BundleTarget, InputError } = await import('../target/bundle.js');
+      try {
+        target = await BundleTarget.open(from);
+      } catch (e) {
+        if (e instanceof InputError) this.error(`${COLLECT_FROM_ENV}: ${e.message}`, { exit: 2 });
+        throw e;
+      }
+    } else if (process.platform !== 'win32') {
+      this.error('collect runs only on the Windows host it collects from; elsewhere, scan a bundle folder (see the README)', { exit: 2 });
+    } else {
+      const { LiveTarget } = await import('../target/live.js');
+      const live = new LiveTarget();
+      hostInfo = await live.hostInfo();
+      target = live;
+    }
+
+    const roles: NonNullable<BundleJson['roles']> = {};
+    if (flags.role) roles.replication = flags.role as Replication;
+    if (flags['replication-group']) roles.replicationGroup = flags['replication-group'];
+    if (flags['load-balanced'] !== undefined) roles.loadBalanced = flags['load-balanced'];
+    if (flags['adfs-farm']) roles.adfsFarm = flags['adfs-farm'];
+
+    let res: CollectResult;
+    try {
+      res = await collect(target, {
+        out: flags.out,
+        zip: flags.zip,
+        includeData: flags['include-data'],
+        redact: flags.redact,
+        roles,
+        backupDirs: flags['backup-dir'],
+        hostInfo,
+      });
+    } catch (e) {
+      if (e instanceof CollectError) this.error(e.message, { exit: 2 });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code) this.error(`--out ${flags.out}: cannot be written: ${(e as Error).message.split('\n')[0]}`, { exit: 2 });
+      throw e;
+    }
+    const { facts, ...summary } = res;
+    if (!this.jsonEnabled()) {
+      const mb = (res.copiedBytes / 1024 / 1024).toFixed(1);
+      const lines = [
+        `${facts.host.name ?? target.location}: collected ${res.copied} file(s) (${mb} MB, ${res.redacted} redacted), ${res.registryKeys} registry key(s), ${res.described.length} file(s) described in manifest.json${res.omitted.length ? `, ${res.omitted.length} data-file copy(ies) left out` : ''}`,
+        ...res.warnings.map((w) => `warning: ${w}`),
+        `wrote ${res.out}`,
+      ];
+      process.stderr.write(lines.join('\n') + '\n');
+    }
+    return summary;
+  }
+}
