@@ -159,8 +159,11 @@ export class BundleTarget implements Target {
         }
       }
       if (regDir && (await isDir(regDir))) {
-        const names = (await readdir(regDir, { withFileTypes: true }))
-          .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.reg'))
+        const regs = (await readdir(regDir, { withFileTypes: true })).filter((e) => e.name.toLowerCase().endsWith('.reg'));
+        // A pipe, link or folder named .reg is not read (a pipe would block), and is said so.
+        for (const e of regs) if (!e.isFile()) this.problem(`registry/${e.name}`, 'is not a regular file: not read');
+        const names = regs
+          .filter((e) => e.isFile())
           .map((e) => e.name)
           // bundle.md: ordinal, case-insensitive name order
           .sort(compareRegFileNames);

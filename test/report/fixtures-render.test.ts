@@ -1,0 +1,82 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { XMLParser } from 'fast-xml-parser';
+import { hostNames, expected, stageHost } from '../helpers/hosts.js';
+import { BundleTarget } from '../../src/target/bundle.js';
+import { scanTarget } from '../../src/scan.js';
+import { renderHtml, renderJunit, renderMarkdown, renderJson } from '../../src/report/index.js';
+import { gateReport } from '../../src/commands/gate.js';
+import type { Report, Stage } from '../../src/types.js';
+import type { RuleMeta } from '../../src/rules/types.js';
+
+const NOW = '2026-11-21T09:00:00.000Z';
+
+/** Where a step id stands on its own (install:user-portal is inside uninstall:user-portal). */
+function posOf(text: string, id: string): number {
+  const m = new RegExp(`(?<![\\w:-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:.-])`).exec(text);
+  return m ? m.index : -1;
+}
+
+/** Every fixture host rendered in every format, read back the way a person or a CI system would. */
+describe.each(hostNames())('reports of fixture host %s', (name) => {
+  let report: Report;
+  let ran: RuleMeta[];
+
+  beforeAll(async () => {
+    const flags = expected(name).flags ?? [];
+    const stage = (flags.includes('--stage') ? flags[flags.indexOf('--stage') + 1] : 'pre') as Stage;
+    const target = await BundleTarget.open(stageHost(name));
+    ({ report, ran } = await scanTarget(target, { targetVersion: '8.1', stage, failOn: 'critical', now: NOW }));
+  });
+
+  it('HTML: verdict first, plan in order by phase, every finding with its anchor, no script', () => {
+    const { document } = parseHTML(renderHtml(report));
+    const body = document.body.textContent ?? '';
+    const verdictAt = body.search(/Not ready|Ready with warnings|Ready|Up to date|Nothing to upgrade/i);
+    expect(verdictAt).toBeGreaterThanOrEqual(0);
+    expect(verdictAt).toBeLessThan(body.indexOf(report.plan[0]?.title ?? report.findings[0]?.title ?? ''));
+    // The plan's checklist items appear in the report's order.
+    const text = document.body.innerHTML;
+    const positions = report.plan.map((s) => posOf(text, s.id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Every finding has an anchor, and every link to a finding resolves.
+    for (const f of report.findings) expect(document.getElementById(`finding-${f.id}`), f.id).not.toBeNull();
+    for (const a of document.querySelectorAll('a[href^="#"]')) {
+      const id = a.getAttribute('href')!.slice(1);
+      expect(document.getElementById(id), `link #${id}`).not.toBeNull();
+    }
+    expect(document.querySelectorAll('script').length).toBe(0);
+    expect(text).not.toMatch(/\s(src|href)="(?!#)/);
+  });
+
+  it('Markdown: the same verdict, every plan step as a checklist item in order', () => {
+    const md = renderMarkdown(report);
+    const items = md.split('\n').filter((l) => /^\s*- \[ \]/.test(l));
+    expect(items.length).toBe(report.plan.length);
+    const positions = report.plan.map((s) => posOf(md, s.id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const f of report.findings) expect(md).toContain(f.ruleId);
+  });
+
+  it('JUnit: one testcase per rule that ran, failing exactly where the gate fails', () => {
+    const xml = renderJunit(report, ran.map((r) => ({ id: r.id, title: r.title, component: r.component })));
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testcase' || n === 'testsuite' }).parse(xml);
+    const cases = doc.testsuites?.testsuite?.[0]?.testcase ?? doc.testsuite?.[0]?.testcase;
+    const ids = new Set(cases.map((c: Record<string, string>) => c['@_name'].split(' ')[0]));
+    for (const r of ran) expect(ids).toContain(r.id);
+    const failed = cases.filter((c: Record<string, unknown>) => c.failure !== undefined).map((c: Record<string, string>) => c['@_name'].split(' ')[0]);
+    const failing = [...new Set(report.findings.filter((f) => !f.waiver && f.severity === 'critical').map((f) => f.ruleId))];
+    expect(failed.sort()).toEqual(failing.sort());
+  });
+
+  it('gate on the saved JSON gives the same pass/fail as the scan, at every threshold', async () => {
+    const saved = JSON.parse(renderJson(report)) as Report;
+    for (const failOn of ['critical', 'high', 'medium', 'low', 'info', 'none'] as const) {
+      const { report: again } = await scanTarget(await BundleTarget.open(stageHost(name)), { targetVersion: '8.1', stage: report.scan.stage, failOn, now: NOW });
+      const g = await gateReport(saved, { failOn });
+      expect(g.gate, failOn).toBe(again.verdict.gate);
+    }
+  });
+});
