@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { SHARED } from '../helpers/shared.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryStore } from '../../src/target/registry/store.js';
@@ -10,7 +11,7 @@ import { parseRegBuffer, parseRegFile } from '../../src/target/registry/reg-file
 import { encodeData } from '../../src/target/registry/values.js';
 import type { RegistryProblem } from '../../src/target/registry/types.js';
 
-const REAL = '/work/shared/realdata/registry';
+const REAL = path.join(SHARED, 'realdata', 'registry');
 interface Sample {
   key: string; value_name: string; type: string; type_number: number; decoded: unknown; raw_hex: string;
 }

@@ -4,6 +4,7 @@
  * doc page (and every page a rule).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { SHARED } from '../helpers/shared.js';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +15,8 @@ import { SEVERITIES, type Severity, type Stage } from '../../src/types.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CATALOG = path.join(ROOT, 'src', 'rules', 'catalog');
 const DOCS = path.join(ROOT, 'docs', 'rules');
-const SPEC = process.env.MFA_SPEC_DIR ?? '/work/shared/spec';
-const SEEDS = process.env.MFA_SEEDS_DIR ?? '/work/shared/seeds';
+const SPEC = process.env.MFA_SPEC_DIR ?? path.join(SHARED, 'spec');
+const SEEDS = process.env.MFA_SEEDS_DIR ?? path.join(SHARED, 'seeds');
 
 const ids = RULES.map((r) => r.meta.id);
 const byId = new Map(RULES.map((r) => [r.meta.id, r] as const));

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { SHARED } from '../helpers/shared.js';
+import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindingHost, joinUrlPath, readApplicationHost, readRedirection } from '../../src/xml/applicationhost.js';
 
-const REAL = '/work/shared/realdata/iis';
+const REAL = path.join(SHARED, 'realdata', 'iis');
 interface TruthFile {
   file: string; size: number; line_endings: string;
   site_count: number; application_count: number; virtual_directory_count: number;
