@@ -1,7 +1,8 @@
 // Measuring one child process: wall time (process.hrtime around spawn -> close) and its own peak RSS.
 // Peak RSS comes from GNU time (`/usr/bin/time -f %M`, kilobytes) when installed; otherwise node children
 // are started with `--import bench/rss-report.mjs`, which writes process.resourceUsage().maxRSS on exit,
-// and non-node children (iconv, openssl) get no RSS (null).
+// and non-node children (iconv, openssl) get no RSS (null). CPU time (user+sys) comes the same way: on a
+// busy machine wall time waits for a core, CPU time much less so; the bench prints both.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ export function runOnce(cmd, args, { stdout = 'null', cwd, env } = {}) {
   let childEnv = { ...process.env, ...env };
   if (RSS_METHOD === 'gnu-time') {
     file = GNU_TIME;
-    argv = ['-f', '%M', '-o', rssFile, cmd, ...args];
+    argv = ['-f', '%M %U %S', '-o', rssFile, cmd, ...args];
   } else if (cmd === process.execPath) {
     argv = ['--import', RSS_REPORT, ...args];
     childEnv = { ...childEnv, BENCH_RSS_FILE: rssFile };
@@ -48,11 +49,13 @@ export function runOnce(cmd, args, { stdout = 'null', cwd, env } = {}) {
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       if (outFd !== null) closeSync(outFd);
       let rssMB = null;
+      let cpuMs = null;
       try {
-        // GNU time writes "Command exited with non-zero status N" before %M when the child fails: take the last line.
+        // GNU time writes "Command exited with non-zero status N" first when the child fails: take the last line.
         const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-        const kb = Number(lines[lines.length - 1]);
+        const [kb, user, sys] = lines[lines.length - 1].split(' ').map(Number);
         if (Number.isFinite(kb)) rssMB = kb / 1024;
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user + sys) * 1000;
       } catch {
         /* no RSS for this child (non-node command without GNU time) */
       }
@@ -60,6 +63,7 @@ export function runOnce(cmd, args, { stdout = 'null', cwd, env } = {}) {
       resolve({
         wallMs,
         rssMB,
+        cpuMs,
         code: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
@@ -111,5 +115,5 @@ async function checked(spec) {
 }
 
 function summarize(rs) {
-  return { runs: rs.length, wallMs: stats(rs.map((r) => r.wallMs)), rssMB: stats(rs.map((r) => r.rssMB)) };
+  return { runs: rs.length, wallMs: stats(rs.map((r) => r.wallMs)), cpuMs: stats(rs.map((r) => r.cpuMs)), rssMB: stats(rs.map((r) => r.rssMB)) };
 }

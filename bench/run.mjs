@@ -8,7 +8,7 @@
 // --smoke: tiny inputs and one run per case (the test suite runs this; its timings mean nothing).
 // Inputs are generated with fixed seeds in a temp folder, one size at a time, and deleted after use.
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -72,8 +72,9 @@ function record(id, title, m, baselineLabel, extra = {}) {
     status: 'ok',
     runs: m.case.runs,
     wallMs: m.case.wallMs,
+    cpuMs: m.case.cpuMs,
     rssMB: m.case.rssMB,
-    baseline: m.baseline ? { label: baselineLabel, runs: m.baseline.runs, wallMs: m.baseline.wallMs, rssMB: m.baseline.rssMB } : null,
+    baseline: m.baseline ? { label: baselineLabel, runs: m.baseline.runs, wallMs: m.baseline.wallMs, cpuMs: m.baseline.cpuMs, rssMB: m.baseline.rssMB } : null,
     ratio,
     ...extra,
   };
@@ -83,7 +84,7 @@ function record(id, title, m, baselineLabel, extra = {}) {
 }
 
 function notRun(id, title, status, reason) {
-  const r = { id, title, status, reason, runs: 0, wallMs: null, rssMB: null, baseline: null, ratio: null };
+  const r = { id, title, status, reason, runs: 0, wallMs: null, cpuMs: null, rssMB: null, baseline: null, ratio: null };
   results.push(r);
   printRow(r);
   return r;
@@ -114,21 +115,24 @@ function needDisk(dir, mb) {
 
 // ---- table ----------------------------------------------------------------------------------------------------
 const COLS = [
-  ['case', 34],
+  ['case', 16],
   ['runs', 4],
-  ['median ms', 10],
-  ['min-max ms', 17],
-  ['peak RSS MB', 11],
-  ['baseline', 34],
-  ['base ms', 9],
+  ['median ms', 9],
+  ['min-max ms', 13],
+  ['cpu ms', 7],
+  ['RSS MB', 6],
+  ['baseline', 26],
+  ['base ms', 7],
+  ['base cpu', 8],
   ['base RSS', 8],
   ['ratio', 7],
 ];
+const LEFT = new Set([0, 6]);
 const fmt = (x, d = 0) => (x === null || x === undefined ? '-' : x.toFixed(d));
 const cell = (s, w, left) => (left ? s.padEnd(w) : s.padStart(w));
 
 function tableHeader() {
-  return COLS.map(([n, w], i) => cell(n, w, i === 0 || i === 5)).join('  ');
+  return COLS.map(([n, w], i) => cell(n, w, LEFT.has(i))).join('  ');
 }
 
 function printRow(r) {
@@ -138,7 +142,7 @@ function printRow(r) {
     printRow.started = true;
   }
   if (r.status !== 'ok') {
-    console.log(`${cell(r.id, 34, true)}  ${r.status}: ${r.reason}`);
+    console.log(`${cell(r.id, COLS[0][1], true)}  ${r.status}: ${r.reason}`);
     return;
   }
   const w = r.wallMs;
@@ -148,13 +152,15 @@ function printRow(r) {
     String(r.runs),
     fmt(w.median),
     `${fmt(w.min)}-${fmt(w.max)}`,
-    fmt(r.rssMB?.median, 1),
+    fmt(r.cpuMs?.median),
+    fmt(r.rssMB?.median),
     b?.label ?? '-',
     fmt(b?.wallMs?.median),
-    fmt(b?.rssMB?.median, 1),
+    fmt(b?.cpuMs?.median),
+    fmt(b?.rssMB?.median),
     r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`,
   ];
-  console.log(vals.map((v, i) => cell(v, COLS[i][1], i === 0 || i === 5)).join('  '));
+  console.log(vals.map((v, i) => cell(v, COLS[i][1], LEFT.has(i))).join('  '));
 }
 
 // ---- cases ----------------------------------------------------------------------------------------------------
@@ -225,7 +231,7 @@ async function caseRegParse(work) {
         runs,
         warmup: PLAN.warmup && mb <= 50,
       });
-      return record(id, title, m, 'iconv UTF-16LE->UTF-8 >/dev/null', { input: { sizeMB: mb, bytes: statSync(file).size, keys } });
+      return record(id, title, m, 'iconv -f UTF-16LE -t UTF-8', { input: { sizeMB: mb, bytes: statSync(file).size, keys } });
     });
     rmSync(file, { force: true });
   }
@@ -299,7 +305,7 @@ async function caseFleet(work) {
         warmup: false,
       });
       const scale = (s) => s && { median: s.median * k, min: s.min * k, max: s.max * k };
-      m.baseline = { runs: one.case.runs, wallMs: scale(one.case.wallMs), rssMB: one.case.rssMB };
+      m.baseline = { runs: one.case.runs, wallMs: scale(one.case.wallMs), cpuMs: scale(one.case.cpuMs), rssMB: one.case.rssMB };
       return record(id, title, m, `${k} x one-host scan`, { input: { hosts: hosts.length }, oneScanMs: one.case.wallMs });
     });
     rmSync(dir, { recursive: true, force: true });
@@ -356,7 +362,11 @@ async function main() {
   }
   const work = mkdtempSync(path.join(process.env.BENCH_TMP ?? tmpdir(), 'mfa-bench-'));
   const started = new Date();
-  console.log(`mfa-readiness bench${SMOKE ? ' (smoke: tiny inputs, one run, timings mean nothing)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, peak RSS via ${RSS_METHOD}, inputs in ${work}\n`);
+  const loadBefore = loadavg()[0];
+  console.log(`mfa-readiness bench${SMOKE ? ' (smoke: tiny inputs, one run, timings mean nothing)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, peak RSS and CPU via ${RSS_METHOD}, inputs in ${work}`);
+  // Wall times wait for a free core: on a busy machine they (and the ratios) are inflated, CPU times much less.
+  if (loadBefore > cpus().length / 2) console.log(`note: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPU(s): other work is running, wall times will be noisy (see the cpu ms columns)`);
+  console.log('');
   try {
     if (ONLY.includes('startup')) await caseStartup();
     if (ONLY.includes('scan')) await caseScanDemo(work);
@@ -375,7 +385,14 @@ async function main() {
     smoke: SMOKE,
     startedAt: started.toISOString(),
     durationMs: Date.now() - started.getTime(),
-    machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memMB: Math.round(totalmem() / 2 ** 20) },
+    machine: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memMB: Math.round(totalmem() / 2 ** 20),
+      loadAverage: { before: loadBefore, after: loadavg()[0] },
+    },
     rssMethod: RSS_METHOD,
     cases: results,
     targets: tg,

@@ -28,7 +28,7 @@ import { writeRegV5 } from './target/registry/reg-writer.js';
 import type { RegKeyData } from './target/registry/types.js';
 import { runProbes } from './probes/index.js';
 import { isCopyName } from './probes/backups.js';
-import { redactXmlBytes } from './xml/redact.js';
+import { isSecretName, REDACTED, redactXmlBytes } from './xml/redact.js';
 
 /** Files only listed or stat'ed above this size are described in manifest.json, not copied. */
 export const MAX_COPY_BYTES = 64 * 1024 * 1024;
@@ -340,7 +340,10 @@ export async function collect(target: Target, opts: CollectOptions): Promise<Col
 
     const reg = rec.registry as (typeof rec.registry & { keys?: () => Iterable<RegKeyData> }) | null;
     if (reg && typeof reg.keys === 'function') {
-      const keys = [...reg.keys()];
+      // A value named like a secret (…Password, …Secret) is redacted like a config value is.
+      const keys = [...reg.keys()].map((k) =>
+        redact ? { ...k, values: k.values.map((v) => (isSecretName(v.name) ? { ...v, type: 'REG_SZ' as const, typeNumber: 1, data: REDACTED } : v)) } : k,
+      );
       if (keys.length) {
         await sink.file('registry/collected.reg', writeRegV5(keys), opts.now ?? new Date());
         res.registryKeys = keys.length;

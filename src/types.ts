@@ -24,6 +24,9 @@ export interface Evidence {
   observed: string;
 }
 
+/** The problem message for a data file whose folder could not be read (MFA-BKP-001/003 report unknown on it). */
+export const DATA_UNREADABLE = 'cannot be read: a folder or link on its path could not be read, so whether it exists is unknown';
+
 export interface Problem {
   location: string;
   message: string;

@@ -1,4 +1,4 @@
-import type { ComponentFact, ComponentId, Facts, HostRole, SdkUrlFact } from '../types.js';
+import { DATA_UNREADABLE, type ComponentFact, type ComponentId, type Facts, type HostRole, type SdkUrlFact } from '../types.js';
 import type { Target } from '../target/types.js';
 import { joinWin } from '../target/paths.js';
 import { readAdapterConfig } from '../xml/webconfig.js';
@@ -19,6 +19,8 @@ export const INSTALLERS: Partial<Record<ComponentId, string>> = {
   'mobile-app': 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi',
   'adfs-adapter': 'MultiFactorAuthenticationAdfsAdapterSetup64.msi',
 };
+
+export { DATA_UNREADABLE } from '../types.js';
 
 export function hostRoleOf(components: ComponentFact[]): HostRole {
   const has = (c: ComponentId) => components.some((x) => x.component === c);
@@ -66,6 +68,10 @@ export async function runProbes(target: Target, opts: ProbeOptions): Promise<Fac
   const mfaFolder = inv.mfaFolder ?? mfa?.installPath ?? null;
   if (mfa && mfaFolder) {
     const st = await fileStat(target, joinWin(mfaFolder, 'Data', 'PhoneFactor.pfdata'));
+    // Not found because its folder could not be read is not "missing": say so where rules can see it.
+    if (!st.exists && target.unreadable?.(st.path)) {
+      target.problems.push({ location: st.path, message: DATA_UNREADABLE });
+    }
     dataFile = await findFileBackups(target, st, {
       backupDirs,
       folderNames: ['Data', 'PhoneFactor', 'Multi-Factor Authentication Server', 'Multifactor Authentication Server', 'MFA', 'pfdata'],

@@ -285,7 +285,7 @@ export class BundleTarget implements Target {
   private listDir(real: string): Promise<Dirent[] | null> {
     let p = this.dirCache.get(real);
     if (!p) {
-      p = readdir(real, { withFileTypes: true }).catch((e) => {
+      p = (this.denied(real) ? Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })) : readdir(real, { withFileTypes: true })).catch((e) => {
         this.problem(this.rel(real), `folder cannot be read: ${describeFsError(e)}`);
         return null;
       });
@@ -306,6 +306,22 @@ export class BundleTarget implements Target {
     return p;
   }
 
+  /** Windows paths (winKey) that could not be resolved because something on the way could not be read. */
+  private unreadableKeys = new Set<string>();
+
+  private unreadableAt(norm: string): null {
+    this.unreadableKeys.add(winKey(norm));
+    return null;
+  }
+
+  /**
+   * Whether a path that was looked up could not be told to exist or not: a folder on the way could not
+   * be listed, a link was refused, or the entry is not a regular file (a missing path is not unreadable).
+   */
+  unreadable(winPath: string): boolean {
+    return this.unreadableKeys.has(winKey(this.expand(winPath)));
+  }
+
   private async doResolve(norm: string): Promise<Resolved | null> {
     const { drive, segments } = splitWinPath(norm);
     const driveRoot = this.drives.get(drive);
@@ -317,11 +333,11 @@ export class BundleTarget implements Target {
       const seg = segments[i]!;
       if (seg === '..') {
         this.problem(norm, 'path has a ".." segment: refused, not followed');
-        return null;
+        return this.unreadableAt(norm);
       }
       if (!isDirectory) return null;
       const entries = await this.listDir(cur);
-      if (!entries) return null;
+      if (!entries) return this.unreadableAt(norm);
       const ent =
         entries.find((e) => e.name === seg) ??
         entries.find((e) => e.name.toLowerCase() === seg.toLowerCase()) ??
@@ -335,16 +351,16 @@ export class BundleTarget implements Target {
           target = await realpath(next);
         } catch (e) {
           this.problem(this.rel(next), `link cannot be followed: ${describeFsError(e)}`);
-          return null;
+          return this.unreadableAt(norm);
         }
         if (!this.within(target, driveRoot)) {
           this.problem(this.rel(next), 'link leads out of the bundle: refused, not followed');
-          return null;
+          return this.unreadableAt(norm);
         }
         // A link to its own folder or one above it is a loop: every walk through it would go round.
         if (this.within(cur, target)) {
           this.problem(this.rel(next), 'link leads to a folder that holds it (a loop): refused, not followed');
-          return null;
+          return this.unreadableAt(norm);
         }
         next = target;
       }
@@ -354,7 +370,7 @@ export class BundleTarget implements Target {
       } catch (e) {
         const bad = ent.name.includes('\ufffd') && errCode(e) === 'ENOENT';
         this.problem(this.rel(next), bad ? 'name is not valid UTF-8 (shown with U+FFFD): cannot be opened, not read' : `cannot be read: ${describeFsError(e)}`);
-        return null;
+        return this.unreadableAt(norm);
       }
       cur = next;
       isDirectory = st.isDirectory();
@@ -362,7 +378,7 @@ export class BundleTarget implements Target {
       // A named pipe, socket or device is never opened: reading a FIFO blocks until someone writes to it.
       if (!isDirectory && !isFile) {
         this.problem(norm, `is not a regular file (${fileKind(st)}): not read`);
-        return null;
+        return this.unreadableAt(norm);
       }
     }
     return { real: cur, isDirectory, isFile };
@@ -480,9 +496,15 @@ export class BundleTarget implements Target {
   }
 
   async loadRegistry(interests: KeyInterest[]): Promise<RegistryReader> {
-    this.regSources = this.registryFiles.length;
+    // Test seam (denyRead): an export the scan may not read is a problem, as EACCES would be.
+    const files = this.registryFiles.filter((f) => {
+      if (!this.denied(f.path)) return true;
+      this.problem(f.label, 'cannot be read: permission denied');
+      return false;
+    });
+    this.regSources = files.length;
     const digests = Promise.all(
-      this.registryFiles.map(async (f) => {
+      files.map(async (f) => {
         try {
           return await sha256File(f.path);
         } catch {
@@ -490,8 +512,8 @@ export class BundleTarget implements Target {
         }
       }),
     );
-    const { store } = await loadRegistryFiles(this.registryFiles, interests, (p) => this.problem(p.location, p.message));
-    (await digests).forEach((d, i) => this.record(`registry:${i}:${path.basename(this.registryFiles[i]!.path).toLowerCase()}`, d));
+    const { store } = await loadRegistryFiles(files, interests, (p) => this.problem(p.location, p.message));
+    (await digests).forEach((d, i) => this.record(`registry:${i}:${path.basename(files[i]!.path).toLowerCase()}`, d));
     return store;
   }
 

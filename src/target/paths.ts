@@ -44,6 +44,16 @@ export function normalizeWinPath(p: string, defaultDrive = 'C'): string {
     s = m[2]!;
   }
   const parts = s.split('\\').filter((seg) => seg !== '' && seg !== '.');
+  // As the outer trim does, the last segment loses trailing whitespace whatever separators followed it:
+  // "C:\\a\\x \\" and "C:\\a\\x " both give "C:\\a\\x", so normalising twice changes nothing.
+  while (parts.length) {
+    const last = parts[parts.length - 1]!.trimEnd();
+    if (last !== '' && last !== '.') {
+      parts[parts.length - 1] = last;
+      break;
+    }
+    parts.pop();
+  }
   return parts.length ? `${drive}:\\${parts.join('\\')}` : `${drive}:\\`;
 }
 

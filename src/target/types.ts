@@ -85,4 +85,11 @@ export interface Target {
 
   /** Digest over everything read so far ("sha256:..."). */
   inputDigest(): string;
+
+  /**
+   * Optional: whether a path looked up earlier could not be told to exist or not (a folder on the way
+   * could not be listed, a link was refused). A missing path is not unreadable. Used so that a rule
+   * whose file could not be read reports `unknown` instead of passing (rules.md "Unknown").
+   */
+  unreadable?(winPath: string): boolean;
 }

@@ -74,7 +74,7 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
     expect(ids).toEqual(['startup', 'scan-demo', 'reg-parse-1MB', 'reg-parse-2MB', 'digest-4MB', 'digest-8MB', 'fleet-2', 'fleet-4']);
     const base = Object.fromEntries(results.cases.map((c) => [c.id, c.baseline?.label]));
     expect(base.startup).toBe("node -e ''");
-    expect(base['reg-parse-1MB']).toMatch(/^iconv UTF-16LE->UTF-8/);
+    expect(base['reg-parse-1MB']).toBe('iconv -f UTF-16LE -t UTF-8');
     expect(base['digest-4MB']).toBe('openssl dgst -sha256');
     // The demo host and the fleet command are other people's work: only those may be skipped, never fail.
     for (const c of results.cases) {
@@ -96,6 +96,7 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
         expect(s.median, c.id).toBeLessThanOrEqual(s.max);
       }
       expect(c.ratio, c.id).toBeCloseTo(c.wallMs!.median / c.baseline!.wallMs.median, 6);
+      expect(c.cpuMs?.median, c.id).toBeGreaterThanOrEqual(0);
       // Node children always have a peak RSS, whichever way it is measured.
       expect(c.rssMB?.median, c.id).toBeGreaterThan(1);
     }
@@ -113,7 +114,7 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
 
   it('prints the table: a header and one row per case, then the targets', () => {
     const lines = stdout.split('\n');
-    const head = lines.findIndex((l) => /^case\s+runs\s+median ms\s+min-max ms\s+peak RSS MB\s+baseline\s+base ms\s+base RSS\s+ratio$/.test(l));
+    const head = lines.findIndex((l) => /^case\s+runs\s+median ms\s+min-max ms\s+cpu ms\s+RSS MB\s+baseline\s+base ms\s+base cpu\s+base RSS\s+ratio$/.test(l));
     expect(head, stdout).toBeGreaterThanOrEqual(0);
     for (const c of results.cases) {
       const row = lines.find((l) => l.startsWith(`${c.id} `));

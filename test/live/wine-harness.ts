@@ -6,6 +6,7 @@
  * One prefix per fixture (a seeded registry cannot be un-seeded), made once and reused while the
  * fixture is unchanged (a digest of the fixture's files is kept in the prefix).
  */
+import { stageHost } from '../helpers/hosts.js';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,10 +60,12 @@ function mergeCopy(src: string, dst: string): void {
 
 /** Wine prefix for a fixture host, seeded; returns its folder. */
 export async function seedPrefix(fixture: string, baseDir = path.dirname(DEFAULT_PREFIX)): Promise<string> {
-  const dir = path.resolve(ROOT, 'fixtures', 'hosts', fixture);
-  if (!existsSync(dir)) throw new Error(`fixture ${fixture} not found in fixtures/hosts`);
+  if (!existsSync(path.resolve(ROOT, 'fixtures', 'hosts', fixture))) throw new Error(`fixture ${fixture} not found in fixtures/hosts`);
+  // A staged copy carries the fixture's file times (git keeps none; backups and themes depend on them).
+  const dir = stageHost(fixture);
   const prefix = path.join(baseDir, 'hosts', fixture);
-  const digest = fixtureDigest(dir);
+  const timesFile = path.resolve(ROOT, 'fixtures', 'hosts', `${fixture}.times.json`);
+  const digest = fixtureDigest(dir) + (existsSync(timesFile) ? createHash('sha256').update(readFileSync(timesFile)).digest('hex') : '');
   const mark = path.join(prefix, '.fixture-digest');
   if (existsSync(mark) && readFileSync(mark, 'utf8') === digest) return prefix;
   rmSync(prefix, { recursive: true, force: true });
@@ -127,7 +130,7 @@ export async function bundleScan(fixture: string, args: string[] = []): Promise<
   const { execFileSync } = await import('node:child_process');
   let out: Buffer;
   try {
-    out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'scan', path.join(ROOT, 'fixtures', 'hosts', fixture), '--json', ...args], {
+    out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'scan', stageHost(fixture), '--json', ...args], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
   } catch (e) {

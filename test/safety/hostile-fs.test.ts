@@ -20,8 +20,11 @@ describe('files of several GB', () => {
     truncateSync(path.join(dir, PORTAL, 'web.config'), 3 * GB);
     truncateSync(path.join(dir, APPHOST), 3 * GB);
     // Over 2^31 bytes: a digest must stream, not load the file. Same size as its copy, so both are hashed.
-    truncateSync(path.join(dir, DATA_DIR, 'phonefactor.PFDATA'), 2.1 * GB);
-    truncateSync(path.join(dir, DATA_DIR, 'phonefactor.PFDATA.bak'), 2.1 * GB);
+    truncateSync(path.join(dir, DATA_DIR, 'phonefactor.PFDATA'), 0);
+    truncateSync(path.join(dir, DATA_DIR, 'phonefactor.PFDATA'), 2 * GB + 64 * 1024 * 1024);
+    // A copy under a name that is not a copy-name: only equal digests make it a backup candidate.
+    writeFileSync(path.join(dir, DATA_DIR, 'snapshot.bin'), '');
+    truncateSync(path.join(dir, DATA_DIR, 'snapshot.bin'), 2 * GB + 64 * 1024 * 1024);
   });
   afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
@@ -29,7 +32,7 @@ describe('files of several GB', () => {
     const { report, run } = scanOk(dir, [], 90_000);
     expect(naming(report, 'C:/inetpub/wwwroot/PhoneFactor/web.config', /file too large \(3221225472 bytes\).*not read/)).not.toEqual([]);
     expect(naming(report, 'C:/Windows/System32/inetsrv/config/applicationHost.config', /file too large \(3221225472 bytes\).*not read/)).not.toEqual([]);
-    // Both 2.1 GB files were hashed to the same digest: the .bak counts as a current backup, so no MFA-BKP-001.
+    // Both 2 GB+ files were hashed to the same digest: snapshot.bin counts as a current backup (same content), so no MFA-BKP-001.
     expect(report.findings.map((f) => f.ruleId)).not.toContain('MFA-BKP-001');
     expect(run.ms).toBeLessThan(60_000);
   });

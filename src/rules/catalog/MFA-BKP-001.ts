@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { backupEvidence } from '../helpers.js';
+import { DATA_UNREADABLE } from '../../types.js';
 
 export default defineRule({
   meta: {
@@ -15,8 +16,20 @@ export default defineRule({
   },
   check({ facts }) {
     const d = facts.dataFile;
-    if (facts.host.hostRole !== 'mfa-host' || !d || !d.original.exists || d.candidates.length > 0) return [];
+    if (facts.host.hostRole !== 'mfa-host' || !d) return [];
     const sub = facts.host.roles.replication === 'subordinate';
+    // Its folder could not be read: whether a backup is needed cannot be told, and that never passes silently.
+    const unreadable = !d.original.exists && facts.problems.find((p) => p.location.toLowerCase() === d.original.path.toLowerCase() && p.message === DATA_UNREADABLE);
+    if (unreadable) {
+      return [{
+        outcome: 'unknown',
+        severity: sub ? 'low' : 'critical',
+        message: `Whether the data file ${d.original.path} has a backup cannot be told: ${unreadable.message}. Make it readable and scan again, or check the backup by hand.`,
+        evidence: [{ source: 'file', location: d.original.path, observed: unreadable.message }],
+        key: d.original.path.toLowerCase(),
+      }];
+    }
+    if (!d.original.exists || d.candidates.length > 0) return [];
     return [{
       severity: sub ? 'low' : 'critical',
       message: `No backup of the data file ${d.original.path} was found${facts.host.backupDirs.length ? ` (also searched ${facts.host.backupDirs.join(', ')})` : ''}. Copy it before the window${sub ? ' (a subordinate reads the primary\'s replicated data, so this is low here)' : ''}.`,
