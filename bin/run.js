@@ -10,6 +10,6 @@ if (argv[0] === '--version' && !(platform() === 'linux' && /microsoft/i.test(rel
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.name}/${pkg.version} ${platform()}-${arch() === 'ia32' ? 'x86' : arch()} node-${process.version}\n`);
 } else {
-  const { execute } = await import('@oclif/core');
+  const { execute } = await import('@oclif/core/execute');
   await execute({ dir: import.meta.url });
 }

@@ -1,4 +1,5 @@
-import { Flags, type Command } from '@oclif/core';
+import type { Command } from '@oclif/core/command';
+import * as Flags from '@oclif/core/flags';
 import type { Report, Severity, Waiver } from '../types.js';
 import { FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
 import { LOG_LEVELS } from '../util/log.js';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Command } from '@oclif/core';
+import type { Command } from '@oclif/core/command';
 import type { Target } from '../target/types.js';
 import { BundleTarget, InputError } from '../target/bundle.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { BaseCommand } from '../cli/base.js';
 import type { ConfigDifference } from '../types.js';
 import { compareConfigs } from '../xml/compare.js';

@@ -1,6 +1,7 @@
 import { findingId } from '../rules/engine.js';
 import { readFile } from 'node:fs/promises';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
 import { SEVERITIES, type Finding, type Report, type Severity, type Waiver } from '../types.js';
 import { validateReport } from '../report/schema.js';

@@ -1,7 +1,28 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import type HandlebarsNs from 'handlebars';
 import { TEMPLATES_DIR } from './paths.js';
+
+type Hb = typeof HandlebarsNs;
+type Spec = Parameters<Hb['template']>[0];
+const require = createRequire(import.meta.url);
+
+/**
+ * The built-in templates precompiled at build time (scripts/precompile-templates.mjs), keyed
+ * "esc:<file>" / "raw:<file>"; absent when running from src/ (tests), where they are compiled.
+ */
+let precompiled: Record<string, Spec> | null | undefined;
+function builtIn(key: string): Spec | null {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require('./precompiled-templates.cjs') as Record<string, Spec>;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled?.[key] ?? null;
+}
 
 /**
  * Loads a template set: `main` (e.g. report.html.hbs) and the partials in `partials/`, from
@@ -13,7 +34,11 @@ export function compileTemplates(
   partialNames: string[],
   opts: { templateDir?: string; noEscape: boolean },
 ): (view: unknown) => string {
-  const hb = Handlebars.create();
+  // handlebars' runtime renders precompiled templates; its compiler (with source-map) loads only when a
+  // template must be compiled: a user's own, or when running from src/.
+  const needsCompiler = !!opts.templateDir || builtIn(`esc:${main}`) === null;
+  const mod = require(needsCompiler ? 'handlebars' : 'handlebars/runtime') as Hb & { default?: Hb };
+  const hb = (mod.default ?? mod).create();
   const pick = (rel: string): string => {
     if (opts.templateDir) {
       const user = join(opts.templateDir, rel);
@@ -22,6 +47,9 @@ export function compileTemplates(
     return join(TEMPLATES_DIR, rel);
   };
   const compile = (file: string) => {
+    const rel = relative(TEMPLATES_DIR, file).split(sep).join('/');
+    const spec = rel.startsWith('..') ? null : builtIn(`${opts.noEscape ? 'raw' : 'esc'}:${rel}`);
+    if (spec) return hb.template(spec);
     let source: string;
     try {
       source = readFileSync(file, 'utf8');

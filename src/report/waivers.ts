@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+
+// yaml (70-odd modules) loads only when a waiver file is read, not on every scan.
+let Y: typeof import('yaml');
 import type { Finding, Waiver } from '../types.js';
 
 /** The rule an expired waiver raises (report.md, Waivers). */
@@ -30,8 +33,9 @@ export async function loadWaivers(file: string): Promise<Waiver[]> {
     throw new WaiverFileError(`${file}: cannot read the waiver file (${code ?? (e as Error).message})`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  Y ??= await import('yaml');
+  const lc = new Y.LineCounter();
+  const doc = Y.parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   // Errors found at the end of the input (an unclosed quote) point at the last line with text.
   const lastText = Math.max(0, text.trimEnd().length - 1);
   const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lc.linePos(Math.min(offset, lastText)).line);
@@ -46,36 +50,36 @@ export async function loadWaivers(file: string): Promise<Waiver[]> {
   }
 
   let list: YamlNode | null | undefined = doc.contents as YamlNode | null;
-  if (list === null || (isScalar(list) && (list.value === null || list.value === ''))) return [];
-  if (isMap(list)) {
+  if (list === null || (Y.isScalar(list) && (list.value === null || list.value === ''))) return [];
+  if (Y.isMap(list)) {
     const map: YAMLMap = list;
     for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const key = Y.isScalar(pair.key) ? String(pair.key.value) : '';
       if (key !== 'waivers') fail((pair.key as YamlNode | null)?.range?.[0], `unknown key '${key}' (expected 'waivers')`);
     }
     list = map.get('waivers', true) as YamlNode | undefined;
     if (list === undefined) fail(map.range?.[0], `no 'waivers' list`);
-    if (list === null || (isScalar(list) && list.value === null)) return [];
+    if (list === null || (Y.isScalar(list) && list.value === null)) return [];
   }
-  if (!isSeq(list)) return fail(list!.range?.[0], `'waivers' must be a list`);
+  if (!Y.isSeq(list)) return fail(list!.range?.[0], `'waivers' must be a list`);
 
   const waivers: Waiver[] = [];
   list.items.forEach((item, index) => {
     const entry = item as YamlNode | null;
     const at = entry?.range?.[0] ?? list!.range?.[0];
-    if (!isMap(entry)) return fail(at, `waiver ${index + 1} must be a mapping with rule, reason and optional host, finding, expires`);
+    if (!Y.isMap(entry)) return fail(at, `waiver ${index + 1} must be a mapping with rule, reason and optional host, finding, expires`);
     const fields: Partial<Record<(typeof KEYS)[number], { value: string; offset: number | undefined }>> = {};
     for (const pair of entry.items) {
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : '';
+      const key = Y.isScalar(keyNode) ? String(keyNode.value) : '';
       const koff = keyNode?.range?.[0] ?? at;
       if (!(KEYS as readonly string[]).includes(key)) {
         fail(koff, `waiver ${index + 1}: unknown key '${key}' (expected ${KEYS.join(', ')})`);
       }
       const v = pair.value as YamlNode | null;
       const voff = v?.range?.[0] ?? koff;
-      if (v === null || (isScalar(v) && v.value === null)) continue; // `host: null`, `host:` = not given
-      if (!isScalar(v) || !['string', 'number'].includes(typeof v.value)) {
+      if (v === null || (Y.isScalar(v) && v.value === null)) continue; // `host: null`, `host:` = not given
+      if (!Y.isScalar(v) || !['string', 'number'].includes(typeof v.value)) {
         fail(voff, `waiver ${index + 1}: ${key} must be a text value`);
       }
       const s = v as { value: unknown; source?: string };

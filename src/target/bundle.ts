@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../types.js';
@@ -528,13 +528,30 @@ export class BundleTarget implements Target {
   }
 }
 
-/** Streams a file through sha256 (a data file can be GBs). */
-export function sha256File(real: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * Streams a file through sha256 (a data file can be GBs): two reused 4 MiB buffers, the next read under
+ * way while the current chunk is hashed; memory stays flat and no buffer is allocated per chunk.
+ */
+export async function sha256File(real: string): Promise<string> {
+  const SIZE = 4 * 1024 * 1024;
+  const fh = await open(real, 'r');
+  try {
     const h = createHash('sha256');
-    const s = createReadStream(real, { flags: 'r', highWaterMark: 1024 * 1024 });
-    s.on('data', (c) => h.update(c));
-    s.on('error', reject);
-    s.on('end', () => resolve(h.digest('hex')));
-  });
+    const bufs = [Buffer.allocUnsafe(SIZE), Buffer.allocUnsafe(SIZE)];
+    let i = 0;
+    let pos = 0;
+    let pending = fh.read(bufs[0]!, 0, SIZE, 0);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      const cur = bufs[i]!;
+      i ^= 1;
+      pending = fh.read(bufs[i]!, 0, SIZE, pos);
+      h.update(cur.subarray(0, bytesRead));
+    }
+    return h.digest('hex');
+  } finally {
+    await fh.close();
+  }
 }

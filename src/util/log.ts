@@ -1,4 +1,5 @@
-import pino from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
 import { visible } from '../report/text.js';
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -8,7 +9,26 @@ export const LOG_LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info
  * Logs go to stderr only (stdout carries what was asked for), as JSON lines. Secret-looking keys are
  * redacted by pino itself as a second line of defence; values from the target are already redacted.
  */
-export function makeLogger(level: LogLevel) {
+export type Log = Pick<Logger, 'error' | 'warn' | 'info' | 'debug'>;
+
+const RANK: Record<LogLevel, number> = { silent: 99, error: 50, warn: 40, info: 30, debug: 20 };
+
+/**
+ * pino loads on the first line actually logged at or above the level: a scan with nothing to say (the
+ * usual case at the default level) does not pay for it at start-up.
+ */
+export function makeLogger(level: LogLevel): Log {
+  let real: Logger | undefined;
+  const get = () => (real ??= createPino(level));
+  const method = (name: keyof Log, rank: number) =>
+    ((...args: unknown[]) => {
+      if (rank >= RANK[level]) (get()[name] as (...a: unknown[]) => void)(...args);
+    }) as Log[typeof name];
+  return { error: method('error', 50), warn: method('warn', 40), info: method('info', 30), debug: method('debug', 20) };
+}
+
+function createPino(level: LogLevel): Logger {
+  const pino = createRequire(import.meta.url)('pino') as typeof import('pino');
   return pino(
     {
       level,

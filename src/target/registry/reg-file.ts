@@ -7,7 +7,7 @@
  * look at lines at all: it jumps to the next line that starts with "[" (the skip path of a 500 MB
  * whole-hive export costs a string search and a newline count per chunk).
  */
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { RegistryProblem } from './types.js';
@@ -49,7 +49,11 @@ const MAX_HEADER_LINE = 4096;
 const HEX_PREFIX = /^hex(?:\(([0-9a-fA-F]{1,8})\))?:/i;
 const DWORD = /^dword:([0-9a-fA-F]{1,8})\s*(?:;.*)?$/i;
 
-/** Bytes -> text, chunk by chunk, for the encodings .reg files come in. */
+/**
+ * Bytes -> text, chunk by chunk, for the encodings .reg files come in. UTF-16LE (what reg export writes)
+ * is handed to Utf16Bytes, which pushes into the parser itself. Chunks may be reused by the caller once
+ * write() returns: nothing here keeps a reference to one.
+ */
 class ByteDecoder {
   encoding: RegEncoding | null = null;
   /** Set when the bytes are not something we decode (UTF-16BE). */
@@ -62,11 +66,14 @@ class ByteDecoder {
   private nonAscii = false;
   private carry: Buffer | null = null;
   private total = 0;
+  private u16: Utf16Bytes | null = null;
+
+  constructor(private readonly parser: RegParser) {}
 
   write(chunk: Buffer): string {
     this.total += chunk.length;
     if (this.encoding === null) {
-      this.head = this.head ? Buffer.concat([this.head, chunk]) : chunk;
+      this.head = this.head ? Buffer.concat([this.head, chunk]) : Buffer.from(chunk);
       if (this.head.length < 4) return '';
       chunk = this.start(this.head);
       this.head = null;
@@ -101,7 +108,7 @@ class ByteDecoder {
   private start(b: Buffer): Buffer {
     if (b[0] === 0xff && b[1] === 0xfe) {
       this.encoding = 'utf16le';
-      this.sd = new StringDecoder('utf16le');
+      this.u16 = new Utf16Bytes(this.parser);
       return b.subarray(2);
     }
     if (b[0] === 0xfe && b[1] === 0xff) {
@@ -117,7 +124,7 @@ class ByteDecoder {
     if (b.length >= 2 && b[0] !== 0 && b[1] === 0) {
       // UTF-16LE that lost its BOM ("W\0i\0...").
       this.encoding = 'utf16le';
-      this.sd = new StringDecoder('utf16le');
+      this.u16 = new Utf16Bytes(this.parser);
       return b;
     }
     this.encoding = 'utf8';
@@ -127,17 +134,23 @@ class ByteDecoder {
 
   private decode(b: Buffer): string {
     if (this.refused) return '';
+    if (this.u16) {
+      this.u16.write(b);
+      return '';
+    }
     if (this.sd) return this.sd.write(b);
+    let owned = false; // b is ours (the caller's chunk is not: it may be reused)
     if (this.carry) {
       b = Buffer.concat([this.carry, b]);
       this.carry = null;
+      owned = true;
     }
     // 8-bit text is decided line by line, so whole lines are decoded together: hold back the last,
     // unfinished line (unless it is very long; then cut at a UTF-8 character boundary).
     let cut = Math.max(b.lastIndexOf(10), b.lastIndexOf(13)) + 1;
     if (cut === 0) {
       if (b.length < MAX_8BIT_CARRY) {
-        this.carry = b;
+        this.carry = owned ? b : Buffer.from(b);
         return '';
       }
       cut = utf8Boundary(b);
@@ -183,6 +196,117 @@ function utf8Boundary(b: Buffer): number {
   return b.length;
 }
 
+/**
+ * UTF-16LE bytes into the parser. While the parser ignores lines (inside a key the store does not keep),
+ * the bytes are only searched for the next line starting with "[" and their line ends counted; only key
+ * lines and the lines of kept keys are decoded. Text is cut at code unit boundaries only (one odd byte is
+ * held back); a surrogate pair cut in two is joined again by the parser, which assembles lines from pieces.
+ */
+class Utf16Bytes {
+  private odd = -1;
+  /** The store's skipped subtree (see RegistryStore.skippedSubtree) and "[" + it + "\\" in UTF-16LE. */
+  private subtree: string | null = null;
+  private subtreeHead: Buffer | null = null;
+
+  constructor(private readonly p: RegParser) {}
+
+  /**
+   * Length in bytes of the key line at b[at] (its line end included) when it is "[" + skipped subtree + "\\...]"
+   * and nothing else; then the parser would skip it with no effect but counting it. Else 0.
+   */
+  private skippableKeyLine(b: Buffer, at: number, n: number, eol: number): number {
+    const sub = this.p.skippedSubtree();
+    if (sub === null) return 0;
+    if (sub !== this.subtree) {
+      this.subtree = sub;
+      this.subtreeHead = Buffer.from(`[${sub}\\`, 'utf16le');
+    }
+    const head = this.subtreeHead!;
+    if (at + head.length > n || b.compare(head, 0, head.length, at, at + head.length) !== 0) return 0;
+    let k = b.indexOf(eol, at + head.length);
+    while (k !== -1 && k < n && ((k & 1) !== 0 || b[k + 1] !== 0)) k = b.indexOf(eol, k + 1);
+    if (k === -1 || k >= n) return 0;
+    // The line must end "]" + line end exactly (CRLF, LF or lone CR), with no other line break inside it.
+    let close = k - 2;
+    if (eol === 10 && b[close] === 13 && b[close + 1] === 0) close -= 2;
+    if (b[close] !== 93 || b[close + 1] !== 0) return 0;
+    const other = b.indexOf(eol === 10 ? 13 : 10, at);
+    if (other !== -1 && other < close) return 0;
+    return k + 2 - at;
+  }
+
+  write(b: Buffer): void {
+    if (this.odd >= 0) {
+      const c = Buffer.allocUnsafe(b.length + 1);
+      c[0] = this.odd;
+      b.copy(c, 1);
+      b = c;
+      this.odd = -1;
+    }
+    let n = b.length;
+    if (n & 1) this.odd = b[--n]!;
+    const p = this.p;
+    let pos = 0;
+    while (pos < n && !p.stopped) {
+      const eol = p.eolCode;
+      if (p.canSkip()) {
+        // Same rule as the parser's own skip path: the next "[" at a line start, counting line ends.
+        // Key lines below the store's skipped subtree are skipped here too, undecoded.
+        let hdr = -1;
+        let lines = 0;
+        let keys = 0;
+        let from = pos;
+        if (p.atLineStart && b[pos] === 91 && b[pos + 1] === 0) {
+          const len = this.skippableKeyLine(b, pos, n, eol);
+          if (len === 0) hdr = pos;
+          else {
+            keys++;
+            lines++;
+            from = pos + len;
+          }
+        }
+        if (hdr < 0) {
+          for (let k = b.indexOf(eol, from); k !== -1 && k < n; k = b.indexOf(eol, k + 1)) {
+            if ((k & 1) !== 0 || b[k + 1] !== 0) continue; // not a whole code unit U+000A / U+000D
+            lines++;
+            if (b[k + 2] === 91 && b[k + 3] === 0 && k + 3 < n) {
+              const len = this.skippableKeyLine(b, k + 2, n, eol);
+              if (len === 0) {
+                hdr = k + 2;
+                break;
+              }
+              keys++;
+              k += len - 2; // at the key line's line end (counted just below)
+              lines++;
+            }
+          }
+        }
+        if (hdr < 0) {
+          p.skipped(lines, keys, b[n - 2] === eol && b[n - 1] === 0);
+          return;
+        }
+        p.skipped(lines, keys, true);
+        pos = hdr;
+      }
+      // Decode up to the end of the next key line (in a skipped key: of the current line), then look again.
+      const end = segmentEnd(b, pos, n, eol, p.inSkippedKey());
+      p.push(b.toString('utf16le', pos, end));
+      pos = end;
+    }
+  }
+}
+
+/** Byte offset just past the first line end (firstLine) or past the line end of the next "[" line; else n. */
+function segmentEnd(b: Buffer, pos: number, n: number, eol: number, firstLine: boolean): number {
+  let inKeyLine = firstLine;
+  for (let k = b.indexOf(eol, pos); k !== -1 && k < n; k = b.indexOf(eol, k + 1)) {
+    if ((k & 1) !== 0 || b[k + 1] !== 0) continue;
+    if (inKeyLine) return k + 2;
+    if (b[k + 2] === 91 && b[k + 3] === 0) inKeyLine = true;
+  }
+  return n;
+}
+
 interface PendingHex {
   name: string;
   typeNumber: number;
@@ -210,10 +334,11 @@ class RegParser {
   private overflow = false;
   private overflowEndsWithBackslash = false;
   private skipLF = false;
-  private atLineStart = true;
+  /** Read by Utf16Bytes: whether the next text starts a line, and the line end its skip path counts. */
+  atLineStart = true;
   private line = 1;
   private eolKnown = false;
-  private eolCode = 10;
+  eolCode = 10;
   private eolBracket = '\n[';
 
   private hex: PendingHex | null = null;
@@ -230,6 +355,28 @@ class RegParser {
     private readonly maxChars: number,
     private readonly maxProblems: number,
   ) {}
+
+  /** Whether every line up to the next one starting with "[" would be ignored (what the skip path skips). */
+  canSkip(): boolean {
+    return this.mode === 'skip' && this.state === 'body' && this.hex === null && this.piecesLen === 0
+      && !this.overflow && !this.discardCont && !this.skipLF;
+  }
+
+  /** Inside a key the store does not keep (maybe not at a line start yet). */
+  inSkippedKey(): boolean {
+    return this.mode === 'skip';
+  }
+
+  /** Lines (and key lines, see Utf16Bytes) skipped by the byte-level skip path (canSkip() was true). */
+  skipped(lines: number, keys: number, atLineStart: boolean): void {
+    this.line += lines;
+    this.keys += keys;
+    this.atLineStart = atLineStart;
+  }
+
+  skippedSubtree(): string | null {
+    return this.store.skippedSubtree();
+  }
 
   push(s: string): void {
     const n = s.length;
@@ -664,8 +811,8 @@ function finish(dec: ByteDecoder, p: RegParser): ParseResult {
 
 /** Parse an export held in memory (raw bytes, any of the encodings parseRegFile takes). */
 export function parseRegBuffer(data: Buffer, store: RegistryStore, opts: ParseOptions): ParseResult {
-  const dec = new ByteDecoder();
   const p = makeParser(store, opts.label ?? '<buffer>', opts);
+  const dec = new ByteDecoder(p);
   const size = Math.max(1, opts.chunkSize ?? CHUNK);
   for (let i = 0; i < data.length && !p.stopped; i += size) feed(dec, p, data.subarray(i, i + size));
   return finish(dec, p);
@@ -676,12 +823,18 @@ export function parseRegBuffer(data: Buffer, store: RegistryStore, opts: ParseOp
  * reported through onProblem (location "label:line", or just "label" when the file cannot be read).
  */
 export async function parseRegFile(file: string, store: RegistryStore, opts: ParseOptions): Promise<ParseResult> {
-  const dec = new ByteDecoder();
   const p = makeParser(store, opts.label ?? file, opts);
-  const stream = createReadStream(file, { highWaterMark: Math.max(1, opts.chunkSize ?? CHUNK) });
+  const dec = new ByteDecoder(p);
+  const size = Math.max(1, opts.chunkSize ?? CHUNK);
+  let fh: FileHandle | undefined;
   try {
-    for await (const chunk of stream) {
-      feed(dec, p, chunk as Buffer);
+    fh = await open(file, 'r');
+    // One buffer for the whole file (a fresh 1 MB buffer per chunk cost more than the parsing itself).
+    const buf = Buffer.allocUnsafe(size);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, size, null);
+      if (bytesRead === 0) break;
+      feed(dec, p, bytesRead === size ? buf : buf.subarray(0, bytesRead));
       if (p.stopped) break;
     }
   } catch (e) {
@@ -689,7 +842,7 @@ export async function parseRegFile(file: string, store: RegistryStore, opts: Par
     p.fileProblem(`cannot read the file: ${err.code ?? ''}${err.code ? ' ' : ''}${err.message}`);
     p.stopped = true;
   } finally {
-    stream.destroy();
+    await fh?.close().catch(() => undefined);
   }
   return finish(dec, p);
 }

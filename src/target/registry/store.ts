@@ -3,7 +3,7 @@
  * filled by .reg files or reg.exe output, optionally limited to the keys probes asked for.
  */
 import type { KeyInterest, RegKeyData, RegistryReader, RegValue } from './types.js';
-import { canonicalRoot, parseRegPath, startsWithCI, type RegPath } from './path.js';
+import { canonicalRoot, parseRegPath, type RegPath } from './path.js';
 
 interface Node {
   /** Key name, original case (root: long root name). */
@@ -32,6 +32,8 @@ interface Interest {
 }
 
 type Decision = { keep: true } | { keep: false; stubDepth?: number };
+const KEEP: Decision = { keep: true };
+const SKIP: Decision = { keep: false };
 
 /**
  * V8 keeps the whole parent of a sliced string alive. Values come from slices of 1 MB decoded chunks,
@@ -49,6 +51,12 @@ export class RegistryStore implements RegistryReader {
   // One-entry cache: a parser sets many values on the key it just created.
   private lastPath: string | null = null;
   private lastNode: Node | null = null;
+  /**
+   * Path text (as the parser passed it) of the top of the last subtree known to hold no kept key and no new
+   * stub: exports are depth-first, so the keys that follow are mostly below it and are skipped with one
+   * startsWith. Cleared by deleteKey (a deleted stub must be made again).
+   */
+  private skipPrefix: string | null = null;
 
   /** `interests` null/undefined: keep everything. */
   constructor(interests?: KeyInterest[] | null) {
@@ -80,7 +88,9 @@ export class RegistryStore implements RegistryReader {
   /** createKey that also tells an unknown root apart (for parsers that report it). */
   addKey(path: string): 'kept' | 'skipped' | 'bad-root' {
     this.lastPath = null;
-    const d = this.decide(path);
+    const sp = this.skipPrefix;
+    if (sp !== null && path.startsWith(sp) && (path.length === sp.length || path.charCodeAt(sp.length) === 92)) return 'skipped';
+    const d = this.decide(path, true);
     if (!d) return 'bad-root';
     if (!d.keep) {
       if (d.stubDepth !== undefined) {
@@ -99,6 +109,14 @@ export class RegistryStore implements RegistryReader {
     return 'kept';
   }
 
+  /**
+   * @internal For parsers: a path text P such that every key whose path text starts with P + "\\" is
+   * skipped with nothing to record (addKey would return 'skipped' and change nothing), or null.
+   */
+  skippedSubtree(): string | null {
+    return this.skipPrefix;
+  }
+
   /** Remove a key and everything below it. Returns whether anything was removed. */
   deleteKey(path: string): boolean {
     const p = parseRegPath(path);
@@ -106,6 +124,7 @@ export class RegistryStore implements RegistryReader {
     const node = this.walk(p, false);
     if (!node) return false;
     this.lastPath = null;
+    this.skipPrefix = null;
     const drop = (n: Node) => {
       if (n.explicit) this.nKeys--;
       if (n.values) this.nValues -= n.values.size;
@@ -186,29 +205,63 @@ export class RegistryStore implements RegistryReader {
 
   // ---- internals --------------------------------------------------------------------------------
 
-  /** Keep/skip decision from the path text alone (the skip path of a big import runs this per key). */
-  private decide(path: string): Decision | undefined {
+  /**
+   * Keep/skip decision from the path text alone (the skip path of a big import runs this per subtree).
+   * With `remember`, a skipped clean path also sets skipPrefix to its shortest ancestor (or itself) with no
+   * interest at or below it: every key under that ancestor is skipped the same way (no interest is below
+   * it, and the non-recursive interests above it give them all the same stub, already made for this key).
+   */
+  private decide(path: string, remember = false): Decision | undefined {
     let p = path;
-    if (p.charCodeAt(0) === 92 || p.endsWith('\\') || p.includes('\\\\')) {
+    let clean = true;
+    if (p.charCodeAt(0) === 92 || p.charCodeAt(p.length - 1) === 92 || p.includes('\\\\')) {
       const parsed = parseRegPath(p);
       if (!parsed) return undefined;
       p = parsed.display;
+      clean = false;
     }
     let cut = p.indexOf('\\');
     const root = canonicalRoot(cut < 0 ? p : p.slice(0, cut));
     if (!root) return undefined;
-    if (!this.interests) return { keep: true };
+    if (!this.interests) return KEEP;
     if (cut < 0) cut = p.length;
     const restLen = p.length - cut;
     let stubDepth: number | undefined;
+    // Names (root included) the skip prefix needs so that no interest is at or below it.
+    let need = 1;
     for (const i of this.interests) {
-      if (i.root !== root || restLen < i.rest.length || !startsWithCI(p, cut, i.rest)) continue;
-      if (restLen === i.rest.length) return { keep: true };
-      if (p.charCodeAt(cut + i.rest.length) !== 92) continue;
-      if (i.recursive) return { keep: true };
-      stubDepth = stubDepth === undefined ? i.depth : Math.min(stubDepth, i.depth);
+      if (i.root !== root) continue;
+      const common = commonLengthCI(p, cut, i.rest);
+      if (common === i.rest.length) {
+        if (restLen === common) return KEEP;
+        if (p.charCodeAt(cut + common) === 92) { // the interest is an ancestor
+          if (i.recursive) return KEEP;
+          stubDepth = stubDepth === undefined ? i.depth : Math.min(stubDepth, i.depth);
+          need = Math.max(need, i.depth + 2);
+          continue;
+        }
+      }
+      // Diverges (or lies below the key): whole names shared, then one more name to leave the interest.
+      let shared = 0;
+      for (let k = 1; k < common; k++) if (i.rest.charCodeAt(k) === 92) shared++;
+      const endI = common === i.rest.length || i.rest.charCodeAt(common) === 92;
+      const endP = common === restLen || p.charCodeAt(cut + common) === 92;
+      if (common > 0 && endI && endP) shared++;
+      need = Math.max(need, shared + 2);
     }
-    return { keep: false, stubDepth };
+    if (remember && clean) {
+      // The first `need` names of p, when it has that many.
+      let end = cut;
+      for (let n = 1; n < need && end >= 0; n++) {
+        if (end >= p.length) end = -1;
+        else {
+          const k = p.indexOf('\\', end + 1);
+          end = k < 0 ? p.length : k;
+        }
+      }
+      if (end >= 0) this.skipPrefix = detach(p.slice(0, end));
+    }
+    return stubDepth === undefined ? SKIP : { keep: false, stubDepth };
   }
 
   /** Walk to a key; with `create`, make missing nodes (implicit) down to `limit` names. */
@@ -238,6 +291,18 @@ export class RegistryStore implements RegistryReader {
     const p = parseRegPath(path);
     return p ? this.walk(p, false) : undefined;
   }
+}
+
+/** Length of the common prefix of p[offset...] and `lower` (lower case), compared as startsWithCI does. */
+function commonLengthCI(p: string, offset: number, lower: string): number {
+  const max = Math.min(lower.length, p.length - offset);
+  for (let i = 0; i < max; i++) {
+    const a = p.charCodeAt(offset + i);
+    const b = lower.charCodeAt(i);
+    if (a === b || (a >= 65 && a <= 90 && a + 32 === b)) continue;
+    if (a < 128 || String.fromCharCode(a).toLowerCase() !== String.fromCharCode(b)) return i;
+  }
+  return max;
 }
 
 function toData(n: Node): RegKeyData {
