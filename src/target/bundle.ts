@@ -6,6 +6,9 @@ import type { Problem } from '../types.js';
 import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from './paths.js';
 import type { KeyInterest, RegistryReader } from './registry/types.js';
 import { compareRegFileNames, loadRegistryFiles } from './registry/merge.js';
+import { readCapped, sha256File } from './io.js';
+
+export { sha256File } from './io.js';
 import type { BundleJson, DirEntry, ManifestEntry, Target, TargetStat } from './types.js';
 
 /** An input error: the scan cannot run at all (exit 2). */
@@ -451,15 +454,7 @@ export class BundleTarget implements Target {
     try {
       fh = await open(r.real, 'r');
       const size = (await fh.stat()).size;
-      const len = Math.min(size, maxBytes);
-      const buf = Buffer.alloc(len);
-      let off = 0;
-      while (off < len) {
-        const { bytesRead } = await fh.read(buf, off, len - off, off);
-        if (bytesRead === 0) break;
-        off += bytesRead;
-      }
-      const data = buf.subarray(0, off);
+      const data = await readCapped(fh, size, maxBytes);
       this.record(`file:${winKey(this.expand(winPath))}`, createHash('sha256').update(data).digest('hex'));
       return { data, truncated: size > maxBytes };
     } catch (e) {
@@ -525,33 +520,5 @@ export class BundleTarget implements Target {
     const h = createHash('sha256');
     for (const k of [...this.readRecords.keys()].sort()) h.update(`${k}\u0000${this.readRecords.get(k)}\n`);
     return `sha256:${h.digest('hex')}`;
-  }
-}
-
-/**
- * Streams a file through sha256 (a data file can be GBs): two reused 4 MiB buffers, the next read under
- * way while the current chunk is hashed; memory stays flat and no buffer is allocated per chunk.
- */
-export async function sha256File(real: string): Promise<string> {
-  const SIZE = 4 * 1024 * 1024;
-  const fh = await open(real, 'r');
-  try {
-    const h = createHash('sha256');
-    const bufs = [Buffer.allocUnsafe(SIZE), Buffer.allocUnsafe(SIZE)];
-    let i = 0;
-    let pos = 0;
-    let pending = fh.read(bufs[0]!, 0, SIZE, 0);
-    for (;;) {
-      const { bytesRead } = await pending;
-      if (bytesRead === 0) break;
-      pos += bytesRead;
-      const cur = bufs[i]!;
-      i ^= 1;
-      pending = fh.read(bufs[i]!, 0, SIZE, pos);
-      h.update(cur.subarray(0, bytesRead));
-    }
-    return h.digest('hex');
-  } finally {
-    await fh.close();
   }
 }

@@ -4,7 +4,7 @@
  * flag 'r' only, reg.exe only queries, nothing is written and no temp file is made.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { readCapped, sha256File } from './io.js';
 import { open, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,15 +187,7 @@ export class LiveTarget implements Target {
         this.problem(where, 'is a folder where a file was expected');
         return null;
       }
-      const len = Math.min(st.size, maxBytes);
-      const buf = Buffer.alloc(len);
-      let off = 0;
-      while (off < len) {
-        const { bytesRead } = await fh.read(buf, off, len - off, off);
-        if (bytesRead === 0) break;
-        off += bytesRead;
-      }
-      const data = buf.subarray(0, off);
+      const data = await readCapped(fh, st.size, maxBytes);
       this.record(`file:${winKey(where)}`, createHash('sha256').update(data).digest('hex'));
       return { data, truncated: st.size > maxBytes };
     } catch (e) {
@@ -211,13 +203,7 @@ export class LiveTarget implements Target {
     if (!p) return null;
     const where = this.expand(winPath);
     try {
-      const digest = await new Promise<string>((resolve, reject) => {
-        const h = createHash('sha256');
-        const s = createReadStream(p, { flags: 'r', highWaterMark: 1024 * 1024 });
-        s.on('data', (c) => h.update(c));
-        s.on('error', reject);
-        s.on('end', () => resolve(h.digest('hex')));
-      });
+      const digest = await sha256File(p);
       this.record(`sha256:${winKey(where)}`, digest);
       return digest;
     } catch (e) {

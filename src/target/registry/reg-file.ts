@@ -7,7 +7,8 @@
  * look at lines at all: it jumps to the next line that starts with "[" (the skip path of a 500 MB
  * whole-hive export costs a string search and a newline count per chunk).
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { RegistryProblem } from './types.js';
@@ -261,24 +262,28 @@ class Utf16Bytes {
           if (len === 0) hdr = pos;
           else {
             keys++;
-            lines++;
-            from = pos + len;
+            from = pos + len - 2; // its line end, counted below
           }
         }
         if (hdr < 0) {
-          for (let k = b.indexOf(eol, from); k !== -1 && k < n; k = b.indexOf(eol, k + 1)) {
-            if ((k & 1) !== 0 || b[k + 1] !== 0) continue; // not a whole code unit U+000A / U+000D
+          let k = b.indexOf(eol, from);
+          while (k !== -1 && k < n) {
+            if ((k & 1) !== 0 || b[k + 1] !== 0) { // not a whole code unit U+000A / U+000D
+              k = b.indexOf(eol, k + 1);
+              continue;
+            }
             lines++;
-            if (b[k + 2] === 91 && b[k + 3] === 0 && k + 3 < n) {
+            if (k + 3 < n && b[k + 2] === 91 && b[k + 3] === 0) {
               const len = this.skippableKeyLine(b, k + 2, n, eol);
               if (len === 0) {
                 hdr = k + 2;
                 break;
               }
               keys++;
-              k += len - 2; // at the key line's line end (counted just below)
-              lines++;
+              k += len; // the key line's own line end: counted next turn, then the line after it is looked at
+              continue;
             }
+            k = b.indexOf(eol, k + 1);
           }
         }
         if (hdr < 0) {
@@ -826,23 +831,28 @@ export async function parseRegFile(file: string, store: RegistryStore, opts: Par
   const p = makeParser(store, opts.label ?? file, opts);
   const dec = new ByteDecoder(p);
   const size = Math.max(1, opts.chunkSize ?? CHUNK);
-  let fh: FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    fh = await open(file, 'r');
-    // One buffer for the whole file (a fresh 1 MB buffer per chunk cost more than the parsing itself).
+    fd = openSync(file, 'r');
+    // One buffer for the whole file (a fresh 1 MB buffer per chunk, as a read stream makes, cost more than the
+    // parsing itself). Reads are synchronous: a local file's chunk is a copy from the page cache, while an
+    // asynchronous read waits for a thread pool thread each time (milliseconds on a busy machine). The
+    // event loop still turns between chunks.
     const buf = Buffer.allocUnsafe(size);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, size, null);
-      if (bytesRead === 0) break;
-      feed(dec, p, bytesRead === size ? buf : buf.subarray(0, bytesRead));
+    for (let at = 0; ; ) {
+      const n = readSync(fd, buf, 0, size, at);
+      if (n === 0) break;
+      at += n;
+      feed(dec, p, n === size ? buf : buf.subarray(0, n));
       if (p.stopped) break;
+      await yieldToLoop();
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     p.fileProblem(`cannot read the file: ${err.code ?? ''}${err.code ? ' ' : ''}${err.message}`);
     p.stopped = true;
   } finally {
-    await fh?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
   return finish(dec, p);
 }
