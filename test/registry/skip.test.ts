@@ -187,6 +187,16 @@ describe('UTF-16LE byte-level skip', () => {
     expect(whole.result.keys).toBe(want.keys);
   });
 
+  it('a line break of the other style inside a key line of a skipped subtree still breaks the line', () => {
+    for (const [eol, inner] of [['\r\n', '\r'], ['\n', '\r'], ['\r', '\n']] as const) {
+      const t = [HEADER, '', '[HKLM\\SOFTWARE\\Classes\\A]', `[HKLM\\SOFTWARE\\Classes\\A\\B${inner}C]`, '"v"=dword:zz', `[${PF}]`, '"x"=dword:zz', ''].join(eol);
+      const got = viaBytes(Buffer.from('\ufeff' + t, 'utf16le'), INTERESTS);
+      expect(got).toEqual(viaText(t, INTERESTS));
+      expect(got.problems.map((p) => p.location)).toEqual(['registry/test.reg:4', 'registry/test.reg:8']);
+      expect(got.problems[0]!.message).toMatch(/no closing "\]"/);
+    }
+  });
+
   it('junk after "]" on a key line inside a skipped subtree is still reported', () => {
     const t = `${HEADER}\n\n[HKLM\\SOFTWARE\\Classes\\A]\n[HKLM\\SOFTWARE\\Classes\\A\\B]\n[HKLM\\SOFTWARE\\Classes\\A\\C] junk\n[HKLM\\SOFTWARE\\Classes\\A\\D]\n`;
     const { problems, result } = parseBuf(v5(t), INTERESTS);

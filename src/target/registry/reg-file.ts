@@ -2,10 +2,11 @@
  * Streaming parser for .reg exports (regedit / `reg export` / hivexregedit), both
  * "Windows Registry Editor Version 5.00" and "REGEDIT4".
  *
- * The file is read in 1 MB chunks and decoded chunk by chunk; only the current line (or the current
- * continued hex value) is ever held. While inside a key the store does not keep, the parser does not
- * look at lines at all: it jumps to the next line that starts with "[" (the skip path of a 500 MB
- * whole-hive export costs a string search and a newline count per chunk).
+ * The file is read in 1 MB chunks into one reused buffer; only the current line (or the current continued
+ * hex value) is ever held. While inside a key the store does not keep, the parser does not look at lines
+ * at all: it jumps to the next line that starts with "[". In UTF-16LE (what reg export writes) that jump is
+ * made on the raw bytes (Utf16Bytes), which also pass over whole subtrees the store skips without decoding
+ * their key lines: a whole-hive export costs a few native byte searches per line.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -211,29 +212,14 @@ class Utf16Bytes {
 
   constructor(private readonly p: RegParser) {}
 
-  /**
-   * Length in bytes of the key line at b[at] (its line end included) when it is "[" + skipped subtree + "\\...]"
-   * and nothing else; then the parser would skip it with no effect but counting it. Else 0.
-   */
-  private skippableKeyLine(b: Buffer, at: number, n: number, eol: number): number {
+  /** "[" + the store's skipped subtree + "\\" in UTF-16LE (see RegistryStore.skippedSubtree), or null. */
+  private head(): Buffer | null {
     const sub = this.p.skippedSubtree();
-    if (sub === null) return 0;
     if (sub !== this.subtree) {
       this.subtree = sub;
-      this.subtreeHead = Buffer.from(`[${sub}\\`, 'utf16le');
+      this.subtreeHead = sub === null ? null : Buffer.from(`[${sub}\\`, 'utf16le');
     }
-    const head = this.subtreeHead!;
-    if (at + head.length > n || b.compare(head, 0, head.length, at, at + head.length) !== 0) return 0;
-    let k = b.indexOf(eol, at + head.length);
-    while (k !== -1 && k < n && ((k & 1) !== 0 || b[k + 1] !== 0)) k = b.indexOf(eol, k + 1);
-    if (k === -1 || k >= n) return 0;
-    // The line must end "]" + line end exactly (CRLF, LF or lone CR), with no other line break inside it.
-    let close = k - 2;
-    if (eol === 10 && b[close] === 13 && b[close + 1] === 0) close -= 2;
-    if (b[close] !== 93 || b[close + 1] !== 0) return 0;
-    const other = b.indexOf(eol === 10 ? 13 : 10, at);
-    if (other !== -1 && other < close) return 0;
-    return k + 2 - at;
+    return this.subtreeHead;
   }
 
   write(b: Buffer): void {
@@ -251,47 +237,8 @@ class Utf16Bytes {
     while (pos < n && !p.stopped) {
       const eol = p.eolCode;
       if (p.canSkip()) {
-        // Same rule as the parser's own skip path: the next "[" at a line start, counting line ends.
-        // Key lines below the store's skipped subtree are skipped here too, undecoded.
-        let hdr = -1;
-        let lines = 0;
-        let keys = 0;
-        let from = pos;
-        if (p.atLineStart && b[pos] === 91 && b[pos + 1] === 0) {
-          const len = this.skippableKeyLine(b, pos, n, eol);
-          if (len === 0) hdr = pos;
-          else {
-            keys++;
-            from = pos + len - 2; // its line end, counted below
-          }
-        }
-        if (hdr < 0) {
-          let k = b.indexOf(eol, from);
-          while (k !== -1 && k < n) {
-            if ((k & 1) !== 0 || b[k + 1] !== 0) { // not a whole code unit U+000A / U+000D
-              k = b.indexOf(eol, k + 1);
-              continue;
-            }
-            lines++;
-            if (k + 3 < n && b[k + 2] === 91 && b[k + 3] === 0) {
-              const len = this.skippableKeyLine(b, k + 2, n, eol);
-              if (len === 0) {
-                hdr = k + 2;
-                break;
-              }
-              keys++;
-              k += len; // the key line's own line end: counted next turn, then the line after it is looked at
-              continue;
-            }
-            k = b.indexOf(eol, k + 1);
-          }
-        }
-        if (hdr < 0) {
-          p.skipped(lines, keys, b[n - 2] === eol && b[n - 1] === 0);
-          return;
-        }
-        p.skipped(lines, keys, true);
-        pos = hdr;
+        pos = this.skip(b, pos, n, eol);
+        if (pos < 0) return;
       }
       // Decode up to the end of the next key line (in a skipped key: of the current line), then look again.
       const end = segmentEnd(b, pos, n, eol, p.inSkippedKey());
@@ -299,6 +246,80 @@ class Utf16Bytes {
       pos = end;
     }
   }
+
+  /**
+   * The parser's own skip path on bytes: find the next line that starts with "[", counting line ends. Key lines
+   * below the store's skipped subtree are skipped here too, undecoded: one that starts with the head is held in
+   * keyAt until its line end (the next one found) shows it is a plain one. Returns where the key line to decode
+   * starts, or -1 when the rest of the chunk was skipped.
+   */
+  private skip(b: Buffer, pos: number, n: number, eol: number): number {
+    const p = this.p;
+    const head = this.head();
+    const hl = head ? head.length : 0;
+    // Worked out up front (cheap) so that code optimized early has seen it: a deopt costs more than this.
+    const endsWithEol = b[n - 2] === eol && b[n - 1] === 0;
+    let hdr = -1;
+    let keyAt = -1;
+    let lines = 0;
+    let keys = 0;
+    if (p.atLineStart && b[pos] === 91 && b[pos + 1] === 0) {
+      if (head !== null && startsWithHead(b, pos, n, head)) keyAt = pos;
+      else hdr = pos;
+    }
+    if (hdr < 0) {
+      let k = b.indexOf(eol, pos);
+      while (k !== -1 && k < n) {
+        if ((k & 1) !== 0 || b[k + 1] !== 0) { // not a whole code unit U+000A / U+000D
+          k = b.indexOf(eol, k + 1);
+          continue;
+        }
+        if (keyAt >= 0) {
+          if (!plainKeyLine(b, keyAt, hl, k, eol)) {
+            hdr = keyAt; // decoded after all
+            break;
+          }
+          keys++;
+          keyAt = -1;
+        }
+        lines++;
+        if (k + 3 < n && b[k + 2] === 91 && b[k + 3] === 0) {
+          if (head !== null && startsWithHead(b, k + 2, n, head)) keyAt = k + 2;
+          else {
+            hdr = k + 2;
+            break;
+          }
+        }
+        k = b.indexOf(eol, k + 1);
+      }
+      if (keyAt >= 0 && hdr < 0) hdr = keyAt; // its line end is in the next chunk
+    }
+    p.skipped(lines, keys, hdr >= 0 || endsWithEol);
+    return hdr;
+  }
+}
+
+function startsWithHead(b: Buffer, at: number, n: number, head: Buffer): boolean {
+  const hl = head.length;
+  return at + hl <= n && b.compare(head, 2, hl, at + 2, at + hl) === 0; // "[" is known
+}
+
+/**
+ * Whether the key line b[at..k) (k: its line end) is head + "...]" and nothing else, so that the parser
+ * would skip it with no effect but counting it: "]" just before the line end, no other line break inside.
+ */
+function plainKeyLine(b: Buffer, at: number, hl: number, k: number, eol: number): boolean {
+  let close = k - 2;
+  if (eol === 10 && b[close] === 13 && b[close + 1] === 0) {
+    close -= 2;
+    // CRLF: the first CR after the head must be this one (a search that stops there).
+    if (b.indexOf(13, at + hl) !== k - 2) return false;
+  } else {
+    // LF or lone CR line ends (rare in exports): look for the other line break by hand.
+    const other = eol === 10 ? 13 : 10;
+    for (let i = at + hl; i < close; i += 2) if (b[i] === other && b[i + 1] === 0) return false;
+  }
+  return b[close] === 93 && b[close + 1] === 0;
 }
 
 /** Byte offset just past the first line end (firstLine) or past the line end of the next "[" line; else n. */
@@ -307,7 +328,7 @@ function segmentEnd(b: Buffer, pos: number, n: number, eol: number, firstLine: b
   for (let k = b.indexOf(eol, pos); k !== -1 && k < n; k = b.indexOf(eol, k + 1)) {
     if ((k & 1) !== 0 || b[k + 1] !== 0) continue;
     if (inKeyLine) return k + 2;
-    if (b[k + 2] === 91 && b[k + 3] === 0) inKeyLine = true;
+    if (k + 3 < n && b[k + 2] === 91 && b[k + 3] === 0) inKeyLine = true;
   }
   return n;
 }
@@ -704,21 +725,22 @@ class RegParser {
 
 /** A quoted string from t[start] (just after the opening quote): `\\` and `\"` unescaped. */
 function readQuoted(t: string, start: number): { text: string; end: number } | undefined {
+  // indexOf jumps (native even before the JIT warms up) instead of a loop over every character.
   let out = '';
   let from = start;
-  for (let i = start; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 34) return { text: out + t.slice(from, i), end: i + 1 };
-    if (c === 92) {
-      const d = t.charCodeAt(i + 1);
-      if (d === 92 || d === 34) {
-        out += t.slice(from, i);
-        from = i + 1; // keep the escaped char
-        i++;
-      }
-    }
+  let i = start;
+  for (;;) {
+    const q = t.indexOf('"', i);
+    if (q < 0) return undefined;
+    const bs = t.indexOf('\\', i);
+    if (bs < 0 || bs > q) return { text: out + t.slice(from, q), end: q + 1 };
+    const d = t.charCodeAt(bs + 1);
+    if (d === 92 || d === 34) {
+      out += t.slice(from, bs);
+      from = bs + 1; // keep the escaped char
+      i = bs + 2;
+    } else i = bs + 1;
   }
-  return undefined;
 }
 
 function isBlankOrComment(t: string, p: number): boolean {
@@ -732,6 +754,7 @@ for (let i = 0; i < 16; i++) {
   HEX_VAL['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 const isSpace = (c: number) => c === 32 || c === 9;
+const REGEDIT_HEX = /^(?:[0-9a-fA-F]{2}(?:,[0-9a-fA-F]{2})*)?$/;
 
 /**
  * "01,ab,ff" (spaces around items allowed, a trailing comma too) -> bytes, or an error message.
@@ -739,6 +762,8 @@ const isSpace = (c: number) => c === 32 || c === 9;
  * A hand loop: hivexregedit writes single lines of many MB.
  */
 function parseHexList(list: string, strict = false): Buffer | string {
+  // What regedit writes ("01,ab,ff", no spaces): native regex and hex decoding, fast even in cold code.
+  if (REGEDIT_HEX.test(list)) return Buffer.from(list.replaceAll(',', ''), 'hex');
   const len = list.length;
   const out = Buffer.allocUnsafe((len >> 1) + 1);
   let n = 0;
