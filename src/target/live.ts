@@ -71,6 +71,7 @@ export class LiveTarget implements Target {
   private registryEnv: Record<string, string> = {};
   private readonly records = new Map<string, string>();
   private readonly seen = new Set<string>();
+  private readonly unreadableKeys = new Set<string>();
   private sources = 0;
   private readonly wow64: boolean;
 
@@ -141,9 +142,17 @@ export class LiveTarget implements Target {
       this.record(`stat:${winKey(out.path)}`, `${out.size}:${out.mtime}`);
       return out;
     } catch (e) {
-      if (!isMissingError(e)) this.problem(this.expand(winPath), `cannot be read: ${describe(e)}`);
+      if (!isMissingError(e)) {
+        this.problem(this.expand(winPath), `cannot be read: ${describe(e)}`);
+        this.unreadableKeys.add(winKey(this.expand(winPath)));
+      }
       return null;
     }
+  }
+
+  /** A path whose stat failed for another reason than "not there" (access denied, locked). */
+  unreadable(winPath: string): boolean {
+    return this.unreadableKeys.has(winKey(this.expand(winPath)));
   }
 
   async list(winPath: string): Promise<DirEntry[]> {

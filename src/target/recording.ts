@@ -132,4 +132,8 @@ export class RecordingTarget implements Target {
   inputDigest(): string {
     return this.inner.inputDigest();
   }
+
+  unreadable(winPath: string): boolean {
+    return this.inner.unreadable?.(winPath) ?? false;
+  }
 }

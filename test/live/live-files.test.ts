@@ -1,5 +1,5 @@
 /** LiveTarget's file side, with drive C: mapped to a folder (on Windows it is the drive itself). */
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -69,5 +69,17 @@ describe('LiveTarget files', () => {
     expect(t.problems.at(-1)).toEqual({ location: 'C:\\Program Files', message: 'is a folder where a file was expected' });
     expect(readdirSync(c, { recursive: true }).length).toBe(before);
     expect(statSync(c).mtimeMs).toBe(mtime);
+  });
+
+  it('tells a path it could not stat (a link loop here; access denied on Windows) from a missing one', async () => {
+    const loopDir = path.join(c, 'Loop');
+    mkdirSync(loopDir, { recursive: true });
+    symlinkSync(path.join(loopDir, 'b'), path.join(loopDir, 'a'));
+    symlinkSync(path.join(loopDir, 'a'), path.join(loopDir, 'b'));
+    expect(await t.stat('C:\\Loop\\a\\PhoneFactor.pfdata')).toBeNull();
+    expect(t.unreadable('C:\\Loop\\a\\PhoneFactor.pfdata')).toBe(true);
+    expect(await t.stat('C:\\Nowhere\\PhoneFactor.pfdata')).toBeNull();
+    expect(t.unreadable('C:\\Nowhere\\PhoneFactor.pfdata')).toBe(false);
+    expect(t.problems.some((p) => p.location === 'C:\\Loop\\a\\PhoneFactor.pfdata')).toBe(true);
   });
 });
