@@ -20,7 +20,7 @@ import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { Facts, Replication, Stage } from './types.js';
+import type { Facts, Replication } from './types.js';
 import type { BundleJson, ManifestEntry, Target } from './target/types.js';
 import { RecordingTarget, type Access } from './target/recording.js';
 import { normalizeWinPath, splitWinPath, winBasename, winDirname, winIsInside, winKey } from './target/paths.js';

@@ -2,7 +2,6 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
 import type { Replication, Report, Stage } from '../types.js';
-import { SEVERITIES } from '../types.js';
 import { parseCommonFlags, scanFlags, summaryLine } from '../cli/common.js';
 import { openTarget } from '../cli/target.js';
 import { scanTarget } from '../scan.js';
@@ -90,4 +89,3 @@ export default class Scan extends BaseCommand {
   }
 }
 
-export { SEVERITIES };

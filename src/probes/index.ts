@@ -9,7 +9,7 @@ import { probeIis } from './iis.js';
 import { probeDotnet, probeVc } from './prereqs.js';
 import { probeHost, registryEnv } from './host.js';
 import { REGISTRY_INTERESTS } from './registry.js';
-import { partFolderNames, probeThemes, probeWebConfig, sdkUrlFact } from './web.js';
+import { probeThemes, probeWebConfig, sdkUrlFact } from './web.js';
 import { ADAPTER_CONFIG, ADAPTER_FILES, REGISTER_PS1, probeAdfs } from './adfs.js';
 
 export type { ProbeOptions } from './context.js';
@@ -136,4 +136,3 @@ export async function runProbes(target: Target, opts: ProbeOptions): Promise<Fac
   };
 }
 
-export { partFolderNames };

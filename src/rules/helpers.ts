@@ -18,5 +18,3 @@ export function hasCurrent(b: BackupFact): boolean {
   return b.candidates.some((c) => c.current);
 }
 
-export const PF_SEED = 'upgrade-phonefactor-agent-2024.md' as const;
-export const MFA_SEED = 'upgrade-mfa-server-2024.md' as const;
