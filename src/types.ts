@@ -174,7 +174,7 @@ export interface AdfsFact {
   folder: string | null;
   files: { name: string; present: boolean; path: string }[];
   registerScript: { path: string; passesConfigurationFilePath: boolean | null; readError: string | null } | null;
-  config: { path: string; exists: boolean; parseError: string | null; backup: BackupFact | null } | null;
+  config: { path: string; exists: boolean; parseError: string | null; backup: BackupFact | null; sdkUrl?: string | null } | null;
   /** Saved copies of the config compared with the new one (stage adfs). */
   configDiff: { saved: string; current: string; differences: ConfigDifference[] } | null;
   /** Provider name to unregister, derived from the adapter's version. */

@@ -87,19 +87,20 @@ export async function probeAdfs(
     const r = read?.ok ? read : null;
     let parseError: string | null = read ? (read.ok ? null : read.error) : 'cannot be read';
     if (read && !read.ok) configErrors.push({ path: st.path, message: read.error });
+    let sdkUrl: string | null = null;
     if (r) {
       const parsed = readAdapterConfig(r.data);
       if (!parsed.ok) {
         parseError = parsed.error;
         configErrors.push({ path: st.path, message: parsed.error });
-      }
+      } else sdkUrl = parsed.sdkUrl?.url ?? null;
     }
     const backup = await findFileBackups(target, st, {
       backupDirs,
       folderNames: partFolderNames(adapter),
       identifies: (data) => /<\s*ConfigurationData\b/.test(data.toString('utf8')) || /<\s*ConfigurationData\b/.test(data.toString('utf16le')),
     });
-    fact.config = { path: st.path, exists: true, parseError, backup };
+    fact.config = { path: st.path, exists: true, parseError, backup, sdkUrl };
     // At stage adfs the folder holds the new config; the saved one is its most recent copy of other content.
     if (ctx.opts.stage === 'adfs' && r && !parseError) {
       const saved = backup.candidates

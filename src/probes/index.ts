@@ -1,9 +1,8 @@
 import { DATA_UNREADABLE, type ComponentFact, type ComponentId, type Facts, type HostRole, type SdkUrlFact } from '../types.js';
 import type { Target } from '../target/types.js';
 import { joinWin } from '../target/paths.js';
-import { readAdapterConfig } from '../xml/webconfig.js';
 import { findFileBackups } from './backups.js';
-import { fileStat, readConfig, type ProbeContext, type ProbeOptions } from './context.js';
+import { fileStat, type ProbeContext, type ProbeOptions } from './context.js';
 import { probeInventory } from './components.js';
 import { probeIis } from './iis.js';
 import { probeDotnet, probeVc } from './prereqs.js';
@@ -94,11 +93,7 @@ export async function runProbes(target: Target, opts: ProbeOptions): Promise<Fac
   for (const [c, wc] of [['user-portal', userPortal?.webConfig], ['mobile-app', mobileApp?.webConfig]] as const) {
     if (wc?.sdkUrl) sdkUrls.push(sdkUrlFact(c, wc.path, wc.sdkUrlSetting ?? 'pfwssdk', wc.sdkUrl, host.name, bound));
   }
-  if (adfs?.config?.exists && !adfs.config.parseError) {
-    const r = await readConfig(target, adfs.config.path);
-    const parsed = r?.ok ? readAdapterConfig(r.data) : null;
-    if (parsed?.ok && parsed.sdkUrl?.url) sdkUrls.push(sdkUrlFact('adfs-adapter', adfs.config.path, 'WebServiceSdkUrl', parsed.sdkUrl.url, host.name, bound));
-  }
+  if (adfs?.config?.sdkUrl) sdkUrls.push(sdkUrlFact('adfs-adapter', adfs.config.path, 'WebServiceSdkUrl', adfs.config.sdkUrl, host.name, bound));
 
   // Installers in the MFA Server's folder that other hosts of the deployment will need.
   const otherHosts = [...new Set((target.bundle?.otherHosts ?? []).flatMap((h) => (Array.isArray(h?.components) ? h.components : [])))]
