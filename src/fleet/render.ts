@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { SEVERITIES } from '../types.js';
 import { SCHEMAS_DIR } from '../report/paths.js';
 import { compileTemplates } from '../report/templating.js';
 import { mdEscape, slug, visible } from '../report/text.js';
-import { SEVERITY_LABELS, STATUS_LABELS } from '../report/view.js';
+import { SEVERITY_LABELS, STATUS_LABELS, verdictView } from '../report/view.js';
 import type { FleetReport } from './types.js';
 
 /** The fleet JSON: report.md's key order (built in that order), 2-space indent, trailing newline. */
@@ -49,14 +48,7 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
     rulesetVersion: esc(report.tool.rulesetVersion),
     inputDigest: esc(report.scan.inputDigest),
     verdict: {
-      status: v.status,
-      statusLabel: STATUS_LABELS[v.status] ?? esc(v.status),
-      summary: SUMMARY[v.status] ?? '',
-      gate: v.gate,
-      gateLabel: v.gate === 'fail' ? 'FAIL' : 'PASS',
-      failOn: esc(v.failOn),
-      counts: SEVERITIES.map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: v.counts[s] ?? 0 })),
-      waived: v.waived,
+      ...verdictView(v, esc, SUMMARY),
       hosts: report.hosts.length,
       failed: report.hosts.filter((h) => h.status === 'failed').length,
     },

@@ -5,7 +5,7 @@
  * HTML (Handlebars escapes `{{ }}`), Markdown escaping for Markdown (compiled with noEscape).
  * Labels and anchors are ours and never escaped.
  */
-import { SEVERITIES, type Finding, type PlanPhase, type Report, type Severity } from '../types.js';
+import { SEVERITIES, type Finding, type PlanPhase, type Report, type Severity, type Verdict } from '../types.js';
 import { compareFindings } from './verdict.js';
 import { slug, visible } from './text.js';
 
@@ -53,6 +53,23 @@ const label = (map: Record<string, string>, key: string, esc: Esc): string => ma
 const opt = (s: string | null | undefined, esc: Esc): string | null => (s === null || s === undefined || s === '' ? null : esc(s));
 
 /** Findings and plan in the report's documented order, whatever order they were handed in. */
+/**
+ * The verdict box both the host report and the fleet report show: status with its label and a summary,
+ * the gate, and the counts by severity. `summaries` lets the fleet say "some server" where a host says "this".
+ */
+export function verdictView(v: Verdict, esc: Esc, summaries: Record<string, string> = STATUS_SUMMARY) {
+  return {
+    status: v.status,
+    statusLabel: label(STATUS_LABELS, v.status, esc),
+    summary: summaries[v.status] ?? '',
+    gate: v.gate,
+    gateLabel: v.gate === 'fail' ? 'FAIL' : 'PASS',
+    failOn: esc(v.failOn),
+    counts: SEVERITIES.map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: v.counts[s] ?? 0 })),
+    waived: v.waived,
+  };
+}
+
 export function normalizeReport(report: Report): Report {
   return {
     ...report,
@@ -142,14 +159,7 @@ export function buildView(input: Report, rawEsc: Esc) {
     startedAt: esc(report.scan.startedAt),
     scanDate: esc(report.scan.startedAt.slice(0, 10)),
     verdict: {
-      status: v.status,
-      statusLabel: label(STATUS_LABELS, v.status, esc),
-      summary: STATUS_SUMMARY[v.status] ?? '',
-      gate: v.gate,
-      gateLabel: v.gate === 'fail' ? 'FAIL' : 'PASS',
-      failOn: esc(v.failOn),
-      counts: SEVERITIES.map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: v.counts[s] ?? 0 })),
-      waived: v.waived,
+      ...verdictView(v, esc),
       total: SEVERITIES.reduce((n, s) => n + (v.counts[s] ?? 0), 0),
       unknown: report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length,
     },
