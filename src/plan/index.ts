@@ -172,12 +172,6 @@ function withBackupFirst(steps: Draft[]): Draft[] {
     }
     return seen;
   };
-  for (const s of steps) {
-    if (!['drain', 'uninstall', 'install'].includes(s.action)) continue;
-    const anc = ancestors(s);
-    const missing = backups.filter((b) => !anc.has(b));
-    if (missing.length) s.dependsOn = [...missing, ...s.dependsOn];
-  }
   // Prerequisite installs come before the window's first step that installs anything.
   const prereqs = steps.filter((s) => s.component === 'prerequisites').map((s) => s.id);
   for (const s of steps) {
@@ -187,7 +181,20 @@ function withBackupFirst(steps: Draft[]): Draft[] {
       s.dependsOn.push(...prereqs.filter((p) => !anc.has(p)));
     }
   }
+  // Then every backup before them: only where not already implied (a prerequisite install carries them),
+  // so a step lists what it really waits for. Steps were added in procedure order, so ancestors are done.
+  for (const s of steps) {
+    if (!['drain', 'uninstall', 'install'].includes(s.action)) continue;
+    const anc = ancestors(s);
+    const missing = backups.filter((b) => !anc.has(b));
+    if (missing.length) s.dependsOn = [...missing, ...s.dependsOn];
+  }
   for (const s of steps) s.dependsOn = [...new Set(s.dependsOn.filter((d) => byId.has(d)))];
+  // Keep only direct constraints: a dependency another one already implies is left out.
+  for (const s of steps) {
+    const implied = new Set(s.dependsOn.flatMap((d) => [...ancestors(byId.get(d)!)]));
+    s.dependsOn = s.dependsOn.filter((d) => !implied.has(d));
+  }
   return steps;
 }
 
@@ -207,6 +214,9 @@ function order(steps: Draft[]): PlanStep[] {
     left.splice(left.indexOf(next), 1);
     out.push({ order: out.length + 1, ...next });
   }
+  // dependsOn read in plan order ("after: step 2, step 3"), not in the order the constraints were added.
+  const at = new Map(out.map((s) => [s.id, s.order]));
+  for (const s of out) s.dependsOn = [...s.dependsOn].sort((a, b) => at.get(a)! - at.get(b)!);
   return out;
 }
 
