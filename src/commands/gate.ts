@@ -1,4 +1,4 @@
-import { findingId } from '../rules/engine.js';
+import { findingId } from '../rules/id.js';
 import { readFile } from 'node:fs/promises';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';

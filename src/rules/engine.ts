@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { ComponentFact, Facts, Finding, ScanOptions, Severity, UpgradePath } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { compareVersions, majorOf } from '../util/version.js';
 import { RULES } from './index.js';
 import type { Rule, RuleContext, RuleMeta } from './types.js';
+import { findingId } from './id.js';
+
+export { findingId } from './id.js';
 
 /** rules.md "Upgrade path". A component of unknown version is taken as needing the upgrade. */
 export function computeUpgradePath(components: ComponentFact[], targetVersion: string): UpgradePath {
@@ -13,11 +15,6 @@ export function computeUpgradePath(components: ComponentFact[], targetVersion: s
   return 'none';
 }
 
-/** A finding's stable id: a short digest of its rule, host, component and primary evidence location. */
-export function findingId(ruleId: string, host: string | null, component: string, key: string): string {
-  const h = createHash('sha256').update(`${ruleId}\u0000${(host ?? '').toLowerCase()}\u0000${component}\u0000${key}`).digest('hex');
-  return `${ruleId}-${h.slice(0, 8)}`;
-}
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
