@@ -42,6 +42,8 @@ export interface FileStat {
   /** ISO time, last write. */
   mtime: string | null;
   sha256: string | null;
+  /** Not found because a folder or link on its path could not be read: whether it exists is unknown. */
+  unreadable?: boolean;
 }
 
 export interface Roles {

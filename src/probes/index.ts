@@ -69,6 +69,7 @@ export async function runProbes(target: Target, opts: ProbeOptions): Promise<Fac
     const st = await fileStat(target, joinWin(mfaFolder, 'Data', 'PhoneFactor.pfdata'));
     // Not found because its folder could not be read is not "missing": say so where rules can see it.
     if (!st.exists && target.unreadable?.(st.path)) {
+      st.unreadable = true;
       target.problems.push({ location: st.path, message: DATA_UNREADABLE });
     }
     dataFile = await findFileBackups(target, st, {

@@ -19,13 +19,12 @@ export default defineRule({
     if (facts.host.hostRole !== 'mfa-host' || !d) return [];
     const sub = facts.host.roles.replication === 'subordinate';
     // Its folder could not be read: whether a backup is needed cannot be told, and that never passes silently.
-    const unreadable = !d.original.exists && facts.problems.find((p) => p.location.toLowerCase() === d.original.path.toLowerCase() && p.message === DATA_UNREADABLE);
-    if (unreadable) {
+    if (!d.original.exists && d.original.unreadable) {
       return [{
         outcome: 'unknown',
         severity: sub ? 'low' : 'critical',
-        message: `Whether the data file ${d.original.path} has a backup cannot be told: ${unreadable.message}. Make it readable and scan again, or check the backup by hand.`,
-        evidence: [{ source: 'file', location: d.original.path, observed: unreadable.message }],
+        message: `Whether the data file ${d.original.path} has a backup cannot be told: ${DATA_UNREADABLE}. Make it readable and scan again, or check the backup by hand.`,
+        evidence: [{ source: 'file', location: d.original.path, observed: DATA_UNREADABLE }],
         key: d.original.path.toLowerCase(),
       }];
     }

@@ -1,5 +1,4 @@
 import { defineRule } from '../types.js';
-import { DATA_UNREADABLE } from '../../types.js';
 
 export default defineRule({
   meta: {
@@ -17,7 +16,7 @@ export default defineRule({
     const d = facts.dataFile;
     if (d && d.original.exists) return [];
     // Not "missing" where its folder could not be read: MFA-BKP-001 reports that as unknown.
-    if (d && facts.problems.some((p) => p.location.toLowerCase() === d.original.path.toLowerCase() && p.message === DATA_UNREADABLE)) return [];
+    if (d?.original.unreadable) return [];
     const where = d?.original.path ?? '<install path>\\Data\\PhoneFactor.pfdata';
     // The install path is on a drive this copy does not have: the data file cannot be looked for.
     if (!d && facts.installPaths.length > 0 && facts.installPaths.every((p) => p.exists !== false) && facts.installPaths.some((p) => p.exists === null)) {
