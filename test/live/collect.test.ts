@@ -71,6 +71,6 @@ describe.skipIf(!wine.ok)('collect under Wine (live mode), then an offline scan 
     const roleOnly = roleFlags(fixture).filter((a, i, all) => a === '--role' || all[i - 1] === '--role' || a === '--backup-dir' || all[i - 1] === '--backup-dir');
     const live = await liveScan(prefix, { args: ['--now', NOW, ...roleOnly] });
     expect(live.report, live.run.stderr.toString()).not.toBeNull();
-    expect(comparable(offline)).toEqual(comparable(live.report));
+    expect(comparable(offline), `live scan problems: ${JSON.stringify(live.report.problems)}`).toEqual(comparable(live.report));
   }, 600_000);
 });
