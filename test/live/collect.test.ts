@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeExe, runWine, wineReady, winePath } from './helpers.js';
-import { bundleScan, comparable, liveScan, ROOT, seedPrefix, type WineRun } from './wine-harness.js';
+import { bundleScan, comparable, liveScanSettled, ROOT, seedPrefix, type WineRun } from './wine-harness.js';
 import { NOW, outcome, scanFolder } from '../collect/helpers.js';
 
 const wine = await wineReady();
@@ -69,7 +69,7 @@ describe.skipIf(!wine.ok)('collect under Wine (live mode), then an offline scan 
 
     // And the live scan of the same prefix (wine-scan.test.ts checks it against the bundle scan too).
     const roleOnly = roleFlags(fixture).filter((a, i, all) => a === '--role' || all[i - 1] === '--role' || a === '--backup-dir' || all[i - 1] === '--backup-dir');
-    const live = await liveScan(prefix, { args: ['--now', NOW, ...roleOnly] });
+    const live = await liveScanSettled(prefix, { args: ['--now', NOW, ...roleOnly] });
     expect(live.report, live.run.stderr.toString()).not.toBeNull();
     expect(comparable(offline), `live scan problems: ${JSON.stringify(live.report.problems)}`).toEqual(comparable(live.report));
   }, 600_000);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wineReady } from './helpers.js';
-import { bundleScan, comparable, liveScan, ROOT, seedPrefix } from './wine-harness.js';
+import { bundleScan, comparable, liveScanSettled, ROOT, seedPrefix } from './wine-harness.js';
 
 const wine = await wineReady();
 const FIXTURE = process.env.MFA_LIVE_FIXTURE ?? 'pf-agent-5x-all-in-one';
@@ -27,7 +27,7 @@ describe.skipIf(!wine.ok)(`live scan under Wine of fixture ${FIXTURE}`, () => {
     if (bj.roles?.replication) args.push('--role', bj.roles.replication);
     for (const d of bj.backupDirs ?? []) args.push('--backup-dir', d);
 
-    const live = await liveScan(prefix, { args });
+    const live = await liveScanSettled(prefix, { args });
     expect(live.report, `live scan printed no JSON (exit ${live.run.code}):\n${live.run.stderr.toString()}\n${live.run.stdout.toString().slice(0, 2000)}`).not.toBeNull();
     console.log(`[test/live] live scan under Wine: ${live.run.ms} ms`);
     expect(live.report.scan.target.kind).toBe('live');
