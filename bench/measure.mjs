@@ -15,6 +15,20 @@ const RSS_REPORT = path.join(HERE, 'rss-report.mjs');
 
 export const RSS_METHOD = existsSync(GNU_TIME) ? 'gnu-time' : 'node-wrapper';
 
+/**
+ * The environment every measured command runs in: this one, without what makes each node start do extra
+ * work. NODE_EXTRA_CA_CERTS (set on these machines) has node load a CA bundle before the first line of
+ * the script: about 75 ms here, which swelled the `node -e ''` baseline from ~45 to ~120 ms and hid most
+ * of the command's own start-up in the ratio. NODE_OPTIONS could add preloads the same way. Set
+ * BENCH_KEEP_ENV=1 to measure with them.
+ */
+export const DROPPED_ENV = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];
+function benchEnv() {
+  const e = { ...process.env };
+  if (!process.env.BENCH_KEEP_ENV) for (const k of DROPPED_ENV) delete e[k];
+  return e;
+}
+
 let seq = 0;
 
 /**
@@ -25,7 +39,7 @@ export function runOnce(cmd, args, { stdout = 'null', cwd, env } = {}) {
   const rssFile = path.join(tmpdir(), `bench-rss-${process.pid}-${++seq}`);
   let file = cmd;
   let argv = args;
-  let childEnv = { ...process.env, ...env };
+  let childEnv = { ...benchEnv(), ...env };
   if (RSS_METHOD === 'gnu-time') {
     file = GNU_TIME;
     argv = ['-f', '%M %U %S', '-o', rssFile, cmd, ...args];

@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { measurePair, RSS_METHOD } from './measure.mjs';
+import { DROPPED_ENV, measurePair, RSS_METHOD } from './measure.mjs';
 import { generateHive } from './gen-hive.mjs';
 import { generateDataFile } from './gen-data.mjs';
 
@@ -365,6 +365,8 @@ async function main() {
   const loadBefore = loadavg()[0];
   console.log(`mfa-readiness bench${SMOKE ? ' (smoke: tiny inputs, one run, timings mean nothing)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, peak RSS and CPU via ${RSS_METHOD}, inputs in ${work}`);
   // Wall times wait for a free core: on a busy machine they (and the ratios) are inflated, CPU times much less.
+  const dropped = process.env.BENCH_KEEP_ENV ? [] : DROPPED_ENV.filter((k) => process.env[k] !== undefined);
+  if (dropped.length) console.log(`note: measured without ${dropped.join(', ')} (set here; it makes every node start slower; BENCH_KEEP_ENV=1 keeps it)`);
   if (loadBefore > cpus().length / 2) console.log(`note: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPU(s): other work is running, wall times will be noisy (see the cpu ms columns)`);
   console.log('');
   try {
@@ -392,6 +394,8 @@ async function main() {
       cpuModel: cpus()[0]?.model ?? null,
       memMB: Math.round(totalmem() / 2 ** 20),
       loadAverage: { before: loadBefore, after: loadavg()[0] },
+      // Variables of this environment that every measured command ran without (measure.mjs).
+      envDropped: dropped,
     },
     rssMethod: RSS_METHOD,
     cases: results,

@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { XMLBuilder } from '../xml/fxp.js';
 import type { Finding, Report } from '../types.js';
 import { atOrAbove, compareFindings } from './verdict.js';
 import { xmlClean } from './text.js';

@@ -7,7 +7,7 @@
  * and a small ordered element tree with source offsets. It never throws.
  */
 import { TextDecoder } from 'node:util';
-import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type X2jOptions } from './fxp.js';
 
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 

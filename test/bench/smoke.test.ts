@@ -88,6 +88,8 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
     expect(results.schemaVersion).toBe(1);
     expect(results.smoke).toBe(true);
     expect(results.machine.cpus).toBeGreaterThan(0);
+    // Commands are measured without what slows every node start (NODE_EXTRA_CA_CERTS: ~75 ms here), and say so.
+    expect(results.machine.envDropped).toEqual(['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'].filter((k) => process.env[k] !== undefined));
     for (const c of results.cases.filter((x) => x.status === 'ok')) {
       expect(c.runs, c.id).toBe(1);
       for (const s of [c.wallMs!, c.baseline!.wallMs]) {
