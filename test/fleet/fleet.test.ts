@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -161,6 +161,18 @@ describe('fleet command (built CLI)', () => {
     expect(none.code).toBe(2);
     expect(JSON.parse(none.stdout).error.message).toContain('no target could be used');
     expect((await cli([copyFleet('adfs-farm'), '--fail-on', 'bogus'])).code).toBe(2);
+  }, 60_000);
+
+  it('one server collected twice: MFA-FLEET-009 (critical), exit 1, and not taken for two primaries', async () => {
+    const dir = copyFleet('ha-pair-with-portal');
+    cpSync(path.join(dir, 'MFA01'), path.join(dir, 'MFA01-again'), { recursive: true, preserveTimestamps: true });
+    const r = await cli([dir, '--json']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as FleetReport;
+    expect(rep.findings.map((f) => `${f.ruleId}:${f.host}:${f.severity}`)).toEqual(['MFA-FLEET-009:MFA01:critical']);
+    expect(rep.findings[0]!.message).toContain(`${path.join(dir, 'MFA01')}, ${path.join(dir, 'MFA01-again')}`);
+    expect(rep.verdict.status).toBe('not-ready');
+    expect(validateFleetReport(rep)).toEqual({ ok: true });
   }, 60_000);
 
   it('writes the files asked for and a summary naming the failed hosts', async () => {

@@ -76,6 +76,19 @@ describe('fleet rules', () => {
     expect(ids(pair()).filter((x) => x.startsWith('MFA-FLEET-008'))).toEqual([]);
   });
 
+  it('MFA-FLEET-009: one server given twice (any case) is critical, and is not a second primary', () => {
+    const again = host('mfa01', { roles: roles('primary'), target: '/bundles/MFA01-collected-again' });
+    const f = run([...pair(), again]);
+    expect(f.map((x) => `${x.ruleId}:${x.host}:${x.severity}`)).toEqual(['MFA-FLEET-009:MFA01:critical']);
+    expect(f[0]!.message).toContain('2 times (/bundles/MFA01, /bundles/MFA01-collected-again)');
+    expect(f[0]!.evidence.map((e) => e.location)).toEqual(['/bundles/MFA01/bundle.json', '/bundles/MFA01-collected-again/bundle.json']);
+    // A target that failed has no trustworthy name: MFA-FLEET-008 only.
+    const failed = host('MFA01', { status: 'failed', reason: 'not a host copy', target: '/bundles/MFA01-broken' });
+    expect(ids([...pair(), failed]).filter((x) => x.startsWith('MFA-FLEET-009'))).toEqual([]);
+    // Two real primaries are still MFA-FLEET-002.
+    expect(ids([host('MFA11', { roles: roles('primary', 'EU') }), host('MFA12', { roles: roles('primary', 'EU') })])).toEqual(['MFA-FLEET-002:MFA11:fail']);
+  });
+
   it('MFA-CMP-002 in the fleet: an MFA Server lacking the MSI a web host needs; none without web hosts', () => {
     const lacking = host('MFA02', { roles: roles('subordinate'), installers: { folder: 'C:\\MFA', present: [] } });
     const f = run([host('MFA01', { roles: roles('primary') }), lacking, portal('WEB01', SDK('MFA01'))]).filter((x) => x.ruleId === 'MFA-CMP-002');

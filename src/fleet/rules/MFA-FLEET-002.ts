@@ -9,7 +9,8 @@ export default defineFleetRule({
   check(ctx) {
     const hits = [];
     for (const [group, hosts] of replicationGroups(ctx)) {
-      const primaries = hosts.filter((h) => h.roles?.replication === 'primary');
+      // One server given twice is MFA-FLEET-009, not a second primary: count primaries by name.
+      const primaries = hosts.filter((h, i) => h.roles?.replication === 'primary' && hosts.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase()) === i);
       if (primaries.length < 2) continue;
       hits.push({
         host: primaries[0]!.name,

@@ -9,9 +9,10 @@ import F005 from './MFA-FLEET-005.js';
 import F006 from './MFA-FLEET-006.js';
 import F007 from './MFA-FLEET-007.js';
 import F008 from './MFA-FLEET-008.js';
+import F009 from './MFA-FLEET-009.js';
 
 /** The cross-host checks, in id order. */
-export const FLEET_RULES: readonly FleetRule[] = [CMP002, F001, F002, F003, F004, F005, F006, F007, F008];
+export const FLEET_RULES: readonly FleetRule[] = [CMP002, F001, F002, F003, F004, F005, F006, F007, F008, F009];
 
 /** Runs every fleet rule; findings have the host shape (id via findingId over rule, host, component, key). */
 export function runFleetRules(ctx: FleetContext, rules: readonly FleetRule[] = FLEET_RULES): FleetFinding[] {
