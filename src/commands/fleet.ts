@@ -1,6 +1,6 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
@@ -9,27 +9,12 @@ import { parseCommonFlags, scanFlags } from '../cli/common.js';
 import { makeLogger, type LogLevel } from '../util/log.js';
 import { runFleet } from '../fleet/run.js';
 import { renderFleetHtml, renderFleetJson, renderFleetMarkdown } from '../fleet/render.js';
+import { fileSafeHost, landsInside, writeReportFile, writeReports } from '../report/write.js';
 import type { FleetReport } from '../fleet/types.js';
 
 const FLEET_FORMATS = ['json', 'html', 'md'] as const;
 type FleetFormat = (typeof FLEET_FORMATS)[number];
 const EXT: Record<FleetFormat, string> = { json: '.json', html: '.html', md: '.md' };
-
-function inside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-async function writeAtomic(file: string, content: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, content, 'utf8');
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new Error(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
 
 export default class Fleet extends BaseCommand {
   static override summary = 'Scan (or read the reports of) several hosts and write one plan for the maintenance window.';
@@ -73,15 +58,21 @@ export default class Fleet extends BaseCommand {
     const base = flags.output
       ? resolve(cwd, flags.output).replace(/\.(json|html|htm|md)$/i, '')
       : join(resolve(cwd, flags.out ?? '.'), `mfa-readiness-fleet-${date}`);
-    const targetDirs = targets.map((t) => resolve(cwd, t));
-    for (const f of FLEET_FORMATS) {
-      const file = base + EXT[f];
-      const hit = targetDirs.find((d) => inside(file, d) && !d.toLowerCase().endsWith('.zip') && !d.toLowerCase().endsWith('.json'));
-      if (wantFiles && formats.includes(f) && hit) this.error(`${file}: refusing to write a report inside a scanned target (${hit})`, { exit: 2 });
+    // Nothing is written inside a target: compared as given, through links and case-insensitively, as scan does.
+    const targetDirs = targets.map((t) => resolve(cwd, t)).filter((d) => !/\.(zip|json)$/i.test(d));
+    const insideTarget = async (p: string) => {
+      for (const d of targetDirs) if (await landsInside(p, d)) return d;
+      return undefined;
+    };
+    if (wantFiles) {
+      for (const f of formats) {
+        const hit = await insideTarget(base + EXT[f]);
+        if (hit) this.error(`${base + EXT[f]}: refusing to write a report inside a scanned target (${hit})`, { exit: 2 });
+      }
     }
     const hostDir = flags['host-reports'] ? resolve(cwd, flags['host-reports']) : null;
     if (hostDir) {
-      const hit = targetDirs.find((d) => inside(hostDir, d));
+      const hit = await insideTarget(hostDir);
       if (hit) this.error(`--host-reports ${flags['host-reports']}: refusing to write inside a scanned target (${hit})`, { exit: 2 });
       await mkdir(hostDir, { recursive: true });
     }
@@ -99,9 +90,7 @@ export default class Fleet extends BaseCommand {
       },
       onHostReport: hostDir
         ? async (r, s) => {
-            const { writeReports } = await import('../report/write.js');
-            const safe = s.name.replace(/[^A-Za-z0-9._-]+/g, '-');
-            written.push(...(await writeReports(r, { formats: ['json'], out: hostDir, output: `mfa-readiness-${safe}-${date}.json`, rulesRan: [], cwd })));
+            written.push(...(await writeReports(r, { formats: ['json'], out: hostDir, output: `mfa-readiness-${fileSafeHost(s.name)}-${date}.json`, rulesRan: [], cwd })));
           }
         : undefined,
     });
@@ -115,7 +104,7 @@ export default class Fleet extends BaseCommand {
         await mkdir(dirname(base), { recursive: true });
         const contents = formats.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : renderFleetMarkdown(report, { templateDir: flags.template })));
         for (const [i, f] of formats.entries()) {
-          await writeAtomic(base + EXT[f], contents[i]!);
+          await writeReportFile(base + EXT[f], contents[i]!);
           written.push(base + EXT[f]);
         }
       } catch (e) {

@@ -53,15 +53,18 @@ export function reportBasePath(report: Report, opts: Pick<WriteOptions, 'out' | 
 }
 
 let tmpCounter = 0;
-/** Temp file in the same folder, then rename: a reader never sees half a report. */
-async function writeAtomic(file: string, content: string): Promise<void> {
+/**
+ * Writes one report file: a temp file in the same folder, then a rename, so a reader never sees half a
+ * report. Throws one line naming the file where it cannot be written.
+ */
+export async function writeReportFile(file: string, content: string): Promise<void> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
   try {
     await writeFile(tmp, content, 'utf8');
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw new Error(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
 }
 
@@ -90,7 +93,7 @@ async function realish(p: string): Promise<string> {
  * Whether `file` would land inside `dir`: compared as given, after resolving links (an --out that is a
  * link into the target), and case-insensitively (Windows, macOS and SMB-mounted copies ignore case).
  */
-async function landsInside(file: string, dir: string): Promise<boolean> {
+export async function landsInside(file: string, dir: string): Promise<boolean> {
   if (inside(file, dir)) return true;
   const [f, d] = [await realish(file), await realish(dir)];
   return inside(f, d) || inside(f.toLowerCase(), d.toLowerCase());
@@ -128,11 +131,7 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
   await mkdir(dirname(base), { recursive: true });
   const written: string[] = [];
   for (const [i, j] of jobs.entries()) {
-    try {
-      await writeAtomic(j.file, contents[i]!);
-    } catch (e) {
-      throw new Error(`${j.file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
+    await writeReportFile(j.file, contents[i]!);
     written.push(j.file);
   }
   return written;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -173,6 +173,20 @@ describe('fleet command (built CLI)', () => {
     expect(rep.findings[0]!.message).toContain(`${path.join(dir, 'MFA01')}, ${path.join(dir, 'MFA01-again')}`);
     expect(rep.verdict.status).toBe('not-ready');
     expect(validateFleetReport(rep)).toEqual({ ok: true });
+  }, 60_000);
+
+  it('refuses to write into a target, also through a link to it: exit 2, nothing written', async () => {
+    const dir = copyFleet('ha-pair-with-portal');
+    const link = path.join(mkdtempSync(path.join(tmpdir(), 'fleet-link-')), 'reports');
+    symlinkSync(path.join(dir, 'MFA01'), link);
+    const before = readdirSync(path.join(dir, 'MFA01')).sort();
+    for (const args of [['--out', path.join(dir, 'MFA01')], ['--out', link], ['--host-reports', link]]) {
+      const r = await cli([dir, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/refusing to write .*inside a scanned target/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readdirSync(path.join(dir, 'MFA01')).sort()).toEqual(before);
   }, 60_000);
 
   it('writes the files asked for and a summary naming the failed hosts', async () => {
