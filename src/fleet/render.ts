@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { SCHEMAS_DIR } from '../report/paths.js';
+import { schemaValidator } from '../report/schema.js';
 import { compileTemplates } from '../report/templating.js';
 import { mdEscape, slug, visible } from '../report/text.js';
 import { SEVERITY_LABELS, STATUS_LABELS, verdictView } from '../report/view.js';
@@ -13,19 +9,8 @@ export function renderFleetJson(report: FleetReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-let validator: ValidateFunction | undefined;
-
 /** Validates a fleet report against schemas/fleet.schema.json. */
-export function validateFleetReport(obj: unknown): { ok: true } | { ok: false; errors: string[] } {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'fleet.schema.json'), 'utf8')) as object);
-  }
-  if (validator(obj)) return { ok: true };
-  return { ok: false, errors: (validator.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`) };
-}
+export const validateFleetReport = schemaValidator('fleet.schema.json');
 
 const SUMMARY: Record<string, string> = {
   'not-ready': 'Critical findings are open on some server or across the fleet: do not start the window until they are resolved or waived.',

@@ -8,27 +8,29 @@ import { SCHEMAS_DIR } from './paths.js';
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
-let validator: ValidateFunction | undefined;
+export type Validation = { ok: true } | { ok: false; errors: string[] };
 
-/** Compiled once, on first use: most commands never validate. */
-function compiled(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'report.schema.json'), 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(schema);
-  }
-  return validator;
+/**
+ * A validator for one schema of schemas/, compiled on first use (most commands never validate), giving
+ * one line per error: where, what, and the allowed values of an enum.
+ */
+export function schemaValidator(file: string): (obj: unknown) => Validation {
+  let validate: ValidateFunction | undefined;
+  return (obj) => {
+    if (!validate) {
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+      validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as object);
+    }
+    if (validate(obj)) return { ok: true };
+    const errors = (validate.errors ?? []).map((e) => {
+      const where = e.instancePath === '' ? '(root)' : e.instancePath;
+      const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+      return `${where} ${e.message ?? 'is invalid'}${allowed}`;
+    });
+    return { ok: false, errors };
+  };
 }
 
 /** Validates a host report (schemaVersion 1) against schemas/report.schema.json. */
-export function validateReport(obj: unknown): { ok: true } | { ok: false; errors: string[] } {
-  const validate = compiled();
-  if (validate(obj)) return { ok: true };
-  const errors = (validate.errors ?? []).map((e) => {
-    const where = e.instancePath === '' ? '(root)' : e.instancePath;
-    const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-    return `${where} ${e.message ?? 'is invalid'}${allowed}`;
-  });
-  return { ok: false, errors };
-}
+export const validateReport = schemaValidator('report.schema.json');
