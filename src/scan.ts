@@ -1,7 +1,8 @@
 import type { Finding, Replication, Report, ScanOptions, Waiver } from './types.js';
 import type { Target } from './target/types.js';
 import { runProbes } from './probes/index.js';
-import { findingId, runRules, sortFindings } from './rules/engine.js';
+import { runRules, sortFindings } from './rules/engine.js';
+import { findingId } from './rules/id.js';
 import { RULES, RULESET_VERSION } from './rules/index.js';
 import { buildPlan, linkFindings } from './plan/index.js';
 import { computeVerdict, NOTHING_TO_UPGRADE_RULE } from './report/verdict.js';

@@ -1,4 +1,5 @@
 import type { HostStep, HostSummary, Wave, WaveStep } from './types.js';
+import { groupOf } from './rules/helpers.js';
 
 /**
  * The order of the maintenance window (upgrade-mfa-server-2024.md, "Upgrade steps at a glance"): backups and
@@ -27,7 +28,7 @@ export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
   const inGroup = (h: HostSummary) => h.roles?.replication === 'primary' || h.roles?.replication === 'subordinate' || h.roles?.loadBalanced === true;
   const groups = new Map<string, HostSummary[]>();
   for (const h of mfa.filter(inGroup)) {
-    const g = h.roles?.replicationGroup ?? '(no group name)';
+    const g = groupOf(h);
     groups.set(g, [...(groups.get(g) ?? []), h]);
   }
   for (const [g, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -38,7 +39,7 @@ export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
     }
     if (primaries.length === 0) continue;
     // The promotion: an upgraded subordinate of the group, else any subordinate (already at the target).
-    const candidate = others[0] ?? hosts.filter((h) => h.status !== 'failed' && h.hostRole === 'mfa-host' && h.roles?.replication === 'subordinate' && (h.roles?.replicationGroup ?? '(no group name)') === g).sort(byName)[0];
+    const candidate = others[0] ?? hosts.filter((h) => h.status !== 'failed' && h.hostRole === 'mfa-host' && h.roles?.replication === 'subordinate' && groupOf(h) === g).sort(byName)[0];
     const promote: WaveStep[] = candidate
       ? [{ host: candidate.name, id: 'configure:server:promote', action: 'configure', component: 'server', title: `Promote ${candidate.name} to primary of group ${g} (MFA Server UI, Multi-Server)` }]
       : [];

@@ -2,6 +2,7 @@ import type { Target } from '../target/types.js';
 import type { RegistryReader } from '../target/registry/types.js';
 import type { Evidence, FileStat, Replication, Stage } from '../types.js';
 import { winBasename } from '../target/paths.js';
+import { DEFAULT_MAX_BYTES } from '../xml/safe.js';
 
 export interface ProbeOptions {
   /** --role, used where bundle.json has no replication role. */
@@ -56,8 +57,6 @@ export function nameOf(p: string): string {
   return winBasename(p);
 }
 
-/** The size cap of a config file that is parsed whole (xml/safe.ts DEFAULT_MAX_BYTES). */
-export const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads a config file that is parsed whole, checking its size first: a file over `maxBytes` is refused
@@ -67,7 +66,7 @@ export const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
 export async function readConfig(
   target: Target,
   winPath: string,
-  maxBytes = CONFIG_MAX_BYTES,
+  maxBytes = DEFAULT_MAX_BYTES,
 ): Promise<{ ok: true; data: Buffer } | { ok: false; error: string } | null> {
   const st = await target.stat(winPath);
   if (!st || !st.isFile) return null;

@@ -19,8 +19,6 @@ export const INSTALLERS: Partial<Record<ComponentId, string>> = {
   'adfs-adapter': 'MultiFactorAuthenticationAdfsAdapterSetup64.msi',
 };
 
-export { DATA_UNREADABLE } from '../types.js';
-
 export function hostRoleOf(components: ComponentFact[]): HostRole {
   const has = (c: ComponentId) => components.some((x) => x.component === c);
   if (has('agent') || has('server')) return 'mfa-host';

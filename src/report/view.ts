@@ -52,7 +52,6 @@ const OUTCOME_LABELS: Record<string, string> = { fail: 'failed', unknown: 'could
 const label = (map: Record<string, string>, key: string, esc: Esc): string => map[key] ?? esc(key);
 const opt = (s: string | null | undefined, esc: Esc): string | null => (s === null || s === undefined || s === '' ? null : esc(s));
 
-/** Findings and plan in the report's documented order, whatever order they were handed in. */
 /**
  * The verdict box both the host report and the fleet report show: status with its label and a summary,
  * the gate, and the counts by severity. `summaries` lets the fleet say "some server" where a host says "this".
@@ -70,6 +69,7 @@ export function verdictView(v: Verdict, esc: Esc, summaries: Record<string, stri
   };
 }
 
+/** Findings and plan in the report's documented order, whatever order they were handed in. */
 export function normalizeReport(report: Report): Report {
   return {
     ...report,

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
+import type { Finding, Waiver } from '../types.js';
 
 // yaml (70-odd modules) loads only when a waiver file is read, not on every scan.
 let Y: typeof import('yaml');
-import type { Finding, Waiver } from '../types.js';
 
 /** The rule an expired waiver raises (report.md, Waivers). */
 export const EXPIRED_WAIVER_RULE = 'MFA-WVR-001';

@@ -5,8 +5,6 @@ import { RULES } from './index.js';
 import type { Rule, RuleContext, RuleMeta } from './types.js';
 import { findingId } from './id.js';
 
-export { findingId } from './id.js';
-
 /** rules.md "Upgrade path". A component of unknown version is taken as needing the upgrade. */
 export function computeUpgradePath(components: ComponentFact[], targetVersion: string): UpgradePath {
   if (components.length === 0) return 'none';

@@ -7,8 +7,6 @@ import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from '
 import type { KeyInterest, RegistryReader } from './registry/types.js';
 import { compareRegFileNames, loadRegistryFiles } from './registry/merge.js';
 import { readCapped, sha256File } from './io.js';
-
-export { sha256File } from './io.js';
 import type { BundleJson, DirEntry, ManifestEntry, Target, TargetStat } from './types.js';
 
 /** An input error: the scan cannot run at all (exit 2). */

@@ -5,26 +5,25 @@ import { visible } from '../report/text.js';
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug'];
 
-/**
- * Logs go to stderr only (stdout carries what was asked for), as JSON lines. Secret-looking keys are
- * redacted by pino itself as a second line of defence; values from the target are already redacted.
- */
 export type Log = Pick<Logger, 'error' | 'warn' | 'info' | 'debug'>;
 
 const RANK: Record<LogLevel, number> = { silent: 99, error: 50, warn: 40, info: 30, debug: 20 };
 
 /**
+ * Logs go to stderr only (stdout carries what was asked for), as JSON lines. Secret-looking keys are
+ * redacted by pino itself as a second line of defence; values from the target are already redacted.
+ *
  * pino loads on the first line actually logged at or above the level: a scan with nothing to say (the
  * usual case at the default level) does not pay for it at start-up.
  */
 export function makeLogger(level: LogLevel): Log {
   let real: Logger | undefined;
   const get = () => (real ??= createPino(level));
-  const method = (name: keyof Log, rank: number) =>
+  const method = (name: keyof Log) =>
     ((...args: unknown[]) => {
-      if (rank >= RANK[level]) (get()[name] as (...a: unknown[]) => void)(...args);
+      if (RANK[name] >= RANK[level]) (get()[name] as (...a: unknown[]) => void)(...args);
     }) as Log[typeof name];
-  return { error: method('error', 50), warn: method('warn', 40), info: method('info', 30), debug: method('debug', 20) };
+  return { error: method('error'), warn: method('warn'), info: method('info'), debug: method('debug') };
 }
 
 function createPino(level: LogLevel): Logger {

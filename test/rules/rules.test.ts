@@ -5,7 +5,8 @@
  * the engine (`runRules(facts, opts, [rule])`), so stage and pending-upgrade gating are tested too.
  */
 import { describe, expect, it } from 'vitest';
-import { computeUpgradePath, findingId, runRules } from '../../src/rules/engine.js';
+import { computeUpgradePath, runRules } from '../../src/rules/engine.js';
+import { findingId } from '../../src/rules/id.js';
 import { RULES } from '../../src/rules/index.js';
 import { expiredWaiverFindings } from '../../src/report/waivers.js';
 import type { Facts, Finding, ScanOptions, Severity } from '../../src/types.js';

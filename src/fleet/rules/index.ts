@@ -1,4 +1,5 @@
-import { findingId, sortFindings } from '../../rules/engine.js';
+import { sortFindings } from '../../rules/engine.js';
+import { findingId } from '../../rules/id.js';
 import type { FleetContext, FleetFinding, FleetRule } from '../types.js';
 import CMP002 from './MFA-CMP-002.js';
 import F001 from './MFA-FLEET-001.js';
