@@ -28,9 +28,7 @@ export async function openTarget(cmd: Command, target: string | undefined, opts:
         return cmd.error(`${target}: cannot be read as a bundle zip (${(e as Error).message.split('\n')[0]})`, { exit: 2 });
       }
       process.once('exit', () => rmSync(unpacked.tempRoot, { recursive: true, force: true }));
-      const t = await BundleTarget.open(unpacked.bundle, { registry: opts.registry, drives });
-      Object.defineProperty(t, 'location', { value: target });
-      return t;
+      return await BundleTarget.open(unpacked.bundle, { registry: opts.registry, drives, shownAs: target });
     }
     return await BundleTarget.open(target, { registry: opts.registry, drives });
   } catch (e) {

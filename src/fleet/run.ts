@@ -67,14 +67,12 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
     }
     let target: BundleTarget;
     try {
-      target = await BundleTarget.open(folder);
+      target = await BundleTarget.open(folder, { shownAs: input.target });
     } catch (e) {
-      if (e instanceof InputError) return failedSummary(fallback, input.target, e.message.replace(folder, input.target).replace(/^.*?: /, ''));
+      if (e instanceof InputError) return failedSummary(fallback, input.target, e.message.replace(/^.*?: /, ''));
       throw e;
     }
     const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, failOn: opts.failOn, now: opts.now, waivers: opts.waivers });
-    // Where the zip was extracted is of no use to a reader: name the zip.
-    if (tempRoot) report.scan.target.location = input.target;
     const s = summarize(report, { name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target) });
     await opts.onHostReport?.(report, s);
     return s;

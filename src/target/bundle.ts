@@ -22,6 +22,8 @@ export interface BundleOptions {
    * CI runs as root, where file modes do not make a file unreadable.
    */
   denyRead?: (realPath: string) => boolean;
+  /** The name the target goes by in reports and errors where it is not the folder read (the zip a bundle was unpacked from). */
+  shownAs?: string;
 }
 
 interface Resolved {
@@ -116,14 +118,15 @@ export class BundleTarget implements Target {
   /** Opens and checks a bundle. Throws InputError (exit 2) where it is not a host copy. */
   static async open(location: string, opts: BundleOptions = {}): Promise<BundleTarget> {
     const root = path.resolve(location);
+    const shown = opts.shownAs ?? location;
     let st;
     try {
       st = await stat(root);
     } catch {
-      throw new InputError(`${location}: target does not exist`);
+      throw new InputError(`${shown}: target does not exist`);
     }
-    if (!st.isDirectory()) throw new InputError(`${location}: target is not a folder (give a bundle folder or a copy of a C: drive)`);
-    const t = new BundleTarget(location, await realpath(root), opts);
+    if (!st.isDirectory()) throw new InputError(`${shown}: target is not a folder (give a bundle folder or a copy of a C: drive)`);
+    const t = new BundleTarget(shown, await realpath(root), opts);
     await t.init();
     return t;
   }

@@ -130,7 +130,11 @@ describe('fleet inputs', () => {
     await zip(path.join(work, 'evil.zip'), [['AA/escape.txt', path.join(fleet, 'MFA01', 'bundle.json')]]);
     const evil = readFileSync(path.join(work, 'evil.zip'));
     writeFileSync(path.join(work, 'evil.zip'), Buffer.from(evil.toString('latin1').replaceAll('AA/escape.txt', '../escape.txt'), 'latin1'));
-    const r = (await runFleet([work], OPTS)).report;
+    const locations: string[] = [];
+    const r = (await runFleet([work], { ...OPTS, onHostReport: async (rep) => void locations.push(rep.scan.target.location) })).report;
+    // A zipped host's own report names the zip, not the temp folder it was unpacked into.
+    expect(locations).toContain(path.join(work, 'MFA02.zip'));
+    expect(locations.filter((l) => l.includes('mfa-readiness-fleet-'))).toEqual([]);
     const by = Object.fromEntries(r.hosts.map((h) => [h.target.split('/').pop(), h]));
     expect(by['MFA01.json']).toMatchObject({ name: 'MFA01', status: 'read', reason: null });
     expect(by['MFA02.zip']).toMatchObject({ name: 'MFA02', status: 'scanned' });
