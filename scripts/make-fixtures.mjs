@@ -1250,7 +1250,7 @@ function pfAgentAllInOne() {
       ['install:server', 'install:web-service-sdk'], ['install:web-service-sdk', 'install:user-portal'],
       ['install:user-portal', 'configure:user-portal'],
     ],
-    // Target 8.1 >= 8.0: on the phonefactor-agent path the Mobile App Web Service is not reinstalled (MFA-CMP-003).
+    // Host 8.1 >= 8.0: on the phonefactor-agent path the Mobile App Web Service is not reinstalled (MFA-CMP-003).
     notPlanSteps: ['install:mobile-app', 'configure:mobile-app', 'drain:host', 'restore:host', 'install:adfs-adapter'],
   });
 }

@@ -1,5 +1,5 @@
 /**
- * `collect`: runs every probe on a host (normally the live Windows host) through a RecordingTarget, then
+ * `collect`: runs every probe on a host (normally the live Windows host) through a RecordingHost, then
  * writes what they looked at as a bundle (bundle.md), so that `scan BUNDLE` elsewhere reaches the same
  * findings as a live scan:
  *
@@ -21,11 +21,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { Facts, Replication } from './types.js';
-import type { BundleJson, ManifestEntry, Target } from './target/types.js';
-import { RecordingTarget, type Access } from './target/recording.js';
-import { normalizeWinPath, splitWinPath, winBasename, winDirname, winIsInside, winKey } from './target/paths.js';
-import { writeRegV5 } from './target/registry/reg-writer.js';
-import type { RegKeyData } from './target/registry/types.js';
+import type { BundleJson, ManifestEntry, Host } from './host/types.js';
+import { RecordingHost, type Access } from './host/recording.js';
+import { normalizeWinPath, splitWinPath, winBasename, winDirname, winIsInside, winKey } from './host/paths.js';
+import { writeRegV5 } from './registry/reg-writer.js';
+import type { RegKeyData } from './registry/types.js';
 import { runProbes } from './probes/index.js';
 import { isCopyName } from './probes/backups.js';
 import { isSecretName, REDACTED, redactXmlBytes } from './xml/redact.js';
@@ -46,7 +46,7 @@ export interface CollectOptions {
   roles?: NonNullable<BundleJson['roles']>;
   /** Backup folders (Windows paths) the probes search, and bundle.json backupDirs. */
   backupDirs?: string[];
-  /** OS facts from the host (LiveTarget.hostInfo()); fills what the registry does not say. */
+  /** OS facts from the host (LiveHost.hostInfo()); fills what the registry does not say. */
   hostInfo?: { hostname?: string | null; caption?: string | null; version?: string | null; architecture?: string | null };
   /** Collection time (default now). */
   now?: Date;
@@ -177,12 +177,12 @@ function isDataName(name: string): boolean {
   return /\.pfdata/i.test(name) || isCopyName(DATA_FILE_NAME, name);
 }
 
-/** What LiveTarget offers for streaming large files (optional: other targets are read into memory). */
+/** What LiveHost offers for streaming large files (optional: other targets are read into memory). */
 interface HostPathSource {
   hostPath(winPath: string): string | null;
 }
 
-function hasHostPath(t: Target): t is Target & HostPathSource {
+function hasHostPath(t: Host): t is Host & HostPathSource {
   return typeof (t as Partial<HostPathSource>).hostPath === 'function';
 }
 
@@ -197,7 +197,7 @@ async function outExists(p: string): Promise<'none' | 'empty-dir' | 'other'> {
 }
 
 /** Folders the bundle must not be written into: what the scan reads (and the MFA/IIS folders anyway). */
-function forbiddenFolders(rec: RecordingTarget, facts: Facts): string[] {
+function forbiddenFolders(rec: RecordingHost, facts: Facts): string[] {
   const out = new Set<string>();
   for (const a of rec.accesses.values()) {
     if (a.entries && a.entries.length) out.add(a.path);
@@ -211,7 +211,7 @@ function forbiddenFolders(rec: RecordingTarget, facts: Facts): string[] {
 }
 
 /** Runs the probes on `target` and writes the bundle. Throws CollectError for a bad --out (nothing written). */
-export async function collect(target: Target, opts: CollectOptions): Promise<CollectResult> {
+export async function collect(target: Host, opts: CollectOptions): Promise<CollectResult> {
   const zipOut = opts.zip ? (opts.out.toLowerCase().endsWith('.zip') ? opts.out : `${opts.out}.zip`) : null;
   const out = path.resolve(zipOut ?? opts.out);
   const exists = await outExists(out);
@@ -221,7 +221,7 @@ export async function collect(target: Target, opts: CollectOptions): Promise<Col
     if (!rel.startsWith('..') && !path.isAbsolute(rel)) throw new CollectError(`--out ${opts.out}: inside the target ${target.location} (nothing is written inside a target)`);
   }
 
-  const rec = new RecordingTarget(target);
+  const rec = new RecordingHost(target);
   const facts = await runProbes(rec, { stage: 'pre', backupDirs: opts.backupDirs, role: opts.roles?.replication as Replication | undefined });
 
   const outWin = opts.outWinPath !== undefined ? opts.outWinPath : process.platform === 'win32' && /^[A-Za-z]:/.test(out) ? normalizeWinPath(out) : null;

@@ -1,5 +1,5 @@
 import type { Finding, Replication, Report, ScanOptions, Waiver } from './types.js';
-import type { Target } from './target/types.js';
+import type { Host } from './host/types.js';
 import { runProbes } from './probes/index.js';
 import { runRules, sortFindings } from './rules/engine.js';
 import { findingId } from './rules/id.js';
@@ -33,7 +33,7 @@ function scrub(findings: Finding[]): Finding[] {
 }
 
 /** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
-export async function scanTarget(target: Target, req: ScanRequest): Promise<ScanResult> {
+export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanResult> {
   const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage });
   const run = runRules(facts, req);
   let findings = run.findings;

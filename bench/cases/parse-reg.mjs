@@ -1,7 +1,7 @@
 // One .reg parse the way a scan does it: loadRegistryFiles with the probes' REGISTRY_INTERESTS (dist/).
 // Prints JSON: keys and values read, and whether the MFA Server keys buried in the export were found.
 // Usage: node bench/cases/parse-reg.mjs FILE.reg
-import { loadRegistryFiles } from '../../dist/target/registry/merge.js';
+import { loadRegistryFiles } from '../../dist/registry/merge.js';
 import { REGISTRY_INTERESTS } from '../../dist/probes/registry.js';
 
 const file = process.argv[2];

@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
 import type { Replication } from '../types.js';
-import type { BundleJson, Target } from '../target/types.js';
+import type { BundleJson, Host } from '../host/types.js';
 import type { CollectResult } from '../collect.js';
 
 /**
@@ -38,13 +38,13 @@ export default class Collect extends BaseCommand {
   async run(): Promise<Omit<CollectResult, 'facts'>> {
     const { flags } = await this.parse(Collect);
     const { collect, CollectError } = await import('../collect.js');
-    let target: Target;
-    let hostInfo: Awaited<ReturnType<import('../target/live.js').LiveTarget['hostInfo']>> | undefined;
+    let target: Host;
+    let hostInfo: Awaited<ReturnType<import('../host/live.js').LiveHost['hostInfo']>> | undefined;
     const from = process.env[COLLECT_FROM_ENV];
     if (from) {
-      const { BundleTarget, InputError } = await import('../target/bundle.js');
+      const { BundleHost, InputError } = await import('../host/bundle.js');
       try {
-        target = await BundleTarget.open(from);
+        target = await BundleHost.open(from);
       } catch (e) {
         if (e instanceof InputError) this.error(`${COLLECT_FROM_ENV}: ${e.message}`, { exit: 2 });
         throw e;
@@ -52,8 +52,8 @@ export default class Collect extends BaseCommand {
     } else if (process.platform !== 'win32') {
       this.error('collect runs only on the Windows host it collects from; elsewhere, scan a bundle folder (see the README)', { exit: 2 });
     } else {
-      const { LiveTarget } = await import('../target/live.js');
-      const live = new LiveTarget();
+      const { LiveHost } = await import('../host/live.js');
+      const live = new LiveHost();
       hostInfo = await live.hostInfo();
       target = live;
     }

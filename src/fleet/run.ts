@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, Waiver } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { scanTarget, type ScanRequest } from '../scan.js';
-import { BundleTarget, InputError } from '../target/bundle.js';
+import { BundleHost, InputError } from '../host/bundle.js';
 import { validateReport } from '../report/schema.js';
 import { applyWaivers } from '../report/waivers.js';
 import { atOrAbove } from '../report/verdict.js';
@@ -65,9 +65,9 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
         return failedSummary(fallback, input.target, (e as Error).message);
       }
     }
-    let target: BundleTarget;
+    let target: BundleHost;
     try {
-      target = await BundleTarget.open(folder, { shownAs: input.target });
+      target = await BundleHost.open(folder, { shownAs: input.target });
     } catch (e) {
       if (e instanceof InputError) return failedSummary(fallback, input.target, e.message.replace(/^.*?: /, ''));
       throw e;

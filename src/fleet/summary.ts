@@ -1,5 +1,5 @@
 import type { ComponentId, Report, SdkUrlFact } from '../types.js';
-import type { Target } from '../target/types.js';
+import type { Host } from '../host/types.js';
 import { INSTALLERS } from '../probes/index.js';
 import type { FleetSdkUrl, HostSummary } from './types.js';
 
@@ -50,7 +50,7 @@ export function sdkUrlsOf(report: ReportMaybeUrls): FleetSdkUrl[] | null {
 }
 
 /** Installers in an MFA Server's install folder, checked through the target (read-only stat of a few names). */
-export async function installersOf(report: Report, target: Target | null): Promise<HostSummary['installers']> {
+export async function installersOf(report: Report, target: Host | null): Promise<HostSummary['installers']> {
   if (!target || report.host.hostRole !== 'mfa-host') return null;
   const server = report.inventory.components.find((c) => (c.component === 'server' || c.component === 'agent') && c.installPath);
   if (!server?.installPath) return null;

@@ -1,5 +1,5 @@
 import type { AdfsFact, ComponentFact } from '../types.js';
-import { joinWin } from '../target/paths.js';
+import { joinWin } from '../host/paths.js';
 import { readAdapterConfig } from '../xml/webconfig.js';
 import { compareConfigs } from '../xml/compare.js';
 import { findFileBackups } from './backups.js';

@@ -1,6 +1,6 @@
 import type { BackupCandidate, BackupFact, FileStat } from '../types.js';
-import type { Target, DirEntry } from '../target/types.js';
-import { winBasename, winDirname, winEquals, winIsInside, winKey } from '../target/paths.js';
+import type { Host, DirEntry } from '../host/types.js';
+import { winBasename, winDirname, winEquals, winIsInside, winKey } from '../host/paths.js';
 import { digestOf, fileStat } from './context.js';
 
 /**
@@ -46,7 +46,7 @@ const MAX_WALK_ENTRIES = 20000;
 const MAX_DEPTH = 8;
 
 /** Files under a folder, recursively, bounded. */
-export async function walkFiles(target: Target, dir: string, maxDepth = MAX_DEPTH): Promise<DirEntry[]> {
+export async function walkFiles(target: Host, dir: string, maxDepth = MAX_DEPTH): Promise<DirEntry[]> {
   const out: DirEntry[] = [];
   const seen = new Set<string>();
   async function walk(d: string, depth: number): Promise<void> {
@@ -70,7 +70,7 @@ interface SearchOptions {
   identifies?: (data: Buffer) => boolean;
 }
 
-async function sameContent(target: Target, original: FileStat, cand: FileStat): Promise<boolean> {
+async function sameContent(target: Host, original: FileStat, cand: FileStat): Promise<boolean> {
   if (original.size !== null && cand.size !== null && original.size !== cand.size) return false;
   const a = await digestOf(target, original);
   if (!a) return false;
@@ -84,7 +84,7 @@ function isCurrent(original: FileStat, cand: FileStat, same: boolean): boolean {
   return Date.parse(cand.mtime) >= Date.parse(original.mtime);
 }
 
-export async function findFileBackups(target: Target, original: FileStat, opts: SearchOptions): Promise<BackupFact> {
+export async function findFileBackups(target: Host, original: FileStat, opts: SearchOptions): Promise<BackupFact> {
   const fact: BackupFact = { original, candidates: [], searched: original.exists };
   if (!original.exists) return fact;
   const name = winBasename(original.path);
@@ -168,7 +168,7 @@ export async function findFileBackups(target: Target, original: FileStat, opts: 
  * folder holding it, or a same-named folder under a backup folder inside a folder named like the component.
  * Current where every file of the original has a counterpart with the same content or a time not older.
  */
-export async function findFolderBackups(target: Target, folder: string, opts: SearchOptions): Promise<BackupFact> {
+export async function findFolderBackups(target: Host, folder: string, opts: SearchOptions): Promise<BackupFact> {
   const st = await target.stat(folder);
   const originals = st?.isDirectory ? await walkFiles(target, folder) : [];
   // A folder's own time changes with every copy; its newest file tells when it was last changed.

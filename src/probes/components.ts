@@ -1,6 +1,6 @@
 import type { ComponentFact, ComponentId, Evidence, IisFact, VirtualDirectory } from '../types.js';
-import type { Target } from '../target/types.js';
-import { joinWin, winBasename, winEquals, winKey } from '../target/paths.js';
+import type { Host } from '../host/types.js';
+import { joinWin, winBasename, winEquals, winKey } from '../host/paths.js';
 import { decodeXmlBytes } from '../xml/safe.js';
 import type { ProbeContext } from './context.js';
 import { readUninstall, type UninstallEntry } from './uninstall.js';
@@ -38,7 +38,7 @@ export interface InventoryResult {
 }
 
 /** Which web part a folder holds, by its files (web.config sections, .asmx endpoints). */
-async function webPartsIn(target: Target, folder: string): Promise<{ component: ComponentId; evidence: Evidence }[]> {
+async function webPartsIn(target: Host, folder: string): Promise<{ component: ComponentId; evidence: Evidence }[]> {
   const entries = await target.list(folder);
   if (entries.length === 0) return [];
   const out: { component: ComponentId; evidence: Evidence }[] = [];
@@ -63,7 +63,7 @@ async function webPartsIn(target: Target, folder: string): Promise<{ component: 
 }
 
 /** The web parts on this host: from IIS applications, else from folders under inetpub\wwwroot. */
-async function findWebParts(target: Target, iis: IisFact): Promise<WebPart[]> {
+async function findWebParts(target: Host, iis: IisFact): Promise<WebPart[]> {
   const parts: WebPart[] = [];
   const seen = new Set<string>();
   // With shared configuration on, the local applicationHost.config is not what IIS runs: no vdirs from it.
@@ -100,7 +100,7 @@ async function findWebParts(target: Target, iis: IisFact): Promise<WebPart[]> {
   return parts;
 }
 
-async function looksLikeMfaFolder(target: Target, folder: string): Promise<{ agent: boolean; server: boolean; data: boolean } | null> {
+async function looksLikeMfaFolder(target: Host, folder: string): Promise<{ agent: boolean; server: boolean; data: boolean } | null> {
   const entries = await target.list(folder);
   if (entries.length === 0) return null;
   const names = new Set(entries.map((e) => e.name.toLowerCase()));

@@ -1,7 +1,7 @@
-import type { Target } from '../target/types.js';
-import type { RegistryReader } from '../target/registry/types.js';
+import type { Host } from '../host/types.js';
+import type { RegistryReader } from '../registry/types.js';
 import type { Evidence, FileStat, Replication, Stage } from '../types.js';
-import { winBasename } from '../target/paths.js';
+import { winBasename } from '../host/paths.js';
 import { DEFAULT_MAX_BYTES } from '../xml/safe.js';
 
 export interface ProbeOptions {
@@ -13,13 +13,13 @@ export interface ProbeOptions {
 }
 
 export interface ProbeContext {
-  target: Target;
+  target: Host;
   reg: RegistryReader;
   opts: ProbeOptions;
 }
 
 /** size/time/digest of a file from disk, else from manifest.json. The digest is computed only on demand. */
-export async function fileStat(target: Target, winPath: string): Promise<FileStat> {
+export async function fileStat(target: Host, winPath: string): Promise<FileStat> {
   const st = await target.stat(winPath);
   if (st && st.isFile) {
     return { path: st.path, exists: true, source: 'file', size: st.size, mtime: st.mtime, sha256: null };
@@ -38,7 +38,7 @@ export async function fileStat(target: Target, winPath: string): Promise<FileSta
   return { path: target.expand(winPath), exists: false, source: 'none', size: null, mtime: null, sha256: null };
 }
 
-export async function digestOf(target: Target, f: FileStat): Promise<string | null> {
+export async function digestOf(target: Host, f: FileStat): Promise<string | null> {
   if (f.sha256) return f.sha256;
   if (f.source !== 'file') return null;
   f.sha256 = await target.sha256(f.path);
@@ -64,7 +64,7 @@ export function nameOf(p: string): string {
  * is missing or unreadable (the target records why).
  */
 export async function readConfig(
-  target: Target,
+  target: Host,
   winPath: string,
   maxBytes = DEFAULT_MAX_BYTES,
 ): Promise<{ ok: true; data: Buffer } | { ok: false; error: string } | null> {

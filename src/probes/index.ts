@@ -1,6 +1,6 @@
 import { DATA_UNREADABLE, type ComponentFact, type ComponentId, type Facts, type HostRole, type SdkUrlFact } from '../types.js';
-import type { Target } from '../target/types.js';
-import { joinWin } from '../target/paths.js';
+import type { Host } from '../host/types.js';
+import { joinWin } from '../host/paths.js';
 import { findFileBackups } from './backups.js';
 import { fileStat, type ProbeContext, type ProbeOptions } from './context.js';
 import { probeInventory } from './components.js';
@@ -31,7 +31,7 @@ export function hostRoleOf(components: ComponentFact[]): HostRole {
  * Runs every probe against a target. Probes read facts and never judge: what they could not read is a
  * `problems` entry or a `known: false`, and the rules decide what that means.
  */
-export async function runProbes(target: Target, opts: ProbeOptions): Promise<Facts> {
+export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts> {
   const reg = await target.loadRegistry(REGISTRY_INTERESTS);
   const ctx: ProbeContext = { target, reg, opts };
   target.setRegistryEnv(registryEnv(ctx));

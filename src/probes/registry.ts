@@ -1,4 +1,4 @@
-import type { KeyInterest, RegistryReader, RegValue } from '../target/registry/types.js';
+import type { KeyInterest, RegistryReader, RegValue } from '../registry/types.js';
 import type { Evidence } from '../types.js';
 
 /** Every registry key a probe reads. The target keeps nothing else (a whole-hive export stays cheap). */

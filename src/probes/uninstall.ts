@@ -1,5 +1,5 @@
 import type { ComponentId, Evidence } from '../types.js';
-import type { RegistryReader } from '../target/registry/types.js';
+import type { RegistryReader } from '../registry/types.js';
 import { UNINSTALL_32, UNINSTALL_64, regEvidence, str } from './registry.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ComponentFact, ComponentId, SdkUrlFact, ThemeFact, WebConfigFact } from '../types.js';
-import { joinWin, winBasename } from '../target/paths.js';
+import { joinWin, winBasename } from '../host/paths.js';
 import { readWebConfig } from '../xml/webconfig.js';
 import { findFileBackups, findFolderBackups, walkFiles } from './backups.js';
 import { fileStat, readConfig, type ProbeContext } from './context.js';

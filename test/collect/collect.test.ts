@@ -1,13 +1,13 @@
 /**
- * `collect` with a fixture host standing in for the live host (a BundleTarget over the staged fixture:
- * it implements Target), then an offline scan of what it wrote, compared with scanning the host itself.
+ * `collect` with a fixture host standing in for the live host (a BundleHost over the staged fixture:
+ * it implements Host), then an offline scan of what it wrote, compared with scanning the host itself.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BundleTarget } from '../../src/target/bundle.js';
+import { BundleHost } from '../../src/host/bundle.js';
 import { collect, CollectError, type CollectOptions, type CollectResult } from '../../src/collect.js';
 import { extractZip } from '../../src/fleet/inputs.js';
 import { expected, hostNames, snapshot, stageHost } from '../helpers/hosts.js';
@@ -33,7 +33,7 @@ function tempOut(name = 'bundle'): string {
 }
 
 async function collectFrom(host: string, opts: Omit<CollectOptions, 'out'> & { out?: string } = {}): Promise<CollectResult> {
-  return collect(await BundleTarget.open(host), { out: tempOut(), now: new Date('2026-11-21T08:00:00Z'), ...opts });
+  return collect(await BundleHost.open(host), { out: tempOut(), now: new Date('2026-11-21T08:00:00Z'), ...opts });
 }
 
 /** Windows path -> the file in a bundle folder (case-insensitive, as the scanner resolves it). */

@@ -1,12 +1,12 @@
 /** Shared by the collect tests: scan a folder in-process and reduce a report to what must agree. */
-import { BundleTarget } from '../../src/target/bundle.js';
+import { BundleHost } from '../../src/host/bundle.js';
 import { scanTarget } from '../../src/scan.js';
 import type { Report, Stage } from '../../src/types.js';
 
 export const NOW = '2026-11-21T09:00:00Z';
 
 export async function scanFolder(dir: string, stage: Stage = 'pre'): Promise<Report> {
-  const t = await BundleTarget.open(dir);
+  const t = await BundleHost.open(dir);
   const { report } = await scanTarget(t, { targetVersion: '8.1', stage, failOn: 'critical', now: NOW });
   return report;
 }

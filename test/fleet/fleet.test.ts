@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { runFleet } from '../../src/fleet/run.js';
 import { renderFleetHtml, renderFleetJson, renderFleetMarkdown, validateFleetReport } from '../../src/fleet/render.js';
 import { scanTarget } from '../../src/scan.js';
-import { BundleTarget } from '../../src/target/bundle.js';
+import { BundleHost } from '../../src/host/bundle.js';
 import type { FleetReport, Wave } from '../../src/fleet/types.js';
 import { copyFleet, NOW, OPTS, ROOT } from './helpers.js';
 
@@ -113,7 +113,7 @@ describe('fleet broken', () => {
 describe('fleet inputs', () => {
   it('reads a saved report as "read" and scans a zip of a bundle; refuses a zip entry with ..', async () => {
     const fleet = copyFleet('ha-pair-with-portal');
-    const { report } = await scanTarget(await BundleTarget.open(path.join(fleet, 'MFA01')), { targetVersion: '8.1', stage: 'pre', failOn: 'critical', now: NOW });
+    const { report } = await scanTarget(await BundleHost.open(path.join(fleet, 'MFA01')), { targetVersion: '8.1', stage: 'pre', failOn: 'critical', now: NOW });
     const work = mkdtempSync(path.join(tmpdir(), 'fleet-inputs-'));
     writeFileSync(path.join(work, 'MFA01.json'), JSON.stringify(report));
     writeFileSync(path.join(work, 'bad.json'), JSON.stringify({ schemaVersion: 1 }));

@@ -35,7 +35,7 @@ export function nodeExe(): string {
 }
 
 /**
- * Compiles src/target/live.ts (and what it imports) with tsc into a fresh temp folder, as ESM:
+ * Compiles src/host/live.ts (and what it imports) with tsc into a fresh temp folder, as ESM:
  * dist/ may not exist yet, and other people's half-written files must not stop this build.
  */
 export function buildLive(): string {
@@ -55,7 +55,7 @@ export function buildLive(): string {
   try {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { stdio: 'pipe' });
   } catch (e) {
-    throw new Error(`tsc failed for src/target/live.ts:\n${String((e as { stdout?: Buffer }).stdout ?? e)}`);
+    throw new Error(`tsc failed for src/host/live.ts:\n${String((e as { stdout?: Buffer }).stdout ?? e)}`);
   }
   mkdirSync(path.join(out, 'js'), { recursive: true });
   writeFileSync(path.join(out, 'js', 'package.json'), '{"type":"module"}\n');

@@ -1,14 +1,14 @@
-/** LiveTarget's file side, with drive C: mapped to a folder (on Windows it is the drive itself). */
+/** LiveHost's file side, with drive C: mapped to a folder (on Windows it is the drive itself). */
 import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LiveTarget } from '../../src/target/live.js';
+import { LiveHost } from '../../src/host/live.js';
 
-describe('LiveTarget files', () => {
+describe('LiveHost files', () => {
   let c = '';
-  let t: LiveTarget;
+  let t: LiveHost;
   const big = Buffer.alloc(3 * 1024 * 1024 + 7, 0x61);
 
   beforeAll(() => {
@@ -17,7 +17,7 @@ describe('LiveTarget files', () => {
     mkdirSync(path.join(pf, 'Data'), { recursive: true });
     writeFileSync(path.join(pf, 'Data', 'PhoneFactor.pfdata'), big);
     writeFileSync(path.join(pf, 'MultiFactorAuthenticationServerSetup64.txt'), 'x');
-    t = new LiveTarget({
+    t = new LiveHost({
       drives: { C: c },
       hostname: 'MFA01',
       env: { SystemDrive: 'C:', SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files', PATH: '/bin' },

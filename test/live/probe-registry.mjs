@@ -1,4 +1,4 @@
-// Run by the Windows node.exe under Wine: loads the registry through LiveTarget and prints JSON.
+// Run by the Windows node.exe under Wine: loads the registry through LiveHost and prints JSON.
 //   node.exe probe-registry.mjs <build-dir> <config.json>
 // config: { interests: KeyInterest[], keys: string[], options?: LiveOptions }
 import { readFileSync } from 'node:fs';
@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const [buildDir, configFile] = process.argv.slice(2);
-const { LiveTarget } = await import(pathToFileURL(path.join(buildDir, 'target', 'live.js')).href);
+const { LiveHost } = await import(pathToFileURL(path.join(buildDir, 'target', 'live.js')).href);
 const cfg = JSON.parse(readFileSync(configFile, 'utf8'));
-const t = new LiveTarget(cfg.options ?? {});
+const t = new LiveHost(cfg.options ?? {});
 const t0 = Date.now();
 let thrown = null;
 let reg = null;

@@ -1,8 +1,8 @@
 /** Parsing `reg query /s` text (as Windows prints it) and decoding its code page, without Wine. */
 import { describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegQueryOutput } from '../../src/target/live/reg-query.js';
-import { decodeRegOutput } from '../../src/target/live/codepage.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegQueryOutput } from '../../src/host/live/reg-query.js';
+import { decodeRegOutput } from '../../src/host/live/codepage.js';
 
 const K = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Positive Networks\\PhoneFactor';
 

@@ -1,5 +1,5 @@
 /**
- * The live registry path on a Windows runtime: the Windows node.exe runs LiveTarget.loadRegistry under
+ * The live registry path on a Windows runtime: the Windows node.exe runs LiveHost.loadRegistry under
  * Wine, against a Wine registry seeded with `reg import` of a UTF-16LE .reg file.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,7 +87,7 @@ describe.skipIf(!wine.ok)('live registry through reg.exe under Wine', () => {
     expect(out.keys[SUB].key.values).toEqual([{ name: 'Name With  Spaces', type: 'REG_SZ', typeNumber: 1, data: 'a    b' }]);
     // 32-bit software at its literal WOW6432Node path.
     expect(out.keys[WOW].key.values[0]).toMatchObject({ name: 'Arch', data: 'x86' });
-    console.log(`[test/live] two reg.exe queries through LiveTarget under Wine: ${out.ms} ms`);
+    console.log(`[test/live] two reg.exe queries through LiveHost under Wine: ${out.ms} ms`);
   });
 
   it('decodes a host whose reg.exe writes code page 437, and says characters may be lost', async () => {

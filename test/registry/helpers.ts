@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegBuffer, parseRegFile, type ParseOptions, type ParseResult } from '../../src/target/registry/reg-file.js';
-import type { KeyInterest, RegistryProblem } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegBuffer, parseRegFile, type ParseOptions, type ParseResult } from '../../src/registry/reg-file.js';
+import type { KeyInterest, RegistryProblem } from '../../src/registry/types.js';
 
 /** Text with "\n" line ends -> the bytes `reg export` writes (UTF-16LE, BOM, CRLF by default). */
 export function v5(text: string, eol = '\r\n'): Buffer {

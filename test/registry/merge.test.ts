@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareRegFileNames, loadRegistryFiles } from '../../src/target/registry/merge.js';
-import type { RegistryProblem } from '../../src/target/registry/types.js';
+import { compareRegFileNames, loadRegistryFiles } from '../../src/registry/merge.js';
+import type { RegistryProblem } from '../../src/registry/types.js';
 import { v5 } from './helpers.js';
 
 const dirs: string[] = [];

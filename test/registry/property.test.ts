@@ -1,10 +1,10 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegBuffer, parseRegText } from '../../src/target/registry/reg-file.js';
-import { writeRegedit4, writeRegV5 } from '../../src/target/registry/reg-writer.js';
-import type { RegKeyData, RegValue } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegBuffer, parseRegText } from '../../src/registry/reg-file.js';
+import { writeRegedit4, writeRegV5 } from '../../src/registry/reg-writer.js';
+import type { RegKeyData, RegValue } from '../../src/registry/types.js';
 import { parseAsFile, parseBuf } from './helpers.js';
 
 // Characters of names and strings: ASCII, Latin-1, Windows-1252 extras, and (v5 only) wider ones.

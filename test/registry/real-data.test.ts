@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { SHARED } from '../helpers/shared.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegBuffer, parseRegFile } from '../../src/target/registry/reg-file.js';
-import { encodeData } from '../../src/target/registry/values.js';
-import type { RegistryProblem } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegBuffer, parseRegFile } from '../../src/registry/reg-file.js';
+import { encodeData } from '../../src/registry/values.js';
+import type { RegistryProblem } from '../../src/registry/types.js';
 
 const REAL = path.join(SHARED, 'realdata', 'registry');
 interface Sample {

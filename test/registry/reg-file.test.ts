@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegText } from '../../src/target/registry/reg-file.js';
-import { encodeCp1252 } from '../../src/target/registry/values.js';
-import type { RegistryProblem, RegValue } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegText } from '../../src/registry/reg-file.js';
+import { encodeCp1252 } from '../../src/registry/values.js';
+import type { RegistryProblem, RegValue } from '../../src/registry/types.js';
 import { dump, parseAsFile, parseBuf, v5 } from './helpers.js';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor';
@@ -348,6 +348,6 @@ describe('parseRegText', () => {
 });
 
 async function parseRegFileSafe(file: string, store: RegistryStore, problems: RegistryProblem[]) {
-  const { parseRegFile } = await import('../../src/target/registry/reg-file.js');
+  const { parseRegFile } = await import('../../src/registry/reg-file.js');
   return parseRegFile(file, store, { label: 'registry/missing.reg', onProblem: (p) => problems.push(p) });
 }

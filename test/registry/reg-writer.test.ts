@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { writeRegedit4, writeRegV5 } from '../../src/target/registry/reg-writer.js';
-import type { RegKeyData } from '../../src/target/registry/types.js';
+import { writeRegedit4, writeRegV5 } from '../../src/registry/reg-writer.js';
+import type { RegKeyData } from '../../src/registry/types.js';
 import { dump, parseBuf } from './helpers.js';
 
 const SVC = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Dnscache';

@@ -3,10 +3,10 @@
 // a model of the interest rules for the store, parseRegText (decoded text, no byte skip) for the parser.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegText } from '../../src/target/registry/reg-file.js';
-import { parseRegPath } from '../../src/target/registry/path.js';
-import type { KeyInterest, RegistryProblem } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegText } from '../../src/registry/reg-file.js';
+import { parseRegPath } from '../../src/registry/path.js';
+import type { KeyInterest, RegistryProblem } from '../../src/registry/types.js';
 import { dump, parseAsFile, parseBuf, v5 } from './helpers.js';
 
 const HEADER = 'Windows Registry Editor Version 5.00';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import type { RegValue } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import type { RegValue } from '../../src/registry/types.js';
 
 const sz = (name: string, data: string): RegValue => ({ name, type: 'REG_SZ', typeNumber: 1, data });
 const PF = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor';

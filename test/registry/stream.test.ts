@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHive, MFA_KEY, MFA_UNINSTALL_KEY } from '../../bench/gen-hive.mjs';
-import { RegistryStore } from '../../src/target/registry/store.js';
-import { parseRegFile } from '../../src/target/registry/reg-file.js';
-import { getValueEitherView, interestsBothViews } from '../../src/target/registry/views.js';
-import type { RegistryProblem } from '../../src/target/registry/types.js';
+import { RegistryStore } from '../../src/registry/store.js';
+import { parseRegFile } from '../../src/registry/reg-file.js';
+import { getValueEitherView, interestsBothViews } from '../../src/registry/views.js';
+import type { RegistryProblem } from '../../src/registry/types.js';
 
 let dir: string;
 let file: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryStore } from '../../src/target/registry/store.js';
+import { RegistryStore } from '../../src/registry/store.js';
 import {
   bothViews, getKeyEitherView, getValueEitherView, interestsBothViews, otherView, subkeysEitherView,
-} from '../../src/target/registry/views.js';
-import { expandRegPath, isAtOrUnder } from '../../src/target/registry/path.js';
+} from '../../src/registry/views.js';
+import { expandRegPath, isAtOrUnder } from '../../src/registry/path.js';
 import { parseBuf, v5 } from './helpers.js';
 
 describe('32/64-bit views', () => {

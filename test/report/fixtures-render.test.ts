@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { XMLParser } from 'fast-xml-parser';
 import { hostNames, expected, stageHost } from '../helpers/hosts.js';
-import { BundleTarget } from '../../src/target/bundle.js';
+import { BundleHost } from '../../src/host/bundle.js';
 import { scanTarget } from '../../src/scan.js';
 import { renderHtml, renderJunit, renderMarkdown, renderJson } from '../../src/report/index.js';
 import { gateReport } from '../../src/commands/gate.js';
@@ -25,7 +25,7 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
   beforeAll(async () => {
     const flags = expected(name).flags ?? [];
     const stage = (flags.includes('--stage') ? flags[flags.indexOf('--stage') + 1] : 'pre') as Stage;
-    const target = await BundleTarget.open(stageHost(name));
+    const target = await BundleHost.open(stageHost(name));
     ({ report, ran } = await scanTarget(target, { targetVersion: '8.1', stage, failOn: 'critical', now: NOW }));
   });
 
@@ -74,7 +74,7 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
   it('gate on the saved JSON gives the same pass/fail as the scan, at every threshold', async () => {
     const saved = JSON.parse(renderJson(report)) as Report;
     for (const failOn of ['critical', 'high', 'medium', 'low', 'info', 'none'] as const) {
-      const { report: again } = await scanTarget(await BundleTarget.open(stageHost(name)), { targetVersion: '8.1', stage: report.scan.stage, failOn, now: NOW });
+      const { report: again } = await scanTarget(await BundleHost.open(stageHost(name)), { targetVersion: '8.1', stage: report.scan.stage, failOn, now: NOW });
       const g = await gateReport(saved, { failOn });
       expect(g.gate, failOn).toBe(again.verdict.gate);
     }

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BundleTarget } from '../../src/target/bundle.js';
-import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from '../../src/target/paths.js';
+import { BundleHost } from '../../src/host/bundle.js';
+import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from '../../src/host/paths.js';
 import { scanTarget } from '../../src/scan.js';
 import { validateReport } from '../../src/report/schema.js';
 import { APPHOST, BASE, NOW, PORTAL, stageHost } from './helpers.js';
@@ -54,9 +54,9 @@ describe('path helpers never throw, and normalise to one canonical form', () => 
   });
 });
 
-describe('BundleTarget resolution of random paths stays inside the bundle', () => {
+describe('BundleHost resolution of random paths stays inside the bundle', () => {
   let dir: string;
-  let target: BundleTarget;
+  let target: BundleHost;
   beforeAll(async () => {
     dir = stageHost(BASE);
     // A few traps: links out, a loop, a file where a folder is expected.
@@ -64,7 +64,7 @@ describe('BundleTarget resolution of random paths stays inside the bundle', () =
     symlinkSync('..', path.join(dir, PORTAL, 'App_Themes', 'Loop'));
     mkdirSync(path.join(dir, 'fs', 'C', 'etc'));
     writeFileSync(path.join(dir, 'fs', 'C', 'etc', 'passwd'), 'inside-the-bundle');
-    target = await BundleTarget.open(dir);
+    target = await BundleHost.open(dir);
   });
   afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
@@ -129,7 +129,7 @@ describe('end to end: damaged copies of a fixture always give a valid report', (
         }
         writeFileSync(path.join(dir, name), b);
         try {
-          const t = await BundleTarget.open(dir);
+          const t = await BundleHost.open(dir);
           const { report } = await scanTarget(t, { targetVersion: '8.1', stage: 'pre', failOn: 'critical', now: NOW });
           const v = validateReport(report);
           expect(v.ok ? [] : v.errors).toEqual([]);

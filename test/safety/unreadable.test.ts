@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BundleTarget } from '../../src/target/bundle.js';
+import { BundleHost } from '../../src/host/bundle.js';
 import { scanTarget } from '../../src/scan.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { Report } from '../../src/types.js';
@@ -10,14 +10,14 @@ import { BASE, NOW, cli, stageHost } from './helpers.js';
 
 /**
  * Files the scan may not read (issue 6, part 2) and "undetermined is not ready" (part 6).
- * CI runs as root, where file modes stop nothing, so unreadable is simulated with BundleTarget's
+ * CI runs as root, where file modes stop nothing, so unreadable is simulated with BundleHost's
  * `denyRead` seam, in process: the target behaves as EACCES would make it.
  */
 
 const REQ = { targetVersion: '8.1', stage: 'pre' as const, failOn: 'critical' as const, now: NOW };
 
 async function scanDenying(host: string, deny: (rel: string) => boolean): Promise<Report> {
-  const t = await BundleTarget.open(path.join(HOSTS, host), { denyRead: deny });
+  const t = await BundleHost.open(path.join(HOSTS, host), { denyRead: deny });
   const { report } = await scanTarget(t, REQ);
   const v = validateReport(report);
   expect(v.ok ? [] : v.errors).toEqual([]);

@@ -1,12 +1,12 @@
 /**
- * A Target that wraps another and remembers everything a scan looked at: every path stat'ed, listed,
+ * A Host that wraps another and remembers everything a scan looked at: every path stat'ed, listed,
  * read or hashed, every manifest entry consulted, and the registry store it loaded. `collect` runs the
  * probes through one of these and then copies exactly that evidence into a bundle, so that an offline
  * scan of the bundle asks the same questions and gets the same answers.
  */
 import { normalizeWinPath, winKey } from './paths.js';
-import type { KeyInterest, RegistryReader } from './registry/types.js';
-import type { BundleJson, DirEntry, ManifestEntry, Target, TargetStat } from './types.js';
+import type { KeyInterest, RegistryReader } from '../registry/types.js';
+import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './types.js';
 import type { Problem } from '../types.js';
 
 /** What the scan did with one Windows path. */
@@ -14,7 +14,7 @@ export interface Access {
   /** Windows path as the probe asked for it (expanded, normalised). */
   path: string;
   /** The stat answer, where the path was stat'ed (null: stat'ed and missing). */
-  stat?: TargetStat | null;
+  stat?: HostStat | null;
   /** Whether the file was read (readFile gave data). */
   read?: boolean;
   /** Whether the read was cut at maxBytes. */
@@ -27,7 +27,7 @@ export interface Access {
   listedAs?: DirEntry;
 }
 
-export class RecordingTarget implements Target {
+export class RecordingHost implements Host {
   /** Everything touched, by case-insensitive Windows path. */
   readonly accesses = new Map<string, Access>();
   /** The registry the probes loaded (null until loadRegistry). */
@@ -37,9 +37,9 @@ export class RecordingTarget implements Target {
   /** Manifest entries the probes were given (a bundle stands in for the host: pass them on). */
   readonly manifestSeen = new Map<string, ManifestEntry>();
 
-  constructor(readonly inner: Target) {}
+  constructor(readonly inner: Host) {}
 
-  get kind(): Target['kind'] {
+  get kind(): Host['kind'] {
     return this.inner.kind;
   }
   get location(): string {
@@ -76,7 +76,7 @@ export class RecordingTarget implements Target {
     return this.inner.expand(winPath);
   }
 
-  async stat(winPath: string): Promise<TargetStat | null> {
+  async stat(winPath: string): Promise<HostStat | null> {
     const r = await this.inner.stat(winPath);
     const a = this.access(winPath);
     // Keep an earlier positive answer (a path may be asked for twice, before and after the env changed).

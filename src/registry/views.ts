@@ -26,7 +26,7 @@ export function bothViews(path: string): string[] {
   return o ? [path, o] : [path];
 }
 
-/** Interests widened to both views (give this to Target.loadRegistry when probes use the helpers below). */
+/** Interests widened to both views (give this to Host.loadRegistry when probes use the helpers below). */
 export function interestsBothViews(interests: KeyInterest[]): KeyInterest[] {
   const seen = new Set<string>();
   const out: KeyInterest[] = [];

@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../types.js';
 import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from './paths.js';
-import { RegistryStore } from './registry/store.js';
-import type { KeyInterest, RegistryReader } from './registry/types.js';
-import { isAtOrUnder, parseRegPath, regPathKey } from './registry/path.js';
+import { RegistryStore } from '../registry/store.js';
+import type { KeyInterest, RegistryReader } from '../registry/types.js';
+import { isAtOrUnder, parseRegPath, regPathKey } from '../registry/path.js';
 import { parseRegQueryOutput, queryKey, type QueryOptions } from './live/reg-query.js';
-import type { BundleJson, DirEntry, ManifestEntry, Target, TargetStat } from './types.js';
+import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './types.js';
 
 const DEFAULT_MAX_READ = 16 * 1024 * 1024;
 /** Environment variables taken from the process (the rest come from defaults and the registry). */
@@ -60,7 +60,7 @@ function describe(e: unknown): string {
   return (e as Error)?.message?.split('\n')[0] ?? c;
 }
 
-export class LiveTarget implements Target {
+export class LiveHost implements Host {
   readonly kind = 'live' as const;
   readonly location: string;
   readonly bundle: BundleJson | null = null;
@@ -133,12 +133,12 @@ export class LiveTarget implements Target {
     return this.opts.drives ? path.join(base, ...segs) : path.win32.join(base, ...segs);
   }
 
-  async stat(winPath: string): Promise<TargetStat | null> {
+  async stat(winPath: string): Promise<HostStat | null> {
     const p = this.hostPath(winPath);
     if (!p) return null;
     try {
       const st = await stat(p);
-      const out: TargetStat = { path: this.expand(winPath), isFile: st.isFile(), isDirectory: st.isDirectory(), size: st.size, mtime: st.mtime.toISOString() };
+      const out: HostStat = { path: this.expand(winPath), isFile: st.isFile(), isDirectory: st.isDirectory(), size: st.size, mtime: st.mtime.toISOString() };
       this.record(`stat:${winKey(out.path)}`, `${out.size}:${out.mtime}`);
       return out;
     } catch (e) {

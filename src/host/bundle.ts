@@ -4,10 +4,10 @@ import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises
 import path from 'node:path';
 import type { Problem } from '../types.js';
 import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from './paths.js';
-import type { KeyInterest, RegistryReader } from './registry/types.js';
-import { compareRegFileNames, loadRegistryFiles } from './registry/merge.js';
+import type { KeyInterest, RegistryReader } from '../registry/types.js';
+import { compareRegFileNames, loadRegistryFiles } from '../registry/merge.js';
 import { readCapped, sha256File } from './io.js';
-import type { BundleJson, DirEntry, ManifestEntry, Target, TargetStat } from './types.js';
+import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './types.js';
 
 /** An input error: the scan cannot run at all (exit 2). */
 export class InputError extends Error {}
@@ -94,7 +94,7 @@ function describeFsError(e: unknown): string {
  * A bundle folder (bundle.md): fs/<drive>/..., registry/*.reg, bundle.json, manifest.json;
  * or a plain folder taken as the C: drive. Read-only: files are opened with flag 'r' only.
  */
-export class BundleTarget implements Target {
+export class BundleHost implements Host {
   readonly kind = 'bundle' as const;
   readonly registryComplete = false;
   readonly problems: Problem[] = [];
@@ -116,7 +116,7 @@ export class BundleTarget implements Target {
   ) {}
 
   /** Opens and checks a bundle. Throws InputError (exit 2) where it is not a host copy. */
-  static async open(location: string, opts: BundleOptions = {}): Promise<BundleTarget> {
+  static async open(location: string, opts: BundleOptions = {}): Promise<BundleHost> {
     const root = path.resolve(location);
     const shown = opts.shownAs ?? location;
     let st;
@@ -126,7 +126,7 @@ export class BundleTarget implements Target {
       throw new InputError(`${shown}: target does not exist`);
     }
     if (!st.isDirectory()) throw new InputError(`${shown}: target is not a folder (give a bundle folder or a copy of a C: drive)`);
-    const t = new BundleTarget(shown, await realpath(root), opts);
+    const t = new BundleHost(shown, await realpath(root), opts);
     await t.init();
     return t;
   }
@@ -392,12 +392,12 @@ export class BundleTarget implements Target {
     this.readRecords.set(key, value);
   }
 
-  async stat(winPath: string): Promise<TargetStat | null> {
+  async stat(winPath: string): Promise<HostStat | null> {
     const r = await this.resolve(winPath);
     if (!r) return null;
     try {
       const st = await stat(r.real);
-      const out: TargetStat = {
+      const out: HostStat = {
         path: this.expand(winPath),
         isFile: st.isFile(),
         isDirectory: st.isDirectory(),

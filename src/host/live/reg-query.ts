@@ -13,10 +13,10 @@
 import { isUtf8 } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { RegistryProblem, RegValue, RegValueType } from '../registry/types.js';
-import type { RegistryStore } from '../registry/store.js';
-import { parseRegPath } from '../registry/path.js';
-import { typeNumberOf } from '../registry/values.js';
+import type { RegistryProblem, RegValue, RegValueType } from '../../registry/types.js';
+import type { RegistryStore } from '../../registry/store.js';
+import { parseRegPath } from '../../registry/path.js';
+import { typeNumberOf } from '../../registry/values.js';
 import { decodeRegOutput, type Decoded } from './codepage.js';
 
 export interface QueryOptions {

@@ -1,4 +1,4 @@
-import type { KeyInterest, RegistryReader } from './registry/types.js';
+import type { KeyInterest, RegistryReader } from '../registry/types.js';
 import type { Problem } from '../types.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Problem } from '../types.js';
  * "%ProgramFiles%\\x" and forward slashes accepted). Every method is read-only. Methods never
  * throw for a missing file: they return null/[]; unreadable things are recorded in `problems`.
  */
-export interface TargetStat {
+export interface HostStat {
   /** Windows path, normalised (drive letter upper case, backslashes). */
   path: string;
   isFile: boolean;
@@ -52,7 +52,7 @@ export interface ManifestEntry {
   sha256?: string;
 }
 
-export interface Target {
+export interface Host {
   readonly kind: 'bundle' | 'live';
   /** Where the target is (bundle folder, or "\\\\HOSTNAME" for live). */
   readonly location: string;
@@ -68,7 +68,7 @@ export interface Target {
   /** Expand %VARS% and normalise a Windows path. */
   expand(winPath: string): string;
 
-  stat(winPath: string): Promise<TargetStat | null>;
+  stat(winPath: string): Promise<HostStat | null>;
   list(winPath: string): Promise<DirEntry[]>;
   /** Reads at most maxBytes; returns null where missing or unreadable (unreadable -> problem). */
   readFile(winPath: string, maxBytes?: number): Promise<{ data: Buffer; truncated: boolean } | null>;
