@@ -3,15 +3,16 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { SHARED } from '../helpers/shared.js';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryStore } from '../../src/registry/store.js';
 import { parseRegBuffer, parseRegFile } from '../../src/registry/reg-file.js';
 import { encodeData } from '../../src/registry/values.js';
 import type { RegistryProblem } from '../../src/registry/types.js';
 
-const REAL = path.join(SHARED, 'realdata', 'registry');
+/** test/data/realdata/registry: see test/data/realdata/PROVENANCE.md. */
+const REAL = fileURLToPath(new URL('../data/realdata/registry/', import.meta.url));
 interface Sample {
   key: string; value_name: string; type: string; type_number: number; decoded: unknown; raw_hex: string;
 }

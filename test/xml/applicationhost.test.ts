@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { SHARED } from '../helpers/shared.js';
-import path, { join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bindingHost, joinUrlPath, readApplicationHost, readRedirection } from '../../src/xml/applicationhost.js';
 
-const REAL = path.join(SHARED, 'realdata', 'iis');
+/** test/data/realdata/iis: see test/data/realdata/PROVENANCE.md. */
+const REAL = fileURLToPath(new URL('../data/realdata/iis/', import.meta.url));
 interface TruthFile {
   file: string; size: number; line_endings: string;
   site_count: number; application_count: number; virtual_directory_count: number;
