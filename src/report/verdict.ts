@@ -1,12 +1,10 @@
 import { SEVERITIES, type Finding, type Severity, type UpgradePath, type Verdict, type VerdictStatus } from '../types.js';
+import { severityRank } from '../util/findings.js';
+
+export { severityRank, compareFindings, sortFindings } from '../util/findings.js';
 
 export type FailOn = Severity | 'none';
 export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES, 'none'];
-
-/** Higher is more severe: info 0 … critical 4. */
-export function severityRank(sev: Severity): number {
-  return SEVERITIES.length - 1 - SEVERITIES.indexOf(sev);
-}
 
 /** Whether a finding of `sev` trips `--fail-on failOn`; `none` never does. */
 export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
@@ -16,20 +14,6 @@ export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
 
 /** The rule whose firing means "nothing to upgrade" (report.md, verdict precedence). */
 export const NOTHING_TO_UPGRADE_RULE = 'MFA-INV-003';
-
-/** report.md's array order: severity (highest first), then ruleId, then id. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.id, b.id)
-  );
-}
-
-/** Plain code-unit comparison: locale-independent, so the order never depends on the machine. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * The verdict per report.md. `status` ignores `--fail-on`; `gate` is where it applies.
