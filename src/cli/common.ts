@@ -5,6 +5,7 @@ import { FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
 import { LOG_LEVELS } from '../util/log.js';
 import { parseVersion } from '../util/version.js';
 import { visible } from '../report/text.js';
+import { parseNow } from './now.js';
 
 /** The latest MFA Server release (rules.md: default --target-version). */
 export const LATEST_VERSION = '8.1';
@@ -27,9 +28,11 @@ export interface CommonParsed {
 export async function parseCommonFlags(cmd: Command, flags: { 'fail-on': string; waivers?: string; 'target-version': string; now?: string }): Promise<CommonParsed> {
   let now = new Date().toISOString();
   if (flags.now !== undefined) {
-    const t = Date.parse(flags.now);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(flags.now) || Number.isNaN(t)) cmd.error(`--now ${flags.now}: not an ISO time (e.g. 2026-11-21T09:00:00Z)`, { exit: 2 });
-    now = new Date(t).toISOString();
+    try {
+      now = parseNow(flags.now);
+    } catch (e) {
+      cmd.error((e as Error).message, { exit: 2 });
+    }
   }
   if (!/^\d+(\.\d+){0,3}$/.test(flags['target-version']) || !parseVersion(flags['target-version'])) {
     cmd.error(`--target-version ${flags['target-version']}: not a version like 8.1 or 8.1.0.0`, { exit: 2 });
