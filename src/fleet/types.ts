@@ -81,7 +81,10 @@ export interface FleetHit {
   outcome?: 'fail' | 'unknown';
   severity?: Severity;
   component?: Finding['component'];
-  message: string;
+  /** One of the rule's `meta.messages`, with its placeholders' values (as a host rule's hit). */
+  messageId?: string;
+  data?: Record<string, string | number>;
+  message?: string;
   evidence: Finding['evidence'];
   key: string;
 }

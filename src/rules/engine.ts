@@ -1,11 +1,12 @@
-import type { ComponentFact, Facts, Finding, ScanOptions, Severity, UpgradePath } from '../types.js';
-import { SEVERITIES } from '../types.js';
+import type { ComponentFact, Facts, Finding, ScanOptions, UpgradePath } from '../types.js';
+import { sortFindings } from '../util/findings.js';
 import { compareVersions, majorOf } from '../util/version.js';
 import { RULES } from './index.js';
 import type { Rule, RuleContext, RuleMeta } from './types.js';
 import { findingId } from './id.js';
+import { formatMessage } from './messages.js';
 
-/** rules.md "Upgrade path". A component of unknown version is taken as needing the upgrade. */
+/** docs/rules/README.md "Upgrade path". A component of unknown version is taken as needing the upgrade. */
 export function computeUpgradePath(components: ComponentFact[], targetVersion: string): UpgradePath {
   if (components.length === 0) return 'none';
   if (components.some((c) => c.component === 'agent' || (majorOf(c.version) ?? 99) <= 5)) return 'phonefactor-agent';
@@ -13,15 +14,8 @@ export function computeUpgradePath(components: ComponentFact[], targetVersion: s
   return 'none';
 }
 
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
-
-/** Findings sorted as report.md says: severity (highest first), then ruleId, then id. */
-export function sortFindings(f: Finding[]): Finding[] {
-  return [...f].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
+/** The one severity order and finding order (src/util/findings.ts). */
+export { severityRank, sortFindings } from '../util/findings.js';
 
 export function ruleRuns(meta: RuleMeta, opts: ScanOptions, upgradePath: UpgradePath): boolean {
   if (meta.stages !== 'all' && !meta.stages.includes(opts.stage)) return false;
@@ -64,7 +58,7 @@ export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[]
         outcome: hit.outcome ?? 'fail',
         severity: hit.severity ?? rule.meta.severity,
         title: rule.meta.title,
-        message: hit.message,
+        message: formatMessage(rule.meta, hit),
         component,
         evidence: hit.evidence,
         seed: rule.meta.seed,

@@ -1,4 +1,5 @@
 import type { ComponentFact, ComponentId, Evidence, Facts, Finding, ScanOptions, Severity, Stage, UpgradePath } from '../types.js';
+import type { StepId } from '../plan/steps.js';
 
 export type SeedFile =
   | 'upgrade-mfa-server-2024.md'
@@ -6,8 +7,11 @@ export type SeedFile =
   | 'upgrade-phonefactor-agent-2017.md'
   | 'rules.md';
 
+/** A value a message placeholder takes (`{{name}}` in a message template). */
+export type MessageData = Record<string, string | number>;
+
 export interface RuleMeta {
-  /** Public, stable ID (rules.md): never renamed, never reused. */
+  /** Public, stable ID (docs/rules/README.md): never renamed, never reused. */
   id: string;
   title: string;
   /** The severity the catalog lists; where it depends on the host, the highest, and `severityNote` says how. */
@@ -15,18 +19,34 @@ export interface RuleMeta {
   severityNote?: string;
   component: Finding['component'];
   stages: Stage[] | 'all';
-  /** Runs only where the upgrade path is not `none` (rules.md "Pending upgrade"). */
+  /** Runs only where the upgrade path is not `none` (docs/rules/README.md "When a rule runs"). */
   pendingOnly: boolean;
-  /** Where in Microsoft's procedures the step comes from. */
+  /**
+   * Where in Microsoft's procedures the check comes from, as it was first cited: kept because reports carry it
+   * (`finding.seed`); `procedure` is the reference the project keeps.
+   */
   seed: { file: SeedFile; section: string };
+  /** The step of docs/procedures.md this rule checks (e.g. `inplace-server-2`); a test checks it exists there. */
+  procedure?: string;
+  /** The plan steps (src/plan/steps.ts) this rule's findings call for. */
+  planSteps?: readonly StepId[];
+  /**
+   * The rule's messages by id, as ESLint rules declare them: `{{name}}` is replaced by `data.name` of the hit.
+   * Hits name one with `messageId`; the engine formats the text.
+   */
+  messages?: Readonly<Record<string, string>>;
   /** What it checks, one or two sentences (for `rules` and the docs). */
   description: string;
 }
 
-/** What a rule reports; the engine adds id, title, seed, planSteps and waiver. */
+/** What a rule reports; the engine adds id, title, seed, planSteps and waiver, and formats the message. */
 export interface RuleHit {
   outcome?: 'fail' | 'unknown';
-  message: string;
+  /** The id of one of `meta.messages`, with the values of its placeholders in `data`. */
+  messageId?: string;
+  data?: MessageData;
+  /** A literal message, for a rule that declares no `messages` (prefer messageId). */
+  message?: string;
   severity?: Severity;
   component?: Finding['component'];
   evidence: Evidence[];

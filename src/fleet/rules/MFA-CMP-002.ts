@@ -8,7 +8,7 @@ import { defineFleetRule, FLEET_SEED, isClientHost, isMfaHost } from './helpers.
  */
 export default defineFleetRule({
   meta: {
-    id: 'MFA-CMP-002', title: 'The MFA Server\'s install folder lacks an installer another host needs', severity: 'high', component: 'server', stages: 'all', pendingOnly: false,
+    id: 'MFA-CMP-002', title: 'The MFA Server\'s install folder lacks an installer another host needs', severity: 'high', component: 'server', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade the User Portal, step 3; Upgrade the AD FS Adapters, step 2' },
     description: 'In a fleet with separate User Portal, Mobile App Web Service or AD FS servers, each MFA Server\'s install folder must hold their MSIs (copied from there after the upgrade). Unknown where the folder could not be checked (a saved report).',
   },

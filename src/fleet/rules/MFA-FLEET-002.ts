@@ -2,7 +2,7 @@ import { defineFleetRule, FLEET_SEED, replicationGroups, rolesEvidence } from '.
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-002', title: 'A replication group has two or more primaries', severity: 'critical', component: 'server', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-002', title: 'A replication group has two or more primaries', severity: 'critical', component: 'server', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade Microsoft Entra Multifactor Authentication Server, steps 4 and 7' },
     description: 'A group has one primary: subordinates are upgraded first, then one is promoted and the old primary upgraded last. Two primaries mean the roles are wrong (or two groups share a name), and no safe order exists until that is settled.',
   },

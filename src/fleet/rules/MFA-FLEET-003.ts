@@ -3,7 +3,7 @@ import { defineFleetRule, FLEET_SEED, replicationGroups, rolesEvidence, serverVe
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-003', title: 'A subordinate runs a newer MFA Server than its primary', severity: 'medium', component: 'server', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-003', title: 'A subordinate runs a newer MFA Server than its primary', severity: 'medium', component: 'server', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 4' },
     description: 'Subordinates can read the old data file the primary replicates, not the other way round: a subordinate ahead of its primary means an earlier upgrade stopped half way. Finish it (promote, upgrade the primary) and check replication.',
   },

@@ -4,7 +4,7 @@ import type { HostSummary } from '../types.js';
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-004', title: 'Servers of one replication group end the plan at different versions', severity: 'high', component: 'server', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-004', title: 'Servers of one replication group end the plan at different versions', severity: 'high', component: 'server', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 7' },
     description: 'Every server of a group must end at the same release: a server with an upgrade pending ends at the target, one without keeps its version. A server already above the target (or a --target-version below the group\'s) leaves the group mixed.',
   },

@@ -2,7 +2,7 @@ import { defineFleetRule, FLEET_SEED, hostForUrl, isClientHost } from './helpers
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-005', title: 'An SDK URL points at a host that is not in the fleet', severity: 'medium', component: 'web-service-sdk', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-005', title: 'An SDK URL points at a host that is not in the fleet', severity: 'medium', component: 'web-service-sdk', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade the User Portal, step 4; Upgrade the AD FS Adapters' },
     description: 'A User Portal, Mobile App Web Service or AD FS adapter reaches the Web Service SDK by URL. Where that URL names a server the fleet does not hold, its upgrade is not in this plan (or the name is a load-balancer name: check it serves the upgraded SDK). Outcome unknown where the host\'s report does not give its SDK URLs.',
   },

@@ -2,7 +2,7 @@ import { defineFleetRule, FLEET_SEED, hostForUrl, isClientHost, usable } from '.
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-006', title: 'An SDK URL names a virtual directory its server does not have', severity: 'high', component: 'web-service-sdk', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-006', title: 'An SDK URL names a virtual directory its server does not have', severity: 'high', component: 'web-service-sdk', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 6' },
     description: 'The SDK URL of a User Portal, Mobile App Web Service or AD FS adapter names a fleet host but a virtual directory IIS on that host does not serve (for example /PhoneFactorWebServiceSdk after the SDK moved to /MultiFactorAuthWebServiceSdk). Unknown where that host\'s IIS applications are not known.',
   },

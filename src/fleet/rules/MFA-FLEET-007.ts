@@ -2,7 +2,7 @@ import { defineFleetRule, FLEET_SEED, hostForUrl, isClientHost, isMfaHost } from
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-007', title: 'A web or AD FS server\'s MFA Server is not in the fleet', severity: 'high', component: 'host', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-007', title: 'A web or AD FS server\'s MFA Server is not in the fleet', severity: 'high', component: 'host', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade the User Portal; Upgrade the AD FS Adapters' },
     description: 'User Portal, Mobile App Web Service and AD FS servers are upgraded after their MFA Servers, from the installers in an upgraded MFA Server\'s install folder. Where none of the MFA Servers the host points at (by SDK URL; any, where its URLs are unknown) is in this fleet, the plan lacks what must come first.',
   },

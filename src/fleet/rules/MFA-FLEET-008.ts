@@ -2,7 +2,7 @@ import { defineFleetRule, FLEET_SEED } from './helpers.js';
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-008', title: 'A target could not be scanned or read', severity: 'high', component: 'host', stages: 'all', pendingOnly: false,
+    id: 'MFA-FLEET-008', title: 'A target could not be scanned or read', severity: 'high', component: 'host', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade steps at a glance' },
     description: 'A bundle, zip or saved report given to fleet could not be used (not a host copy, an unreadable zip, an invalid report). That server is missing from the waves; fix the input and run fleet again.',
   },

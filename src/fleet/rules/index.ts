@@ -1,5 +1,6 @@
 import { sortFindings } from '../../rules/engine.js';
 import { findingId } from '../../rules/id.js';
+import { formatMessage } from '../../rules/messages.js';
 import type { FleetContext, FleetFinding, FleetRule } from '../types.js';
 import CMP002 from './MFA-CMP-002.js';
 import F001 from './MFA-FLEET-001.js';
@@ -27,7 +28,7 @@ export function runFleetRules(ctx: FleetContext, rules: readonly FleetRule[] = F
       seen.add(id);
       out.push({
         id, ruleId: rule.meta.id, outcome: hit.outcome ?? 'fail', severity: hit.severity ?? rule.meta.severity, title: rule.meta.title,
-        message: hit.message, component, evidence: hit.evidence, seed: rule.meta.seed, planSteps: [], waiver: null, host: hit.host,
+        message: formatMessage(rule.meta, hit), component, evidence: hit.evidence, seed: rule.meta.seed, planSteps: [], waiver: null, host: hit.host,
       });
     }
   }

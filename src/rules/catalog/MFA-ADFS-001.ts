@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'adfs-adapter',
     stages: ['adfs'],
     pendingOnly: true,
+    planSteps: [STEP.configureAdfsRegisterScript, STEP.adfsRegisterNew],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 3' },
     description: 'Edit Register-MultiFactorAuthenticationAdfsAdapter.ps1: add -ConfigurationFilePath <path to the config> to the end of the Register-AdfsAuthenticationProvider command, or the new provider registers without your settings.',
   },

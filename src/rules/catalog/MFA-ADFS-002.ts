@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'adfs-adapter',
     stages: ['adfs'],
     pendingOnly: true,
+    planSteps: [STEP.prepareAdfs],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 2' },
     description: 'Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server\'s install folder to each AD FS server.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'adfs-adapter',
     stages: 'all',
     pendingOnly: true,
+    planSteps: [STEP.drainAdfsFirstHalf, STEP.installAdfs, STEP.adfsPolicyUncheck, STEP.adfsRestart, STEP.restoreAdfsFirstHalf, STEP.adfsPolicyCheck, STEP.installAdfsSecondHalf, STEP.verifyAdfs],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Install new AD FS adapters (important note, steps 3 to 8)' },
     description: 'From unchecking the old provider in the global MFA policy until the new one is checked (steps 3 to 8), users of that AD FS cluster are not asked for two-step verification. Keep the span short; with several clusters do one at a time.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'adfs-adapter',
     stages: ['adfs'],
     pendingOnly: true,
+    planSteps: [STEP.configureAdfsConfig, STEP.adfsRegisterNew],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 3' },
     description: 'Compare the attributes and elements of the saved MultiFactorAuthenticationAdfsAdapter.config with the new one; carry values over or add what the new version needs.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'adfs-adapter',
     stages: 'all',
     pendingOnly: true,
+    planSteps: [STEP.adfsPolicyUncheck, STEP.adfsUnregisterOld, STEP.adfsRegisterNew, STEP.adfsPolicyCheck],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Install new AD FS adapters, steps 3, 4 and 8' },
     description: 'Unregister the old provider by its exact name (WindowsAzureMultiFactorAuthentication before 7.0, AzureMfaServerAuthentication from 7.0); the new one is AzureMfaServerAuthentication.',
   },

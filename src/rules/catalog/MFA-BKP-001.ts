@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { backupEvidence } from '../helpers.js';
 import { DATA_UNREADABLE } from '../../types.js';
@@ -11,6 +12,7 @@ export default defineRule({
     component: 'data',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.backupData],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 2' },
     description: 'The data file PhoneFactor.pfdata holds every user and setting; the installer upgrades it in place. No copy of it was found beside it, in its parent folder or in a backup folder.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { backupEvidence, hasCurrent } from '../helpers.js';
 
@@ -10,6 +11,7 @@ export default defineRule({
     component: 'data',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.backupData],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 2' },
     description: 'Copies of the data file exist, but each has other content and an older last-write time: the data file changed after the copy was made.',
   },

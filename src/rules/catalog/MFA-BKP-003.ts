@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'data',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.backupData],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server' },
     description: 'An MFA host whose Data\\PhoneFactor.pfdata is neither on disk nor described in manifest.json: the installer would find nothing to upgrade, or the copy left it out.',
   },

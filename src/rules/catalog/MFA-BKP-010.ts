@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { backupEvidence, hasCurrent } from '../helpers.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
     component: 'user-portal',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.backupPortalWebConfig, STEP.configurePortal],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 1' },
     description: 'The installer replaces web.config; its appSettings and applicationSettings (the Web Service SDK URL and credentials) are carried over from the backup after the upgrade.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { backupEvidence, hasCurrent } from '../helpers.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
     component: 'user-portal',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.backupPortalThemes, STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Uninstall the PhoneFactor Agent, step 2.2' },
     description: 'Custom themes (App_Themes folders other than Default) are lost when the portal is uninstalled or replaced; back up each folder.',
   },

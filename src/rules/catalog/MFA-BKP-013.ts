@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { backupEvidence, hasCurrent } from '../helpers.js';
 
@@ -10,6 +11,7 @@ export default defineRule({
     component: 'mobile-app',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.backupMobileAppWebConfig, STEP.configureMobileApp],
     seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Uninstall the PhoneFactor Agent, step 3.1' },
     description: 'The Mobile App Web Service web.config carries the SDK URL and credentials; it is lost when the service is uninstalled.',
   },

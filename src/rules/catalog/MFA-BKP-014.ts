@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { backupEvidence, hasCurrent } from '../helpers.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
     component: 'adfs-adapter',
     stages: ['pre', 'adfs'],
     pendingOnly: true,
+    planSteps: [STEP.backupAdfsConfig],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 1' },
     description: 'On an AD FS server without MFA Server: save a copy of MultiFactorAuthenticationAdfsAdapter.config, or export it with Export-AdfsAuthenticationProviderConfigurationData. At stage adfs the folder holds the new config, so any saved copy counts.',
   },

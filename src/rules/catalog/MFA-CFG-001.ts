@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'web-service-sdk',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 4.3' },
     description: 'The User Portal, Mobile App Web Service and AD FS adapter reach the SDK by URL; one that names this host must name a virtual directory IIS serves here.',
   },

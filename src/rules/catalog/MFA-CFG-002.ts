@@ -8,6 +8,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Virtual directories and URLs' },
     description: 'A web.config, applicationHost.config or adapter config exists but is not well-formed; IIS or the installer will fail on it too, and the findings that rest on it are unknown.',
   },

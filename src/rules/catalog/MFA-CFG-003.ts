@@ -8,6 +8,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Virtual directories and URLs' },
     description: 'redirection.config points IIS at a configuration elsewhere; the local applicationHost.config is not what IIS runs. Scan with a copy of the shared applicationHost.config.',
   },

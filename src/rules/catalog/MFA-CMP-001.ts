@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'user-portal',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.preparePortal, STEP.installPortal],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
     description: 'A User Portal or Mobile App Web Service on its own server is upgraded with the MSI copied from an MFA Server\'s install folder after that server is upgraded; install .NET 4.5+ and both VC++ runtimes first.',
   },

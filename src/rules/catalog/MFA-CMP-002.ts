@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'server',
     stages: ['adfs'],
     pendingOnly: false,
+    planSteps: [STEP.prepareServerInstallers],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3; Upgrade the AD FS Adapters, step 2' },
     description: 'Separate User Portal, Mobile App and AD FS servers are upgraded from the MSIs in an upgraded MFA Server\'s install folder. Judged after the upgrade\'s files are in place: in a fleet, or with --stage adfs (rules.md lists stage pre, but its text says the check is only meaningful then).',
   },

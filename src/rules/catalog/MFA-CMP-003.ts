@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'mobile-app',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.uninstallMobileApp],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the Mobile App Web Service' },
     description: 'From 8.0 the Mobile App Web Service is not needed: on the PhoneFactor Agent path do not reinstall it; on an in-place upgrade uninstall it after the upgrade.',
   },

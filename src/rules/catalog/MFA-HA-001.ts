@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'server',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.drainHost, STEP.installServer, STEP.restoreHost],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, steps 3, 4 and 7' },
     description: 'Take the server out of traffic (load balancer, clients) before upgrading it; upgrade subordinates first, promote one to primary, then upgrade the old primary.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'server',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.configureServer],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 4' },
     description: 'The replication role lives in the opaque data file; say it in bundle.json roles.replication or with --role primary|subordinate|standalone, so the order of the window can be planned.',
   },

@@ -8,6 +8,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
     description: 'A file, folder or registry line could not be read; every item is listed in the report\'s problems, and the findings that rest on it are marked unknown.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,9 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    // The backup steps name this rule only where no backup rule (MFA-BKP-0xx) fired for them: the step is the
+    // procedure's either way, and the inventory is then the reason it is in the plan.
+    planSteps: [STEP.prepareServer, STEP.backupData, STEP.backupPortalWebConfig, STEP.backupPortalThemes, STEP.backupPortalDefaultTheme, STEP.backupMobileAppWebConfig, STEP.backupAdfsConfig, STEP.uninstallPortal, STEP.uninstallMobileApp, STEP.uninstallSdk, STEP.uninstallAgent, STEP.installServer, STEP.configureServer, STEP.verifyServer, STEP.installSdk, STEP.installPortal, STEP.installMobileApp],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server' },
     description: 'Names the upgrade path and every MFA component found, with its version and where it was found.',
   },

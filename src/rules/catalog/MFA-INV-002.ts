@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'server',
     stages: ['pre'],
     pendingOnly: false,
+    planSteps: [STEP.prepareServer, STEP.installServer],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server' },
     description: 'The installer reuses the install path from the registry (PhoneFactor InstallPath or the Uninstall InstallLocation); where that folder is gone, the data file would not be upgraded.',
   },

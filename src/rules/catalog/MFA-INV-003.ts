@@ -9,6 +9,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
     description: 'No MFA Server, PhoneFactor Agent or part of them is installed, and the registry exports cover the Uninstall keys, so the absence is real.',
   },

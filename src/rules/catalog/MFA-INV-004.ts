@@ -8,6 +8,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
     description: 'A component was found (by files or IIS) but no Uninstall entry gives its version, so the upgrade path rests on assumptions.',
   },

@@ -8,6 +8,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
     description: 'Without the Uninstall keys the inventory rests on files alone and may miss components or their versions.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [STEP.prepareServer],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server' },
     description: 'Since 2024-09-30 MFA Server deployments no longer service MFA requests; the point of upgrading now is the latest release, whose Migration Utility moves users to cloud-based Microsoft Entra MFA.',
   },

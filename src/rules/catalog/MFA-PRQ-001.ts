@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -8,6 +9,7 @@ export default defineRule({
     component: 'prerequisites',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.installDotnet],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server (introduction)' },
     description: 'From 7.0 every component moves from .NET 2.0 to .NET 4.5: NDP\\v4\\Full Release must be at least 378389.',
   },

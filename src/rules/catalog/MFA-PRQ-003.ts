@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { vcRule } from '../vc.js';
 
@@ -9,6 +10,7 @@ export default defineRule(vcRule({
   component: 'prerequisites',
   stages: ['pre'],
   pendingOnly: true,
+  planSteps: [STEP.installVcX86, STEP.installServer, STEP.installAdfs],
   seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
   description: 'The x86 runtime is needed too, even on 64-bit servers.',
 }, 'x86'));

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { vdirEvidence, vdirName } from '../vdir.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
     component: 'user-portal',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.installPortal, STEP.configurePortal, STEP.notifyPortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 3' },
     description: 'Give the old name when installing the new portal, or keep the new one, update the portal URL on the server\'s Settings tab and tell users.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { vdirEvidence, vdirName } from '../vdir.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
     component: 'web-service-sdk',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.installSdk, STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 2' },
     description: 'Keep the old name at install, or change the SDK URL in every application that uses it (User Portal, Mobile App Web Service). Lists every config on this host that points at the old URL.',
   },

@@ -1,3 +1,4 @@
+import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
 import { vdirEvidence, vdirName } from '../vdir.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
     component: 'mobile-app',
     stages: ['pre'],
     pendingOnly: true,
+    planSteps: [STEP.installMobileApp, STEP.configureMobileApp],
     seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Install the Multi-Factor Authentication Server, step 4.4' },
     description: 'For targets before 8.0, where the Mobile App Web Service is reinstalled: keep the old name (or a shorter one users can type), or update the Mobile App Web Service URL in the server.',
   },
