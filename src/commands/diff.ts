@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import * as Args from '@oclif/core/args';
 import { BaseCommand } from '../cli/base.js';
 import type { Finding, Report } from '../types.js';
+import { loadReport } from '../report/load.js';
 
 export interface DiffResult {
   host: string | null;
@@ -26,16 +26,11 @@ export default class Diff extends BaseCommand {
   async run(): Promise<DiffResult> {
     const { args } = await this.parse(Diff);
     const load = async (p: string): Promise<Report> => {
-      let r: unknown;
       try {
-        r = JSON.parse(await readFile(p, 'utf8'));
+        return await loadReport(p);
       } catch (e) {
-        return this.error(`${p}: cannot be read as a JSON report (${(e as Error).message.split('\n')[0]})`, { exit: 2 });
+        return this.error((e as Error).message, { exit: 2 });
       }
-      const { validateReport } = await import('../report/schema.js');
-      const v = validateReport(r);
-      if (!v.ok) this.error(`${p}: not a valid mfa-readiness report: ${v.errors[0]}`, { exit: 2 });
-      return r as Report;
     };
     const a = await load(args.old);
     const b = await load(args.new);
