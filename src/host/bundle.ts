@@ -8,6 +8,7 @@ import type { KeyInterest, RegistryReader } from '../registry/types.js';
 import { compareRegFileNames, loadRegistryFiles } from '../registry/merge.js';
 import { readCapped, sha256File } from './io.js';
 import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './types.js';
+import { cutMessage } from '../util/cut.js';
 
 /** An input error: the scan cannot run at all (exit 2). */
 export class InputError extends Error {}
@@ -131,7 +132,10 @@ export class BundleHost implements Host {
     return t;
   }
 
-  private problem(location: string, message: string): void {
+  private problem(rawLocation: string, rawMessage: string): void {
+    // Locations and messages carry names and text from the bundle: cut, so hostile input stays one short line.
+    const location = cutMessage(rawLocation, 1024);
+    const message = cutMessage(rawMessage);
     const key = `${location}\u0000${message}`;
     if (this.reportedProblems.has(key)) return;
     this.reportedProblems.add(key);

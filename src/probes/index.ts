@@ -10,6 +10,7 @@ import { probeHost, registryEnv } from './host.js';
 import { REGISTRY_INTERESTS } from './registry.js';
 import { probeThemes, probeWebConfig, sdkUrlFact } from './web.js';
 import { ADAPTER_CONFIG, ADAPTER_FILES, REGISTER_PS1, probeAdfs } from './adfs.js';
+import { cutMessage } from '../util/cut.js';
 
 export type { ProbeOptions } from './context.js';
 
@@ -125,7 +126,7 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     adfs,
     installers,
     otherHosts,
-    configErrors,
+    configErrors: configErrors.map((e) => ({ path: e.path, message: cutMessage(e.message) })),
     problems: target.problems,
   };
 }

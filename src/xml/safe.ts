@@ -8,8 +8,20 @@
  */
 import { TextDecoder } from 'node:util';
 import { XMLParser, XMLValidator, type X2jOptions } from './fxp.js';
+import { cutMessage } from '../util/cut.js';
 
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Shape limits checked by one linear pass before the validator and parser run, whose time and memory grow with
+ * the number of elements and open tags (and whose error for unclosed tags lists every one). Real IIS, web.config
+ * and adapter configs nest about 15 deep and hold tens of thousands of elements at most.
+ */
+export const MAX_DEPTH = 100;
+export const MAX_ELEMENTS = 250_000;
+export const MAX_ATTRIBUTES = 1_000_000;
+export const MAX_ATTRIBUTES_PER_ELEMENT = 1_000;
+/** Longest text run or attribute value (the parser builds these a character at a time). */
+export const MAX_VALUE_CHARS = 1024 * 1024;
 
 export interface XmlAttribute {
   /** Name as written (case and namespace prefix kept). */
@@ -113,7 +125,7 @@ const PARSER_OPTIONS = {
   allowBooleanAttributes: false,
   processEntities: { enabled: true, maxEntityCount: 0 },
   htmlEntities: {} as unknown as boolean,
-  maxNestedTags: 200,
+  maxNestedTags: MAX_DEPTH + 1,
 } satisfies X2jOptions;
 
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
@@ -122,6 +134,74 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, unknown> };
 
 /** Parse config XML safely. Never throws; errors are one short line (with the line number where known). */
 export function parseXmlSafe(data: Buffer | string, opts: ParseOptions = {}): XmlResult {
+  const r = parseUncut(data, opts);
+  return r.ok ? r : { ok: false, error: cutMessage(r.error) };
+}
+
+/**
+ * One pass over the text counting open elements, elements and attributes (comments, CDATA, processing
+ * instructions and the DOCTYPE skipped; '>' inside quoted attribute values kept). Returns the first limit
+ * crossed, or null. What it cannot make sense of is left to the validator, which reports it.
+ */
+export function shapeError(text: string): string | null {
+  const n = text.length;
+  let depth = 0;
+  let elements = 0;
+  let attributes = 0;
+  let i = text.indexOf('<');
+  while (i !== -1 && i < n - 1) {
+    const c = text.charCodeAt(i + 1);
+    let end: number;
+    if (c === 0x21 /* ! */) {
+      if (text.startsWith('<!--', i)) end = endOf(text, '-->', i + 4);
+      else if (text.startsWith('<![CDATA[', i)) end = endOf(text, ']]>', i + 9);
+      else end = endOf(text, '>', i + 2);
+    } else if (c === 0x3f /* ? */) {
+      end = endOf(text, '?>', i + 2);
+    } else if (c === 0x2f /* / */) {
+      depth--;
+      end = endOf(text, '>', i + 2);
+    } else {
+      let q = 0;
+      let qStart = 0;
+      let own = 0;
+      let j = i + 1;
+      for (; j < n; j++) {
+        const ch = text.charCodeAt(j);
+        if (q) {
+          if (ch === q) {
+            q = 0;
+            if (j - qStart > MAX_VALUE_CHARS) return `line ${lineAt(text, i)}: an attribute value of more than ${MAX_VALUE_CHARS} characters: refused, not parsed`;
+          }
+        } else if (ch === 0x22 || ch === 0x27) {
+          q = ch;
+          qStart = j;
+        } else if (ch === 0x3d /* = */) own++;
+        else if (ch === 0x3e /* > */) break;
+      }
+      if (j >= n) return null;
+      end = j;
+      attributes += own;
+      if (own > MAX_ATTRIBUTES_PER_ELEMENT) return `line ${lineAt(text, i)}: an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes: refused, not parsed`;
+      if (++elements > MAX_ELEMENTS) return `line ${lineAt(text, i)}: more than ${MAX_ELEMENTS} elements: refused, not parsed (no real config has that many)`;
+      if (attributes > MAX_ATTRIBUTES) return `line ${lineAt(text, i)}: more than ${MAX_ATTRIBUTES} attributes: refused, not parsed (no real config has that many)`;
+      if (text.charCodeAt(j - 1) !== 0x2f /* / */ && ++depth > MAX_DEPTH) {
+        return `malformed XML: line ${lineAt(text, i)}: elements nested more than ${MAX_DEPTH} deep (or left open): refused, not parsed`;
+      }
+    }
+    if (end === -1) return null;
+    i = text.indexOf('<', end + 1);
+    if ((i === -1 ? n : i) - end - 1 > MAX_VALUE_CHARS) return `line ${lineAt(text, end)}: a text run of more than ${MAX_VALUE_CHARS} characters: refused, not parsed`;
+  }
+  return null;
+}
+
+function endOf(text: string, close: string, from: number): number {
+  const k = text.indexOf(close, from);
+  return k === -1 ? -1 : k + close.length - 1;
+}
+
+function parseUncut(data: Buffer | string, opts: ParseOptions): XmlResult {
   try {
     const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     const size = Math.max(opts.size ?? 0, typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length);
@@ -144,6 +224,9 @@ export function parseXmlSafe(data: Buffer | string, opts: ParseOptions = {}): Xm
     if (ent && /<!DOCTYPE/i.test(text)) {
       return { ok: false, error: `line ${lineAt(text, ent.index)}: DOCTYPE declares entities (<!ENTITY>): refused, entities are not expanded` };
     }
+
+    const shape = shapeError(text);
+    if (shape) return { ok: false, error: shape };
 
     const v = XMLValidator.validate(text, { allowBooleanAttributes: false });
     if (v !== true) {
