@@ -23,10 +23,29 @@ export function providerNameFor(version: string | null): string | null {
   return compareVersions(version, '7.0') < 0 ? 'WindowsAzureMultiFactorAuthentication' : 'AzureMfaServerAuthentication';
 }
 
+/**
+ * Each `<# ... #>` block comment replaced by one space, in one linear pass (a lazy regular expression took time
+ * growing with the square of unclosed `<#`). Same result as `text.replace(/<#[\s\S]*?#>/g, ' ')`: a block ends at
+ * the first `#>` after its `<#`, and an opener never closed leaves the rest of the text as it is.
+ */
+export function stripBlockComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<#', from);
+    if (open === -1) break;
+    const close = text.indexOf('#>', open + 2);
+    // No `#>` after this opener means none after any later one either: the rest stays.
+    if (close === -1) break;
+    out += text.slice(from, open) + ' ';
+    from = close + 2;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** PowerShell without comments, with backtick line continuations joined. */
 function psCode(text: string): string {
-  return text
-    .replace(/<#[\s\S]*?#>/g, ' ')
+  return stripBlockComments(text)
     .split(/\r?\n/)
     .map((l) => {
       // drop a # comment that is not inside a string (good enough for the Register script's shape)
