@@ -1,4 +1,4 @@
-import type { Finding, Replication, Report, ScanOptions, Waiver } from './types.js';
+import type { Finding, Replication, Report, ScanOptions, WaiverEntry, WaiverStatus } from './types.js';
 import type { Host } from './host/types.js';
 import { runProbes } from './probes/index.js';
 import { runRules, sortFindings } from './rules/engine.js';
@@ -14,7 +14,7 @@ import type { RuleMeta } from './rules/types.js';
 export interface ScanRequest extends ScanOptions {
   role?: Replication;
   backupDirs?: string[];
-  waivers?: { file: string; entries: Waiver[] };
+  waivers?: { file: string; entries: WaiverEntry[] };
 }
 
 export interface ScanResult {
@@ -37,7 +37,7 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
   const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage });
   const run = runRules(facts, req);
   let findings = run.findings;
-  let waivers: Waiver[] = [];
+  let waivers: WaiverStatus[] = [];
   if (req.waivers) {
     const applied = applyWaivers(findings, req.waivers.entries, {
       host: facts.host.name,

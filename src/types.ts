@@ -232,13 +232,27 @@ export interface ScanOptions {
   now: string;
 }
 
-export interface Waiver {
+/** A waiver as the user wrote it in the --waivers file (schemas/waivers.schema.json). */
+export interface WaiverEntry {
   rule: string;
   host?: string;
   finding?: string;
   reason: string;
   expires?: string;
-  status?: 'applied' | 'expired' | 'unused' | 'unknown-rule';
+}
+/** The input type's old name: a waiver as written, without a status. */
+export type Waiver = WaiverEntry;
+
+export type WaiverState = 'applied' | 'expired' | 'unused' | 'unknown-rule';
+
+/** A waiver with its status, as the report lists it: absent matchers and expiry are null. */
+export interface WaiverStatus {
+  rule: string;
+  host: string | null;
+  finding: string | null;
+  reason: string;
+  expires: string | null;
+  status: WaiverState;
 }
 
 export interface Finding {
@@ -303,7 +317,7 @@ export interface Report {
     boundHostNames: string[];
   };
   verdict: Verdict;
-  waivers: Waiver[];
+  waivers: WaiverStatus[];
   findings: Finding[];
   plan: PlanStep[];
   problems: Problem[];

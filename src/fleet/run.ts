@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, Waiver } from '../types.js';
+import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, WaiverEntry, WaiverStatus } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { scanTarget, type ScanRequest } from '../scan.js';
 import { BundleHost, InputError } from '../host/bundle.js';
-import { validateReport } from '../report/schema.js';
-import { applyWaivers } from '../report/waivers.js';
+import { loadReport, ReportFileError } from '../report/load.js';
+import { rejudgeReport } from '../report/rejudge.js';
+import { applyWaivers, waiverKey, withStatus } from '../report/waivers.js';
 import { atOrAbove } from '../report/verdict.js';
 import { RULES, RULESET_VERSION } from '../rules/index.js';
 import { sortFindings } from '../rules/engine.js';
@@ -33,6 +34,9 @@ export interface FleetOptions extends ScanOptions {
 /** Worst first (report.md: a fleet's status is its worst host's, `not-ready` worst). */
 export const STATUS_PRECEDENCE: readonly VerdictStatus[] = ['not-ready', 'ready-with-warnings', 'ready', 'up-to-date', 'nothing-to-upgrade'];
 
+/** The host and fleet rule ids (a waiver naming another is `unknown-rule`). */
+const KNOWN_RULE_IDS = () => [...RULES, ...FLEET_RULES].map((r) => r.meta.id);
+
 const nameFromPath = (p: string) => path.basename(p.replace(/[\\/]+$/, '')).replace(/\.(zip|json)$/i, '') || p;
 
 /** Scans (or reads) one input and keeps only its summary. Never throws: a failure is a `failed` summary. */
@@ -40,15 +44,15 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
   const fallback = nameFromPath(input.target);
   if (input.kind === 'invalid') return failedSummary(fallback, input.target, input.reason ?? 'cannot be used');
   if (input.kind === 'report') {
-    let obj: unknown;
+    let saved: Report;
     try {
-      obj = JSON.parse(await readFile(input.target, 'utf8'));
+      saved = await loadReport(input.target);
     } catch (e) {
-      return failedSummary(fallback, input.target, `not a readable JSON report (${(e as Error).message.split('\n')[0]})`);
+      if (e instanceof ReportFileError) return failedSummary(fallback, input.target, `not a valid report: ${e.detail}`);
+      throw e;
     }
-    const v = validateReport(obj);
-    if (!v.ok) return failedSummary(fallback, input.target, `not a valid report: ${v.errors.slice(0, 3).join('; ')}`);
-    const report = obj as Report;
+    // One verdict (issue 15): judged again from its findings, with the fleet's waivers and clock, as gate does.
+    const report = rejudgeReport(saved, { failOn: opts.failOn, now: opts.now, waivers: opts.waivers?.entries, waiverFile: opts.waivers?.file, knownRuleIds: KNOWN_RULE_IDS() });
     const s = summarize(report, { name: report.host.name ?? fallback, target: input.target, status: 'read', installers: null });
     await opts.onHostReport?.(report, s);
     return s;
@@ -108,15 +112,17 @@ export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly F
   return { status, failOn, counts, waived, gate };
 }
 
-/** Fleet-level waiver statuses: applied anywhere wins; a fleet rule id is known too. */
-function mergeWaivers(entries: Waiver[], hosts: readonly HostSummary[], fleetApplied: Waiver[]): Waiver[] {
-  const known = new Set([...RULES.map((r) => r.meta.id), ...FLEET_RULES.map((r) => r.meta.id)]);
+/**
+ * Fleet-level waiver statuses: applied anywhere wins, then expired, then unused. Each host's status is found by
+ * the waiver itself (rule, host, finding, reason, expiry), never by its position in a host's list.
+ */
+function mergeWaivers(entries: WaiverEntry[], hosts: readonly HostSummary[], fleetApplied: WaiverStatus[]): WaiverStatus[] {
+  const known = new Set(KNOWN_RULE_IDS().map((id) => id.toUpperCase()));
   return entries.map((w, i) => {
-    const base: Waiver = { ...w };
-    delete base.status;
-    const seen = [fleetApplied[i]?.status, ...hosts.map((h) => h.waivers[i]?.status)];
-    const status: Waiver['status'] = !known.has(w.rule) ? 'unknown-rule' : seen.includes('expired') ? 'expired' : seen.includes('applied') ? 'applied' : 'unused';
-    return { ...base, status };
+    const key = waiverKey(w);
+    const seen = [fleetApplied[i]?.status, ...hosts.map((h) => h.waivers.find((x) => waiverKey(x) === key)?.status)];
+    const status: WaiverStatus['status'] = !known.has(w.rule.toUpperCase()) ? 'unknown-rule' : seen.includes('expired') ? 'expired' : seen.includes('applied') ? 'applied' : 'unused';
+    return withStatus(w, status);
   });
 }
 
@@ -136,19 +142,19 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
   hosts.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 
   let findings = runFleetRules({ hosts, targetVersion: opts.targetVersion, stage: opts.stage });
-  let fleetWaivers: Waiver[] = [];
+  let fleetWaivers: WaiverStatus[] = [];
   if (opts.waivers) {
     // Waivers match a fleet finding by its host, as they match a host's findings.
     const out: FleetFinding[] = [];
-    const statuses: Waiver['status'][][] = opts.waivers.entries.map(() => []);
+    const statuses: WaiverStatus['status'][][] = opts.waivers.entries.map(() => []);
     for (const host of [...new Set(findings.map((f) => f.host))]) {
       const mine = findings.filter((f) => f.host === host);
-      const r = applyWaivers(mine, opts.waivers.entries, { host, now: opts.now, knownRuleIds: [...RULES, ...FLEET_RULES].map((x) => x.meta.id) });
+      const r = applyWaivers(mine, opts.waivers.entries, { host, now: opts.now, knownRuleIds: KNOWN_RULE_IDS() });
       out.push(...r.findings.map((f, i) => ({ ...f, host: mine[i]!.host })));
       r.waivers.forEach((w, i) => statuses[i]!.push(w.status));
     }
     findings = sortFindings(out) as FleetFinding[];
-    fleetWaivers = opts.waivers.entries.map((w, i) => ({ ...w, status: statuses[i]!.includes('applied') ? 'applied' : statuses[i]![0] ?? 'unused' }));
+    fleetWaivers = opts.waivers.entries.map((w, i) => withStatus(w, statuses[i]!.includes('applied') ? 'applied' : statuses[i]![0] ?? 'unused'));
   }
   const digest = createHash('sha256');
   // Over what was read (each host's own digest), not where it lay: copies of the same evidence digest the same.

@@ -1,4 +1,4 @@
-import type { ComponentId, Finding, HostRole, Roles, Severity, Stage, UpgradePath, Verdict, Waiver } from '../types.js';
+import type { ComponentId, Finding, HostRole, Roles, Severity, Stage, UpgradePath, Verdict, WaiverStatus } from '../types.js';
 import type { RuleMeta } from '../rules/types.js';
 
 /** One SDK URL a host's config points at (User Portal, Mobile App Web Service, AD FS adapter). */
@@ -45,7 +45,7 @@ export interface HostSummary {
   installers: { folder: string; present: string[] } | null;
   plan: HostStep[];
   /** Waiver statuses of the host's report (to merge into the fleet's list). */
-  waivers: Waiver[];
+  waivers: WaiverStatus[];
   inputDigest: string | null;
 }
 
@@ -110,5 +110,5 @@ export interface FleetReport {
   waves: Wave[];
   findings: FleetFinding[];
   verdict: Verdict;
-  waivers: Waiver[];
+  waivers: WaiverStatus[];
 }

@@ -1,16 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import type { Node as YamlNode, YAMLMap } from 'yaml';
-import type { Finding, Waiver } from '../types.js';
+import type { Node as YamlNode } from 'yaml';
+import type { Finding, WaiverEntry, WaiverStatus } from '../types.js';
+import { readTextFile } from './load.js';
+import { validateWaiverFile } from './schema.js';
+import WVR001, { expiredWaiverHits, EXPIRED_WAIVER_RULE } from '../rules/catalog/MFA-WVR-001.js';
+import { formatMessage } from '../rules/messages.js';
 
 // yaml (70-odd modules) loads only when a waiver file is read, not on every scan.
 let Y: typeof import('yaml');
 
-/** The rule an expired waiver raises (report.md, Waivers). */
-export const EXPIRED_WAIVER_RULE = 'MFA-WVR-001';
+export { EXPIRED_WAIVER_RULE };
 
-const KEYS = ['rule', 'host', 'finding', 'reason', 'expires'] as const;
+/** A waiver file above this is refused: a real one is a few KiB. */
+export const WAIVERS_MAX_BYTES = 1024 * 1024;
 
-/** Thrown for an unreadable or invalid waiver file; `message` is one line: `FILE:LINE: what is wrong`. */
+/** Thrown for an unreadable or invalid waiver file; `message` is one line: `FILE:LINE: field: what is wrong`. */
 export class WaiverFileError extends Error {
   constructor(message: string) {
     super(message);
@@ -18,83 +21,82 @@ export class WaiverFileError extends Error {
   }
 }
 
+const FIELDS = ['rule', 'host', 'finding', 'reason', 'expires'] as const;
+
 /**
- * Reads a waiver file (YAML, or JSON, which YAML parses too): `{ waivers: [ … ] }` or a bare list.
- * An empty file or `waivers:` with nothing under it is no waivers.
- * Unknown keys in an entry are errors: a misspelt `expire:` must not make a waiver eternal.
- * Numbers in `rule`/`host`/`finding` keep their source text (`finding: 0123` stays "0123").
+ * Reads a waiver file (YAML, or JSON, which YAML parses too): `{ waivers: [ … ] }` or a bare list, checked
+ * against schemas/waivers.schema.json. An empty file or `waivers:` with nothing under it is no waivers.
+ * Unknown keys are errors (a misspelt `expire:` must not make a waiver eternal); an empty `host` or
+ * `finding` is an error (it would match everything). Numbers in `rule`/`host`/`finding` keep their source
+ * text (`finding: 0123` stays "0123"). Regular files of at most 1 MiB, UTF-8 or UTF-16 (PowerShell).
  */
-export async function loadWaivers(file: string): Promise<Waiver[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WaiverFileError(`${file}: cannot read the waiver file (${code ?? (e as Error).message})`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
+  const text = await readTextFile(file, WAIVERS_MAX_BYTES, 'waiver file', (d) => new WaiverFileError(`${file}: ${d}`));
   Y ??= await import('yaml');
   const lc = new Y.LineCounter();
   const doc = Y.parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   // Errors found at the end of the input (an unclosed quote) point at the last line with text.
   const lastText = Math.max(0, text.trimEnd().length - 1);
   const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lc.linePos(Math.min(offset, lastText)).line);
-  const fail = (offset: number | undefined, msg: string): never => {
-    throw new WaiverFileError(`${file}:${lineOf(offset)}: ${msg}`);
-  };
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    const line = lineOf(err.pos[0]);
     // yaml's messages can span lines (a code frame); keep the first.
-    throw new WaiverFileError(`${file}:${line}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new WaiverFileError(`${file}:${lineOf(err.pos[0])}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
+  const root = doc.contents as YamlNode | null;
+  if (root === null || (Y.isScalar(root) && (root.value === null || root.value === ''))) return [];
+  const bare = Y.isSeq(root);
+  const value: unknown = bare ? { waivers: doc.toJS() } : doc.toJS();
+  const list = (bare ? root : Y.isMap(root) ? root.get('waivers', true) : null) as YamlNode | null | undefined;
 
-  let list: YamlNode | null | undefined = doc.contents as YamlNode | null;
-  if (list === null || (Y.isScalar(list) && (list.value === null || list.value === ''))) return [];
-  if (Y.isMap(list)) {
-    const map: YAMLMap = list;
-    for (const pair of map.items) {
-      const key = Y.isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key !== 'waivers') fail((pair.key as YamlNode | null)?.range?.[0], `unknown key '${key}' (expected 'waivers')`);
+  /** The node a JSON pointer names, or the nearest one above it that exists. */
+  const nodeAt = (pointer: string): YamlNode | null => {
+    const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node: YamlNode | null = root;
+    let rest = parts;
+    if (bare && parts[0] === 'waivers') rest = parts.slice(1);
+    for (const part of rest) {
+      if (Y.isSeq(node)) {
+        const next = node.get(Number(part), true) as YamlNode | undefined;
+        if (!next) break;
+        node = next;
+      } else if (Y.isMap(node)) {
+        // The value where there is one (in block style on the key's line), else the key.
+        const pair: { key: unknown; value: unknown } | undefined = node.items.find((p) => Y.isScalar(p.key) && String(p.key.value) === part);
+        if (!pair) break;
+        node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode | null) ?? node;
+      } else break;
     }
-    list = map.get('waivers', true) as YamlNode | undefined;
-    if (list === undefined) fail(map.range?.[0], `no 'waivers' list`);
-    if (list === null || (Y.isScalar(list) && list.value === null)) return [];
-  }
-  if (!Y.isSeq(list)) return fail(list!.range?.[0], `'waivers' must be a list`);
+    return node;
+  };
 
-  const waivers: Waiver[] = [];
+  const v = validateWaiverFile(value);
+  if (!v.ok) {
+    const at = v.at[0]!;
+    throw new WaiverFileError(`${file}:${lineOf(nodeAt(at)?.range?.[0])}: ${v.errors[0]}`);
+  }
+  if (list === undefined || list === null || !Y.isSeq(list)) return [];
+
+  const waivers: WaiverEntry[] = [];
   list.items.forEach((item, index) => {
-    const entry = item as YamlNode | null;
-    const at = entry?.range?.[0] ?? list!.range?.[0];
-    if (!Y.isMap(entry)) return fail(at, `waiver ${index + 1} must be a mapping with rule, reason and optional host, finding, expires`);
-    const fields: Partial<Record<(typeof KEYS)[number], { value: string; offset: number | undefined }>> = {};
+    const entry = item as YamlNode;
+    if (!Y.isMap(entry)) return;
+    const fields: Partial<Record<(typeof FIELDS)[number], { value: string; offset: number | undefined }>> = {};
     for (const pair of entry.items) {
-      const keyNode = pair.key as YamlNode | null;
-      const key = Y.isScalar(keyNode) ? String(keyNode.value) : '';
-      const koff = keyNode?.range?.[0] ?? at;
-      if (!(KEYS as readonly string[]).includes(key)) {
-        fail(koff, `waiver ${index + 1}: unknown key '${key}' (expected ${KEYS.join(', ')})`);
-      }
-      const v = pair.value as YamlNode | null;
-      const voff = v?.range?.[0] ?? koff;
-      if (v === null || (Y.isScalar(v) && v.value === null)) continue; // `host: null`, `host:` = not given
-      if (!Y.isScalar(v) || !['string', 'number'].includes(typeof v.value)) {
-        fail(voff, `waiver ${index + 1}: ${key} must be a text value`);
-      }
-      const s = v as { value: unknown; source?: string };
-      const value = typeof s.value === 'number' ? (s.source ?? String(s.value)) : String(s.value);
-      fields[key as (typeof KEYS)[number]] = { value: value.trim(), offset: voff };
+      const key = String((pair.key as { value: unknown }).value) as (typeof FIELDS)[number];
+      const node = pair.value as YamlNode | null;
+      if (node === null || !Y.isScalar(node) || node.value === null) continue; // `host: null`, `host:` = not given
+      const s = node as { value: unknown; source?: string };
+      const text = typeof s.value === 'number' ? (s.source ?? String(s.value)) : String(s.value);
+      fields[key] = { value: text.trim(), offset: node.range?.[0] };
     }
-    const w: Waiver = { rule: '', reason: '' };
-    if (!fields.rule || fields.rule.value === '') fail(at, `waiver ${index + 1}: rule is required`);
-    w.rule = fields.rule!.value;
+    const w: WaiverEntry = { rule: fields.rule!.value, reason: fields.reason!.value };
     if (fields.host) w.host = fields.host.value;
     if (fields.finding) w.finding = fields.finding.value;
-    if (!fields.reason || fields.reason.value === '') fail(at, `waiver ${index + 1} (${w.rule}): reason is required`);
-    w.reason = fields.reason!.value;
     if (fields.expires) {
-      if (!isDate(fields.expires.value)) fail(fields.expires.offset, `expires is not a date (${fields.expires.value}); use YYYY-MM-DD`);
+      if (!isDate(fields.expires.value)) {
+        throw new WaiverFileError(`${file}:${lineOf(fields.expires.offset)}: /waivers/${index}/expires: is not a date (${fields.expires.value}); use YYYY-MM-DD`);
+      }
       w.expires = fields.expires.value;
     }
     waivers.push(w);
@@ -123,12 +125,32 @@ export interface ApplyWaiverOptions {
   host: string | null;
   /** The scan's clock (`--now`). */
   now: Date | string;
-  /** Ids of the rule catalog; a waiver naming another rule gets `unknown-rule`. Omit to skip that check. */
+  /** Ids of the rule catalog (any case); a waiver naming another rule gets `unknown-rule`. Omit to skip that check. */
   knownRuleIds?: Iterable<string>;
 }
 
-function hostMatches(w: Waiver, host: string | null): boolean {
+/** Whether a waiver concerns this host: no `host`, or this host (case-insensitive). */
+export function hostMatches(w: Pick<WaiverEntry, 'host'> | Pick<WaiverStatus, 'host'>, host: string | null): boolean {
   return !w.host || (host !== null && host.toLowerCase() === w.host.toLowerCase());
+}
+
+/** Rule ids match case-insensitively (`mfa-life-001` is MFA-LIFE-001), the same in scan, gate and fleet. */
+export function sameRule(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+/** A waiver as written, with its status: absent matchers and expiry as null (the report's shape). */
+export function withStatus(w: WaiverEntry | WaiverStatus, status: WaiverStatus['status']): WaiverStatus {
+  return { rule: w.rule, host: w.host ?? null, finding: w.finding ?? null, reason: w.reason, expires: w.expires ?? null, status };
+}
+
+/** The waiver as written again (a report's waiver list read back as input). */
+export function asEntry(w: WaiverEntry | WaiverStatus): WaiverEntry {
+  const e: WaiverEntry = { rule: w.rule, reason: w.reason };
+  if (w.host) e.host = w.host;
+  if (w.finding) e.finding = w.finding;
+  if (w.expires) e.expires = w.expires;
+  return e;
 }
 
 /**
@@ -138,65 +160,51 @@ function hostMatches(w: Waiver, host: string | null): boolean {
  * (waives nothing), `applied` (waived at least one finding), `unused`. A waiver for another
  * host is `unused` here. Where several waivers match one finding, the first in the file marks it.
  */
-export function applyWaivers(
-  findings: readonly Finding[],
-  waivers: readonly Waiver[],
+export function applyWaivers<F extends Finding>(
+  findings: readonly F[],
+  waivers: readonly (WaiverEntry | WaiverStatus)[],
   opts: ApplyWaiverOptions,
-): { findings: Finding[]; waivers: Waiver[] } {
+): { findings: F[]; waivers: WaiverStatus[] } {
   const now = typeof opts.now === 'string' ? new Date(opts.now) : opts.now;
-  const known = opts.knownRuleIds ? new Set(opts.knownRuleIds) : null;
+  const known = opts.knownRuleIds ? new Set([...opts.knownRuleIds].map((id) => id.toUpperCase())) : null;
   const out = findings.map((f) => ({ ...f, waiver: null as Finding['waiver'] }));
-  const statused = waivers.map((w): Waiver => {
-    const base: Waiver = { ...w };
-    delete base.status;
-    if (known && !known.has(w.rule)) return { ...base, status: 'unknown-rule' };
-    if (isExpired(w.expires, now)) return { ...base, status: 'expired' };
+  const statused = waivers.map((w): WaiverStatus => {
+    if (known && !known.has(w.rule.toUpperCase())) return withStatus(w, 'unknown-rule');
+    if (isExpired(w.expires, now)) return withStatus(w, 'expired');
     let used = false;
     if (hostMatches(w, opts.host)) {
       for (const f of out) {
-        if (f.ruleId !== w.rule || (w.finding && f.id !== w.finding)) continue;
+        if (!sameRule(f.ruleId, w.rule) || (w.finding && f.id !== w.finding)) continue;
         used = true;
         f.waiver ??= { reason: w.reason, expires: w.expires ?? null };
       }
     }
-    return { ...base, status: used ? 'applied' : 'unused' };
+    return withStatus(w, used ? 'applied' : 'unused');
   });
   return { findings: out, waivers: statused };
 }
 
 /**
- * The MFA-WVR-001 findings (low) for waivers whose status is `expired` and that would
- * otherwise concern this host (no `host`, or this host): one per waiver, in file order.
- * The lead adds `id` (its usual digest) and `planSteps` ([]), then sorts.
- * `file` is the waiver file as given on the command line: the evidence's location.
+ * The MFA-WVR-001 findings for waivers whose status is `expired` and that concern this host, as
+ * src/rules/catalog/MFA-WVR-001.ts (the rule's one place) reports them, without `id` and `planSteps`
+ * (the caller gives them: `findingId` over the evidence's `observed`). `file` is the waiver file as given.
  */
-export function expiredWaiverFindings(
-  waivers: readonly Waiver[],
-  host: string | null,
-  file: string,
-): Omit<Finding, 'id' | 'planSteps'>[] {
-  return waivers
-    .filter((w) => w.status === 'expired' && hostMatches(w, host))
-    .map((w) => {
-      const scope = [w.host ? `host ${w.host}` : null, w.finding ? `finding ${w.finding}` : null].filter(Boolean).join(', ');
-      return {
-        ruleId: EXPIRED_WAIVER_RULE,
-        outcome: 'fail' as const,
-        severity: 'low' as const,
-        title: 'A waiver has expired',
-        message:
-          `The waiver for ${w.rule}${scope ? ` (${scope})` : ''} expired on ${w.expires} and waives nothing: ` +
-          `renew it with the change board or fix what it covered. Reason given: ${w.reason}`,
-        component: 'host' as const,
-        evidence: [
-          {
-            source: 'file' as const,
-            location: file,
-            observed: `rule: ${w.rule}${w.host ? `, host: ${w.host}` : ''}${w.finding ? `, finding: ${w.finding}` : ''}, expires: ${w.expires}`,
-          },
-        ],
-        seed: { file: 'report.md', section: 'Waivers' },
-        waiver: null,
-      };
-    });
+export function expiredWaiverFindings(waivers: readonly WaiverStatus[], host: string | null, file: string): Omit<Finding, 'id' | 'planSteps'>[] {
+  const m = WVR001.meta;
+  return expiredWaiverHits({ waivers, host, file }).map((hit) => ({
+    ruleId: m.id,
+    outcome: hit.outcome ?? 'fail',
+    severity: hit.severity ?? m.severity,
+    title: m.title,
+    message: formatMessage(m, hit),
+    component: hit.component ?? m.component,
+    evidence: hit.evidence,
+    seed: m.seed,
+    waiver: null,
+  }));
+}
+
+/** What identifies a waiver across lists (a host report's, the fleet's): its matchers, reason and expiry. */
+export function waiverKey(w: WaiverEntry | WaiverStatus): string {
+  return [w.rule.toUpperCase(), (w.host ?? '').toLowerCase(), w.finding ?? '', w.reason, w.expires ?? ''].join('\u0000');
 }

@@ -54,15 +54,20 @@ describe('loadWaivers', () => {
   });
 
   const bad: [string, string, string, RegExp][] = [
-    ['bad date', 'w1.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n\n\n\n    expires: 2027-13-01\n', /w1\.yml:7: expires is not a date \(2027-13-01\)/],
-    ['no reason', 'w2.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n  - rule: MFA-VDIR-001\n    host: MFA01\n', /w2\.yml:4: waiver 2 \(MFA-VDIR-001\): reason is required/],
-    ['no rule', 'w3.yml', 'waivers:\n  - reason: r\n', /w3\.yml:2: waiver 1: rule is required/],
-    ['misspelt key', 'w4.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n    expire: 2027-01-31\n', /w4\.yml:4: waiver 1: unknown key 'expire'/],
+    ['bad date', 'w1.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n\n\n\n    expires: 2027-13-01\n', /w1\.yml:7: \/waivers\/0\/expires: is not a date \("2027-13-01"\); use YYYY-MM-DD$/],
+    ['no reason', 'w2.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n  - rule: MFA-VDIR-001\n    host: MFA01\n', /w2\.yml:4: \/waivers\/1\/reason: is required$/],
+    ['no rule', 'w3.yml', 'waivers:\n  - reason: r\n', /w3\.yml:2: \/waivers\/0\/rule: is required$/],
+    ['misspelt key', 'w4.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n    expire: 2027-01-31\n', /w4\.yml:4: \/waivers\/0\/expire: is not a known field$/],
     ['YAML syntax', 'w5.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: "unterminated\n', /w5\.yml:3: /],
     ['JSON syntax', 'w6.json', '{\n  "waivers": [\n    { "rule": "MFA-LIFE-001",, "reason": "r" }\n  ]\n}\n', /w6\.json:3: /],
-    ['JSON bad date', 'w7.json', '{\n  "waivers": [\n    { "rule": "MFA-LIFE-001",\n      "reason": "r",\n      "expires": "2027-02-30" }\n  ]\n}\n', /w7\.json:5: expires is not a date \(2027-02-30\)/],
-    ['not a list', 'w8.yml', 'waivers: yes\n', /w8\.yml:1: 'waivers' must be a list/],
-    ['a list rule', 'w9.yml', 'waivers:\n  - rule: [a, b]\n    reason: r\n', /w9\.yml:2: waiver 1: rule must be a text value/],
+    ['JSON bad date', 'w7.json', '{\n  "waivers": [\n    { "rule": "MFA-LIFE-001",\n      "reason": "r",\n      "expires": "2027-02-30" }\n  ]\n}\n', /w7\.json:5: \/waivers\/0\/expires: is not a date \("2027-02-30"\)/],
+    ['not a list', 'w8.yml', 'waivers: yes\n', /w8\.yml:1: \/waivers: must be array or null$/],
+    ['a list rule', 'w9.yml', 'waivers:\n  - rule: [a, b]\n    reason: r\n', /w9\.yml:2: \/waivers\/0\/rule: must be string or number$/],
+    // issue 15 item 10: an empty matcher would match every host or finding
+    ['empty host', 'w10.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    host: ""\n    reason: r\n', /w10\.yml:3: \/waivers\/0\/host: must not be empty$/],
+    ['empty finding', 'w11.json', '{"waivers": [\n {"rule": "MFA-LIFE-001",\n  "finding": "  ",\n  "reason": "r"}]}\n', /w11\.json:3: \/waivers\/0\/finding: must not be empty$/],
+    ['blank reason', 'w12.yml', '- rule: MFA-LIFE-001\n  reason: "   "\n', /w12\.yml:2: \/waivers\/0\/reason: must not be empty$/],
+    ['a top-level scalar', 'w13.yml', 'just text\n', /w13\.yml:1: \(root\): must be object$/],
   ];
   it.each(bad)('%s: one line naming the file and line', async (_name, name, text, message) => {
     const p = await file(name, text);
