@@ -57,6 +57,22 @@ describe('parseRegQueryOutput', () => {
     expect(store.getKey(`${K}\\Empty Key`)).toEqual({ path: `${K}\\Empty Key`, values: [] });
   });
 
+  it.each([
+    ['German', '(Standard)', '(Wert nicht festgelegt)'],
+    ['Swedish', '(Standard)', '(värde inte angivet)'],
+    ['Dutch', '(Standaard)', '(waarde niet ingesteld)'],
+    ['French', '(par défaut)', '(valeur non définie)'],
+  ])('reads the default value under its %s name %s, and "not set" as no value', (_lang, name, notSet) => {
+    const text = ['', K, `    ${name}    REG_SZ    Multi-Factor Authentication Server`, '    Version    REG_SZ    8.0.1.1', '', `${K}\\Sub`, `    ${name}    REG_SZ    ${notSet}`, ''].join('\r\n');
+    const store = new RegistryStore();
+    const problems: unknown[] = [];
+    parseRegQueryOutput(text, store, { onProblem: (p) => problems.push(p) });
+    expect(problems).toEqual([]);
+    expect(store.getValue(K, '')?.data).toBe('Multi-Factor Authentication Server');
+    expect(store.getValue(K, name)).toBeUndefined();
+    expect(store.getKey(`${K}\\Sub`)?.values).toEqual([]);
+  });
+
   it('reports bad lines with their line number and keeps going', () => {
     const text = ['', K, '    Good    REG_SZ    yes', '    Count    REG_QWORD    (null)', '    Odd    REG_BINARY    ABC', 'garbage here', '    Later    REG_DWORD    0x1', ''].join('\r\n');
     const store = new RegistryStore();

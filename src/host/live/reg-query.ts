@@ -205,13 +205,50 @@ export function parseQueryData(type: RegValueType, raw: string): RegValue['data'
   }
 }
 
+/**
+ * The name reg.exe prints for a key's default (unnamed) value, in the system's display language: "(Default)"
+ * in English, "(Standard)" in German, Swedish, Danish and Norwegian, "(Standaard)" in Dutch, and so on. A
+ * server runs in the language of its admins (the upgrade procedures exist in Swedish and Dutch for that
+ * reason), so every known form counts. A real value with one of these names would need the same brackets:
+ * none of the keys the probes read has one.
+ */
+export const DEFAULT_VALUE_NAMES: ReadonlySet<string> = new Set(
+  [
+    '(Default)', // en
+    '(Standard)', // de, sv, da, nb
+    '(Standaard)', // nl
+    '(par défaut)', // fr
+    '(predeterminado)', // es
+    '(predefinito)', // it
+    '(Padrão)', // pt
+    '(Domyślna)', // pl
+    '(Výchozí)', // cs
+    '(Alapértelmezett)', // hu
+    '(Oletus)', // fi
+    '(Varsayılan)', // tr
+    '(По умолчанию)', // ru
+    '(既定)', // ja
+    '(默认)', // zh-CN
+    '(預設值)', // zh-TW
+    '(기본값)', // ko
+  ].map((n) => n.toLowerCase()),
+);
+
+/** "(value not set)", printed for a key whose default value is empty, in the same languages where known. */
+const VALUE_NOT_SET: ReadonlySet<string> = new Set(
+  ['(value not set)', '(Wert nicht festgelegt)', '(waarde niet ingesteld)', '(värde inte angivet)', '(valeur non définie)', '(valor no establecido)', '(valore non impostato)'].map((n) =>
+    n.toLowerCase(),
+  ),
+);
+
 function clip(s: string): string {
   return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
 
 /**
  * Parses `reg query` output (the key line, then "    Name    REG_TYPE    data" lines, blank lines
- * between keys) into the store. "(Default)" is the default value. Returns what it read.
+ * between keys) into the store. "(Default)", or its name in the system's language, is the default value.
+ * Returns what it read.
  */
 export function parseRegQueryOutput(text: string, store: RegistryStore, opts: ParseQueryOptions): { keys: number; values: number } {
   const label = opts.label ?? 'reg query';
@@ -242,7 +279,7 @@ export function parseRegQueryOutput(text: string, store: RegistryStore, opts: Pa
     }
     const m = VALUE_LINE.exec(line);
     if (m && key) {
-      const name = m[1] === '(Default)' ? '' : m[1]!;
+      const name = DEFAULT_VALUE_NAMES.has(m[1]!.toLowerCase()) ? '' : m[1]!;
       const raw = m[3] ?? '';
       const typeText = m[2]!;
       let type: RegValueType;
@@ -261,7 +298,7 @@ export function parseRegQueryOutput(text: string, store: RegistryStore, opts: Pa
         typeNumber = n;
       }
       // A key without a default value shows it as "(value not set)" in some reg.exe outputs: not a value.
-      if (name === '' && type === 'REG_SZ' && raw === '(value not set)') continue;
+      if (name === '' && type === 'REG_SZ' && VALUE_NOT_SET.has(raw.toLowerCase())) continue;
       const data = parseQueryData(type, raw);
       if (data instanceof Error) {
         opts.onProblem({ location: where, message: `${key}\\${name || '(Default)'}: ${data.message}: value skipped` });
