@@ -17,8 +17,8 @@ export function winePath(p) {
 }
 
 /**
- * Makes the prefix ready (scripts/wine/setup.sh: installs wine when missing, creates the prefix, win10).
- * Resolves { ok: true, ms } or { ok: false, reason } where wine cannot be installed here.
+ * Makes the prefix ready (scripts/wine/setup.sh: creates the prefix, win10; wine itself comes from
+ * scripts/setup-test-tools.sh). Resolves { ok: true, ms } or { ok: false, reason } where wine is missing.
  */
 export function ensureWine(prefix = DEFAULT_PREFIX) {
   const t0 = Date.now();

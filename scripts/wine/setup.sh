@@ -1,21 +1,16 @@
 #!/bin/sh
 # Makes a Wine prefix ready for running the Windows build (node.exe, reg.exe) and returns fast when it is.
 #   scripts/wine/setup.sh <prefix-folder>
-# Installs wine from Debian apt when missing (needs root). A fresh prefix takes about 10 s; a ready one ~0 s.
+# Wine itself comes from scripts/setup-test-tools.sh (exit 3 here when it is missing).
+# A fresh prefix takes about 10 s; a ready one ~0 s.
 # Windows programs' output goes to files, never a pipe (a pipe fails under Wine).
 set -eu
 PREFIX="${1:?usage: setup.sh <prefix-folder>}"
 case "$PREFIX" in /*) ;; *) PREFIX="$(pwd)/$PREFIX" ;; esac
 
 if ! command -v wine >/dev/null 2>&1; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup.sh: wine is not installed and apt-get is not available" >&2
-    exit 3
-  fi
-  echo "setup.sh: installing wine (apt-get)" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=600 update >/dev/null
-  apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends wine64 wine >/dev/null
+  echo "setup.sh: wine is not installed (scripts/setup-test-tools.sh installs it)" >&2
+  exit 3
 fi
 
 export WINEPREFIX="$PREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="

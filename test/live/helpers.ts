@@ -8,8 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain JavaScript helpers shared with CI scripts
 import { DEFAULT_PREFIX, ensureWine, runWine, winePath } from '../../scripts/wine/run.mjs';
-// @ts-expect-error plain JavaScript helper shared with scripts/pack-win.mjs
-import { ensureNodeExe } from '../../scripts/wine/node-win.mjs';
+import { missing, skipLine, tool } from '../helpers/tools.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PREFIX: string = DEFAULT_PREFIX;
@@ -21,17 +20,27 @@ export interface WineReady {
   ms?: number;
 }
 
-/** Wine ready (installed and a prefix made), or why not. Tests skip only where wine cannot be installed. */
-export async function wineReady(): Promise<WineReady> {
-  const r = (await ensureWine(PREFIX)) as WineReady;
-  if (!r.ok) {
-    console.warn(`\n[test/live] SKIPPING Wine tests: wine cannot be installed here (${r.reason}).\n`);
+/**
+ * Wine ready (installed, the Windows node.exe fetched, a prefix made), or why not. Nothing is installed
+ * here (scripts/setup-test-tools.sh does that); where a tool is missing, one line says so and the file's
+ * tests are skipped.
+ */
+export async function wineReady(what = 'Wine tests'): Promise<WineReady> {
+  const m = missing('wine', 'node-win');
+  if (m) {
+    console.warn(skipLine(what, m.tool, m.reason));
+    return { ok: false, reason: m.reason };
   }
+  const r = (await ensureWine(PREFIX)) as WineReady;
+  if (!r.ok) console.warn(skipLine(what, 'wine', `no Wine prefix: ${r.reason}`));
   return r;
 }
 
+/** The Windows node.exe fetched by scripts/setup-test-tools.sh (wineReady() has checked it is there). */
 export function nodeExe(): string {
-  return ensureNodeExe() as string;
+  const s = tool('node-win');
+  if (!s.ok) throw new Error(`node.exe: ${s.reason} (run scripts/setup-test-tools.sh)`);
+  return s.path!;
 }
 
 /**
@@ -48,7 +57,7 @@ export function buildLive(): string {
     JSON.stringify({
       extends: path.join(ROOT, 'tsconfig.json'),
       compilerOptions: { outDir: path.join(out, 'js'), rootDir: path.join(ROOT, 'src'), noEmit: false, typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
-      files: [path.join(ROOT, 'src', 'target', 'live.ts')],
+      files: [path.join(ROOT, 'src', 'host', 'live.ts')],
       include: [],
     }),
   );

@@ -13,8 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 // @ts-expect-error plain JavaScript helpers shared with CI scripts
 import { DEFAULT_PREFIX, ensureWine, runWine, wineEnv, winePath } from '../../scripts/wine/run.mjs';
-// @ts-expect-error plain JavaScript helper shared with scripts/pack-win.mjs
-import { ensureNodeExe } from '../../scripts/wine/node-win.mjs';
+import { nodeExe } from './helpers.js';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
@@ -163,7 +162,7 @@ export interface LiveScanOptions {
 /** `node.exe bin/run.js scan --json ...` inside the seeded prefix; resolves the run and the parsed report. */
 export async function liveScan(prefix: string, opts: LiveScanOptions = {}): Promise<{ run: WineRun; report: any }> {
   const cli = opts.cliDir ?? ROOT;
-  const exe = ensureNodeExe() as string;
+  const exe = nodeExe();
   const run = (await runWine([exe, winePath(path.join(cli, 'bin', 'run.js')), 'scan', '--json', ...(opts.args ?? [])], {
     prefix,
     env: opts.utf8 === false ? { LC_ALL: 'C' } : { LC_ALL: 'hi_IN.UTF-8' },
