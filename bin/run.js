@@ -10,6 +10,15 @@ if (argv[0] === '--version' && !(platform() === 'linux' && /microsoft/i.test(rel
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.name}/${pkg.version} ${platform()}-${arch() === 'ia32' ? 'x86' : arch()} node-${process.version}\n`);
 } else {
-  const { execute } = await import('@oclif/core/execute');
-  await execute({ dir: import.meta.url });
+  const { run } = await import('@oclif/core/run');
+  const { flush } = await import('@oclif/core/flush');
+  try {
+    await run(argv, import.meta.url);
+    await flush();
+  } catch (err) {
+    // What no command caught (a command that does not exist, oclif's start-up): exit 2, one line
+    // (src/cli/errors.ts), never oclif's own 1 or 127 and its stack.
+    const { handleTopLevel } = await import('../dist/cli/errors.js');
+    handleTopLevel(err, 'mfa-readiness', argv);
+  }
 }

@@ -1,31 +1,37 @@
 import { Command } from '@oclif/core/command';
+import * as Flags from '@oclif/core/flags';
+import { LOG_FORMATS, LOG_LEVELS } from '../util/log.js';
+import { classifyError, reportError, type CommandShape } from './errors.js';
 
-interface CliErrorLike {
-  message?: string;
-  oclif?: { exit?: number };
-  exitCode?: number;
-  code?: string;
-  stack?: string;
-}
+/** Flags every command has. */
+export const baseFlags = {
+  'log-level': Flags.string({ description: 'stderr log level', options: [...LOG_LEVELS], default: 'warn', helpGroup: 'GLOBAL' }),
+  'log-format': Flags.string({
+    description: 'stderr log lines: text (readable) or json; default text on a terminal, json otherwise',
+    options: [...LOG_FORMATS],
+    helpGroup: 'GLOBAL',
+  }),
+};
 
 /**
- * Every command's error path: one line on stderr (oclif would wrap it at 80 columns and add usage),
- * exit 2 for anything that stopped the command from running (bad flags, bad input, and bugs: the
- * contract has only 0, 1 and 2), and oclif's `{"error": ...}` on stdout under --json.
+ * Every command's error path, in one place (src/cli/errors.ts): a usage error, an input error thrown by
+ * any module (a known error class, see `classifyError`) or a bug: exit 2, one line on stderr, and under
+ * --json only `{"error": {"code", "message"}}` on stdout. Commands throw; they do not catch to exit.
  */
 export abstract class BaseCommand extends Command {
-  protected override async catch(err: Error & CliErrorLike): Promise<unknown> {
-    const exit = err.oclif?.exit ?? err.exitCode;
-    if (exit === 0 || err.code === 'EEXIT') return super.catch(err);
-    process.exitCode = exit && exit !== 1 ? exit : 2;
-    if (this.jsonEnabled()) {
-      this.logJson(this.toErrorJson(err));
-      return undefined;
-    }
-    const first = (err.message ?? String(err)).split('\n').map((l) => l.trim()).find(Boolean) ?? 'failed';
-    const known = err.oclif?.exit !== undefined;
-    process.stderr.write(`${this.config.bin} ${this.id ?? ''}: ${known ? '' : 'internal error: '}${first}\n`.replace(/ {2,}/g, ' '));
-    if (!known && process.env.MFA_READINESS_DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+  static override baseFlags = baseFlags;
+
+  protected override async catch(err: Error & { oclif?: { exit?: number }; code?: string }): Promise<unknown> {
+    if (err.oclif?.exit === 0 || err.code === 'EEXIT') return super.catch(err);
+    // A command whose flags could not be parsed: oclif would add a developer warning ("did not parse its arguments").
+    (this as unknown as { parsed: boolean }).parsed = true;
+    const shape = this.shape();
+    reportError(classifyError(err, shape), shape, this.jsonEnabled());
     return undefined;
+  }
+
+  private shape(): CommandShape {
+    const ctor = this.constructor as typeof Command;
+    return { id: this.id, bin: this.config.bin, flags: ctor.flags as CommandShape['flags'] };
   }
 }

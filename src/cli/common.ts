@@ -2,7 +2,7 @@ import type { Command } from '@oclif/core/command';
 import * as Flags from '@oclif/core/flags';
 import type { Report, Severity, Waiver } from '../types.js';
 import { FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
-import { LOG_LEVELS } from '../util/log.js';
+import { UsageError } from './errors.js';
 import { parseVersion } from '../util/version.js';
 import { visible } from '../report/text.js';
 import { parseNow } from './now.js';
@@ -16,7 +16,6 @@ export const scanFlags = {
   waivers: Flags.string({ description: 'YAML or JSON file of accepted findings' }),
   'target-version': Flags.string({ description: 'the release being upgraded to', default: LATEST_VERSION }),
   now: Flags.string({ description: "the scan's clock as an ISO time, for reproducible reports (default: now)" }),
-  'log-level': Flags.string({ description: 'stderr log level', options: [...LOG_LEVELS], default: 'warn' }),
 };
 
 export interface CommonParsed {
@@ -25,26 +24,19 @@ export interface CommonParsed {
 }
 
 /** Validates the shared flags; a bad value is exit 2 with one line. */
-export async function parseCommonFlags(cmd: Command, flags: { 'fail-on': string; waivers?: string; 'target-version': string; now?: string }): Promise<CommonParsed> {
+export async function parseCommonFlags(_cmd: Command, flags: { 'fail-on': string; waivers?: string; 'target-version': string; now?: string }): Promise<CommonParsed> {
   let now = new Date().toISOString();
   if (flags.now !== undefined) {
-    try {
-      now = parseNow(flags.now);
-    } catch (e) {
-      cmd.error((e as Error).message, { exit: 2 });
-    }
+    now = parseNow(flags.now); // NowFlagError: a usage error (src/cli/errors.ts)
   }
   if (!/^\d+(\.\d+){0,3}$/.test(flags['target-version']) || !parseVersion(flags['target-version'])) {
-    cmd.error(`--target-version ${flags['target-version']}: not a version like 8.1 or 8.1.0.0`, { exit: 2 });
+    throw new UsageError(`--target-version ${flags['target-version']}: not a version like 8.1 or 8.1.0.0`);
   }
   let waivers: CommonParsed['waivers'];
   if (flags.waivers) {
     const { loadWaivers } = await import('../report/waivers.js');
-    try {
-      waivers = { file: flags.waivers, entries: await loadWaivers(flags.waivers) };
-    } catch (e) {
-      cmd.error((e as Error).message.split('\n')[0]!, { exit: 2 });
-    }
+    // WaiverFileError: an input error (src/cli/errors.ts).
+    waivers = { file: flags.waivers, entries: await loadWaivers(flags.waivers) };
   }
   return { scan: { targetVersion: flags['target-version'], failOn: flags['fail-on'] as FailOn, now }, waivers };
 }

@@ -1,5 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
+import { BadInputError } from '../cli/errors.js';
+import { isProgrammingError } from '../util/errors.js';
 import type { Replication } from '../types.js';
 import type { BundleJson, Host } from '../host/types.js';
 import type { CollectResult } from '../collect.js';
@@ -46,11 +48,10 @@ export default class Collect extends BaseCommand {
       try {
         target = await BundleHost.open(from);
       } catch (e) {
-        if (e instanceof InputError) this.error(`${COLLECT_FROM_ENV}: ${e.message}`, { exit: 2 });
-        throw e;
+        throw e instanceof InputError ? new BadInputError(`${COLLECT_FROM_ENV}: ${e.message}`) : e;
       }
     } else if (process.platform !== 'win32') {
-      this.error('collect runs only on the Windows host it collects from; elsewhere, scan a bundle folder (see the README)', { exit: 2 });
+      throw new BadInputError('collect runs only on the Windows host it collects from; elsewhere, scan a bundle folder (see the README)');
     } else {
       const { LiveHost } = await import('../host/live.js');
       const live = new LiveHost();
@@ -76,9 +77,9 @@ export default class Collect extends BaseCommand {
         hostInfo,
       });
     } catch (e) {
-      if (e instanceof CollectError) this.error(e.message, { exit: 2 });
+      // CollectError is an input error as it is (src/cli/errors.ts); a file-system error is about --out.
       const code = (e as NodeJS.ErrnoException).code;
-      if (code) this.error(`--out ${flags.out}: cannot be written: ${(e as Error).message.split('\n')[0]}`, { exit: 2 });
+      if (!(e instanceof CollectError) && code && !isProgrammingError(e)) throw new BadInputError(`--out ${flags.out}: cannot be written: ${(e as Error).message.split('\n')[0]}`);
       throw e;
     }
     const { facts, ...summary } = res;

@@ -6,7 +6,9 @@ import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
 import type { Severity, Stage } from '../types.js';
 import { parseCommonFlags, scanFlags } from '../cli/common.js';
-import { makeLogger, type LogLevel } from '../util/log.js';
+import { makeLogger, type LogFormat, type LogLevel } from '../util/log.js';
+import { BadInputError } from '../cli/errors.js';
+import { isProgrammingError } from '../util/errors.js';
 import { runFleet } from '../fleet/run.js';
 import { renderFleetHtml, renderFleetJson, renderFleetMarkdown } from '../fleet/render.js';
 import { fileSafeHost, landsInside, writeReportFile, writeReports } from '../report/write.js';
@@ -49,7 +51,7 @@ export default class Fleet extends BaseCommand {
     const { argv, flags } = await this.parse(Fleet);
     const targets = argv as string[];
     const common = await parseCommonFlags(this, flags);
-    const log = makeLogger(flags['log-level'] as LogLevel);
+    const log = makeLogger(flags['log-level'] as LogLevel, flags['log-format'] as LogFormat | undefined);
     const json = this.jsonEnabled();
     const cwd = process.cwd();
     const formats = [...new Set((flags.format as FleetFormat[] | undefined) ?? (json ? [] : ['html', 'json']))] as FleetFormat[];
@@ -67,13 +69,13 @@ export default class Fleet extends BaseCommand {
     if (wantFiles) {
       for (const f of formats) {
         const hit = await insideTarget(base + EXT[f]);
-        if (hit) this.error(`${base + EXT[f]}: refusing to write a report inside a scanned target (${hit})`, { exit: 2 });
+        if (hit) throw new BadInputError(`${base + EXT[f]}: refusing to write a report inside a scanned target (${hit})`);
       }
     }
     const hostDir = flags['host-reports'] ? resolve(cwd, flags['host-reports']) : null;
     if (hostDir) {
       const hit = await insideTarget(hostDir);
-      if (hit) this.error(`--host-reports ${flags['host-reports']}: refusing to write inside a scanned target (${hit})`, { exit: 2 });
+      if (hit) throw new BadInputError(`--host-reports ${flags['host-reports']}: refusing to write inside a scanned target (${hit})`);
       await mkdir(hostDir, { recursive: true });
     }
 
@@ -97,7 +99,7 @@ export default class Fleet extends BaseCommand {
     if (tty) process.stderr.write('\r\x1b[2K');
 
     if (report.hosts.every((h) => h.status === 'failed')) {
-      this.error(`no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`, { exit: 2 });
+      throw new BadInputError(`no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`);
     }
     if (wantFiles) {
       try {
@@ -108,7 +110,8 @@ export default class Fleet extends BaseCommand {
           written.push(base + EXT[f]);
         }
       } catch (e) {
-        this.error((e as Error).message.split('\n')[0]!, { exit: 2 });
+        if (isProgrammingError(e)) throw e;
+        throw new BadInputError((e as Error).message);
       }
     }
     if (report.verdict.gate === 'fail') process.exitCode = 1;

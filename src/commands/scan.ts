@@ -6,7 +6,10 @@ import { parseCommonFlags, scanFlags, summaryLine } from '../cli/common.js';
 import { openTarget } from '../cli/target.js';
 import { scanTarget } from '../scan.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
-import { makeLogger, type LogLevel } from '../util/log.js';
+import { makeLogger, type LogFormat, type LogLevel } from '../util/log.js';
+import { BadInputError } from '../cli/errors.js';
+import { isProgrammingError } from '../util/errors.js';
+import { findingsTable } from '../cli/table.js';
 
 export default class Scan extends BaseCommand {
   static override summary = 'Scan one host (a bundle folder, or this Windows host) and write its readiness report.';
@@ -43,12 +46,16 @@ export default class Scan extends BaseCommand {
     'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
     registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
     drive: Flags.string({ description: 'map a drive letter to a folder: D=PATH (repeatable)', multiple: true }),
+    force: Flags.boolean({
+      description: 'replace an earlier report of the same host and day (default: the new one is named ...-2, -3, ...); --output always replaces its file',
+      default: false,
+    }),
   };
 
   async run(): Promise<Report> {
     const { args, flags } = await this.parse(Scan);
     const common = await parseCommonFlags(this, flags);
-    const log = makeLogger(flags['log-level'] as LogLevel);
+    const log = makeLogger(flags['log-level'] as LogLevel, flags['log-format'] as LogFormat | undefined);
     const target = await openTarget(this, args.target, { registry: flags.registry, drive: flags.drive });
     log.info({ target: target.location, kind: target.kind }, 'scan started');
 
@@ -68,24 +75,46 @@ export default class Scan extends BaseCommand {
     let written: string[] = [];
     if (wantFiles && formats.length > 0) {
       const { writeReports } = await import('../report/write.js');
+      const chosen = formats.length ? formats : (['html', 'json'] as ReportFormat[]);
+      const cwd = process.cwd();
+      // A second scan of the same host on the same day gets its own name (-2, -3, ...) unless --force.
+      const output = flags.output ?? (flags.force ? undefined : await freeBaseName(report, chosen, flags.out, cwd));
       try {
         written = await writeReports(report, {
-          formats: formats.length ? formats : ['html', 'json'],
+          formats: chosen,
           out: flags.out,
-          output: flags.output,
+          output,
           templateDir: flags.template,
           rulesRan: ran.map((r) => ({ id: r.id, title: r.title, component: r.component })),
-          cwd: process.cwd(),
+          cwd,
           targetDir: target.kind === 'bundle' ? target.location : undefined,
           targetDirs: (flags.drive ?? []).map((d) => d.replace(/^[A-Za-z]:?=/, '')),
         });
       } catch (e) {
-        this.error((e as Error).message, { exit: 2 });
+        // The report cannot go where asked (inside the target, a folder that cannot be written): input.
+        if (isProgrammingError(e)) throw e;
+        throw new BadInputError((e as Error).message);
       }
     }
     if (report.verdict.gate === 'fail') process.exitCode = 1;
-    if (!json) process.stderr.write(summaryLine(report, written));
+    if (!json && process.stdout.isTTY) {
+      process.stdout.write(findingsTable(report, written, { columns: process.stdout.columns, color: !process.env.NO_COLOR }));
+    } else if (!json) process.stderr.write(summaryLine(report, written));
     return report;
   }
+}
+
+/**
+ * The base name for the default report names where an earlier report of this host and day exists:
+ * `mfa-readiness-MFA01-2026-11-21-2` (then -3, ...), so a second scan never silently replaces the first.
+ * Undefined where the default name is free.
+ */
+export async function freeBaseName(report: Report, formats: readonly ReportFormat[], out: string | undefined, cwd: string): Promise<string | undefined> {
+  const { EXTENSIONS, reportBasePath } = await import('../report/write.js');
+  const { existsSync } = await import('node:fs');
+  const base = reportBasePath(report, { out, cwd });
+  const taken = (b: string) => formats.some((f) => existsSync(b + EXTENSIONS[f]));
+  if (!taken(base)) return undefined;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
