@@ -7,7 +7,7 @@ import { RULES, RULESET_VERSION } from './rules/index.js';
 import { buildPlan, linkFindings } from './plan/index.js';
 import { computeVerdict, NOTHING_TO_UPGRADE_RULE } from './report/verdict.js';
 import { applyWaivers, expiredWaiverFindings } from './report/waivers.js';
-import { redactConnectionString } from './xml/redact.js';
+import { redactText } from './xml/redact.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleMeta } from './rules/types.js';
 
@@ -23,14 +23,17 @@ export interface ScanResult {
   ran: RuleMeta[];
 }
 
-/** Safety net over every string a report carries from the target: connection-string passwords never pass. */
+/** Safety net over every string a report carries from the target: connection-string and URL passwords and private keys never pass. */
 function scrub(findings: Finding[]): Finding[] {
   return findings.map((f) => ({
     ...f,
-    message: redactConnectionString(f.message),
-    evidence: f.evidence.map((e) => ({ ...e, observed: redactConnectionString(e.observed) })),
+    message: redactText(f.message),
+    evidence: f.evidence.map((e) => ({ ...e, observed: redactText(e.observed) })),
   }));
 }
+
+/** Each rule's link to the plan steps its findings call for (the plan reads no rule code). */
+const RULE_STEPS = new Map(RULES.map((r) => [r.meta.id, r.meta.planSteps ?? []]));
 
 /** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
 export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanResult> {
@@ -50,7 +53,7 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
       findings.push({ ...f, id: findingId(f.ruleId, facts.host.name, f.component, f.evidence[0]?.observed ?? ''), planSteps: [] });
     }
   }
-  const plan = buildPlan({ facts, upgradePath: run.upgradePath, findings, opts: req });
+  const plan = buildPlan({ facts, upgradePath: run.upgradePath, findings, opts: req, ruleSteps: RULE_STEPS });
   findings = sortFindings(scrub(linkFindings(findings, plan)));
   const verdict = computeVerdict(findings, run.upgradePath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0);
   const report: Report = {
@@ -76,7 +79,7 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
     waivers,
     findings,
     plan,
-    problems: [...facts.problems].sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),
+    problems: [...facts.problems].map((p) => ({ ...p, message: redactText(p.message) })).sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),
   };
   return { report, ran: run.ran.concat(req.waivers ? RULES.filter((r) => r.meta.id === 'MFA-WVR-001').map((r) => r.meta) : []) };
 }

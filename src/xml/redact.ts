@@ -7,37 +7,112 @@ import { parseXmlSafe, type XmlElement } from './safe.js';
 
 export const REDACTED = '[redacted]';
 
-const SECRET_NAME = /password|passwd|pwd|secret|token|credential/i;
+/** Names holding a secret wherever the word appears in them (`WebServiceSdkPassword`, `SMS_GATEWAY_TOKEN`). */
+const SECRET_NAME = /password|passwd|pwd|secret|token|credential|passphrase|apikey|privatekey|private_key|api_key/i;
 /** machineKey's keys are secrets too, though their names do not say so. */
 const MACHINE_KEY_NAME = /^(validationKey|decryptionKey)$/i;
+/** The words of a name: camelCase, PascalCase, snake_case, dotted and spaced names alike. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+/** `<x>Key` names that hold a key (ApiKey, AccessKey, SharedAccessKey, SigningKey, ...), not `machineKey` or `key`. */
+const KEY_QUALIFIERS = new Set(['api', 'access', 'account', 'shared', 'private', 'secret', 'signing', 'encryption', 'client', 'subscription', 'master', 'auth', 'hmac', 'sas', 'storage']);
+/** Last words that make a name secret (`SmtpPass`, `SMTP_PASS`, `AdminPin` is not: a PIN length is not a secret). */
+const SECRET_LAST_WORDS = new Set(['pass', 'pw', 'passcode', 'passwort']);
 
 /** Whether a setting, element or attribute with this name holds a secret. */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) || MACHINE_KEY_NAME.test(name);
+  if (SECRET_NAME.test(name) || MACHINE_KEY_NAME.test(name)) return true;
+  const w = words(name);
+  const last = w[w.length - 1];
+  if (last === undefined) return false;
+  if (SECRET_LAST_WORDS.has(last)) return true;
+  return (last === 'key' || last === 'keys') && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]!);
 }
 
-// A connection-string part: `;  Password = value` with the value bare, "double" or 'single' quoted
-// (a quote inside a quoted value is doubled). Storage-style keys (AccountKey, SharedAccessKey) count too.
-const CONN_PART = /(^|;)(\s*(?:password|pwd|accountkey|sharedaccesskey)\s*=\s*)("(?:[^"]|"")*"|'(?:[^']|'')*'|[^;]*)/gi;
+/**
+ * The key of a connection-string part whose value is a secret: ends in Password/Pwd (`Password`,
+ * `Jet OLEDB:Database Password`, `Jet OLEDB:New Database Password`; not `PasswordHint`), or a storage /
+ * API key or secret.
+ */
+export function isSecretConnKey(key: string): boolean {
+  const k = key.trim();
+  return /(?:password|passwd|pwd)$/i.test(k) || /^(?:account\s*key|shared\s*access\s*(?:key|signature)|api\s*key|client\s*secret|secret|token|access\s*token|passphrase|pass)$/i.test(k);
+}
 
-/** Replace the value of Password/Pwd parts of a connection string, keeping the rest as it was. */
+/**
+ * A connection-string value: ODBC `{braced}` (`}}` inside), "double" or 'single' quoted (the quote doubled
+ * inside), bare up to the next `;`. An unterminated brace or quote runs to the end of the text, so
+ * `Pwd={A;B` hides `B` too.
+ */
+const CONN_VALUE = String.raw`\{(?:[^}]|\}\})*\}(?!\})|\{[\s\S]*$|"(?:[^"]|"")*"(?!")|"[\s\S]*$|'(?:[^']|'')*'(?!')|'[\s\S]*$|[^;]*`;
+/** `key = value` parts, from the start of the text or after a `;`. */
+const CONN_PART = new RegExp(String.raw`(^|;)([^;=]*?)(=\s*)(${CONN_VALUE})`, 'gi');
+/** Password parts anywhere in prose (`... failed for Password=x`), where no `;` or start precedes them. */
+const CONN_LOOSE = new RegExp(String.raw`(\b(?:Jet OLEDB:(?:New )?Database Password|password|pwd|passwd)\s*=\s*)(${CONN_VALUE})`, 'gi');
+
+function hideValue(value: string): string {
+  // keep trailing spaces of an unquoted value outside the redaction marker
+  const trail = /^[{"']/.test(value) ? '' : /\s*$/.exec(value)?.[0] ?? '';
+  return value.trim() === '' && trail === value ? value : REDACTED + trail;
+}
+
+/** Replace the values of Password/Pwd (and key/secret) parts of a connection string, keeping the rest as it was. */
 export function redactConnectionString(s: string): string {
-  return s.replace(CONN_PART, (_m, sep: string, key: string, value: string) => {
-    // keep trailing spaces of an unquoted value outside the redaction marker
-    const trail = /\s*$/.exec(value)?.[0] ?? '';
-    return `${sep}${key}${REDACTED}${trail}`;
-  });
+  if (!s.includes('=')) return s;
+  const first = s.replace(CONN_PART, (m, sep: string, key: string, eq: string, value: string) =>
+    isSecretConnKey(key) && value !== '' ? `${sep}${key}${eq}${hideValue(value)}` : m,
+  );
+  return first.replace(CONN_LOOSE, (m, key: string, value: string) => (value === '' || value.startsWith(REDACTED) ? m : `${key}${hideValue(value)}`));
 }
 
-/** `scheme://user:password@host` -> `scheme://user:[redacted]@host`. */
-function redactUrlUserinfo(s: string): string {
-  return s.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)([^\s/@]+)(@)/gi, (_m, a: string, _p: string, c: string) => `${a}${REDACTED}${c}`);
+/**
+ * `scheme://user:password@host` -> `scheme://user:[redacted]@host`. The password runs to the last `@`
+ * of the URL, so a password holding `/` or `@` (written unencoded, as people do) is hidden whole; the
+ * user may hold an `@` (`user@domain:pw@host`).
+ */
+export function redactUrlUserinfo(s: string): string {
+  if (!s.includes('://')) return s;
+  return s.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:"'<>]*:)([^\s"'<>]+)(@)/gi, (m, a: string, p: string, c: string) => (p === REDACTED ? m : `${a}${REDACTED}${c}`));
 }
 
-/** A value as it may be shown: whole value hidden for secret names, else password parts hidden. */
+/** A pasted PEM private key (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8): the body goes, the armour stays. */
+const PEM_KEY = /(-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----)[\s\S]*?(?:(-----END \2PRIVATE KEY-----)|$)/g;
+const PUTTY_KEY = /(PuTTY-User-Key-File-\d+:[^\r\n]*)[\s\S]*?(?:(Private-MAC:[^\r\n]*)|$)/g;
+export function redactPrivateKeys(s: string): string {
+  if (!s.includes('PRIVATE KEY-----') && !s.includes('PuTTY-User-Key-File')) return s;
+  return s
+    .replace(PEM_KEY, (_m, begin: string, kind: string, end: string | undefined) => `${begin}${REDACTED}${end ?? `-----END ${kind}PRIVATE KEY-----`}`)
+    .replace(PUTTY_KEY, (_m, head: string) => `${head}${REDACTED}`);
+}
+
+/**
+ * The policy for free text of any origin (a value, a message, a registry string, a line of a file):
+ * private keys, connection-string secrets and URL passwords are hidden; everything else is kept.
+ */
+export function redactText(s: string): string {
+  return redactUrlUserinfo(redactConnectionString(redactPrivateKeys(s)));
+}
+
+/** A value as it may be shown: whole value hidden for secret names, else secret parts hidden (redactText). */
 export function redactValue(name: string, value: string): string {
   if (isSecretName(name)) return REDACTED;
-  return redactUrlUserinfo(redactConnectionString(value));
+  return redactText(value);
+}
+
+const PROSE_SECRET = /(\b[\w.-]*(?:password|passwd|pwd|passphrase|secret|api[ _-]?key|token|credentials?|pass)\b\s*(?::|=|\bis\b|\bwas\b)\s*)("[^"]*"|'[^']*'|[^\s<>"']+)/gi;
+
+/**
+ * Text a person wrote (an XML comment): commented-out settings (`<add key="SmtpPassword" value="x"/>`),
+ * connection strings, URLs, keys, and prose such as `password: x` or `the SDK password is x`.
+ */
+export function redactComment(s: string): string {
+  return redactProse(redactMarkup(s));
 }
 
 // ---- Redaction of parsed trees and of config text ----
@@ -74,7 +149,7 @@ function planFor(el: XmlElement, inherited: boolean): { plan: ElementRedaction; 
 /** A copy of the tree with every secret replaced by REDACTED (same policy as redactXmlText). */
 export function redactElement(el: XmlElement, inherited = false): XmlElement {
   const { plan, secretScope } = planFor(el, inherited);
-  const text = plan.text ? REDACTED : redactUrlUserinfo(redactConnectionString(el.text));
+  const text = plan.text ? REDACTED : redactText(el.text);
   return {
     ...el,
     attributes: el.attributes.map((a, i) => (plan.attrs.has(i) ? { name: a.name, value: plan.attrs.get(i)! } : { ...a })),
@@ -139,9 +214,9 @@ function collectEdits(text: string, el: XmlElement, inherited: boolean, edits: E
       if (plan.text) insert = REDACTED;
       else if (core.includes('<')) {
         // CDATA or a comment in the run: judge by the decoded text, hide the whole run if needed
-        if (redactUrlUserinfo(redactConnectionString(el.text)) !== el.text) insert = REDACTED;
+        if (redactText(el.text) !== el.text) insert = REDACTED;
       } else {
-        const r = redactUrlUserinfo(redactConnectionString(core));
+        const r = redactText(core);
         // With entities in the raw text, a partial edit could cut one in half: hide the whole run.
         if (r !== core) insert = core.includes('&') ? REDACTED : r;
       }
@@ -151,9 +226,14 @@ function collectEdits(text: string, el: XmlElement, inherited: boolean, edits: E
   for (const c of el.children) collectEdits(text, c, secretScope, edits);
 }
 
+/** `<!-- ... -->` comments (an unterminated one runs to the end). */
+const COMMENT = /<!--([\s\S]*?)(-->|$)/g;
+
 /**
  * A copy of a config file's text with every secret value replaced by REDACTED; everything else is
- * left byte for byte. Text that does not parse gets a conservative pattern-based pass instead.
+ * left byte for byte. Comments are text a person wrote: commented-out settings, connection strings,
+ * URLs, keys and "password: x" prose in them are hidden too. Text that does not parse gets a
+ * conservative pattern-based pass instead.
  */
 export function redactXmlText(text: string): string {
   const r = parseXmlSafe(text, { maxBytes: Number.MAX_SAFE_INTEGER });
@@ -161,8 +241,16 @@ export function redactXmlText(text: string): string {
   const edits: Edit[] = [];
   const bom = text.length - r.doc.text.length; // a leading U+FEFF is stripped before parsing
   collectEdits(r.doc.text, r.doc.root, false, edits);
-  // Apply in one pass, front to back (edits never overlap: each covers one attribute value or text run).
-  edits.sort((a, b) => a.from - b.from);
+  if (r.doc.text.includes('<!--')) {
+    for (const m of r.doc.text.matchAll(COMMENT)) {
+      const body = m[1]!;
+      const red = redactComment(body);
+      if (red !== body) edits.push({ from: m.index! + 4, to: m.index! + 4 + body.length, insert: red });
+    }
+  }
+  // Apply in one pass, front to back. Edits never partly overlap: each covers one attribute value, one
+  // text run or one comment; a comment inside a run hidden whole gives way to it (the longer edit first).
+  edits.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
   const parts: string[] = [text.slice(0, bom)];
   let at = 0;
   for (const e of edits) {
@@ -174,20 +262,36 @@ export function redactXmlText(text: string): string {
   return parts.join('');
 }
 
-/** Best effort for text that does not parse: secret-named attributes, elements and settings. */
+/** Best effort for text that does not parse: the markup patterns, then prose in its comments. */
 function redactUnparsed(text: string): string {
-  const S = '[\\w.:-]*(?:password|passwd|pwd|secret|token|credential)[\\w.:-]*|validationKey|decryptionKey';
-  // Connection-string passwords inside attribute values: stop at the attribute's quote or a tag.
-  const conn = /(^|;|&quot;|")(\s*(?:password|pwd|accountkey|sharedaccesskey)\s*=\s*)(&quot;[\s\S]*?&quot;|&apos;[\s\S]*?&apos;|'(?:[^'<>]|'')*'|[^;"'<>]*)/gi;
-  return redactUrlUserinfo(text.replace(conn, (_m, sep: string, key: string) => `${sep}${key}${REDACTED}`))
-    // <add key="...Password" value="x">: the value after a secret-named key or name
-    .replace(new RegExp(`(\\b(?:key|name)\\s*=\\s*["'](?:${S})["'][^>]*?\\bvalue\\s*=\\s*)("[^"]*"|'[^']*')`, 'gi'), (_m, a: string, v: string) => `${a}${v[0]}${REDACTED}${v[0]}`)
-    // secret="x"
-    .replace(new RegExp(`(\\s(?:${S})\\s*=\\s*)("[^"]*"|'[^']*')`, 'gi'), (_m, a: string, v: string) => `${a}${v[0]}${REDACTED}${v[0]}`)
-    // <Password>x</Password>
-    .replace(new RegExp(`(<(${S})(?:\\s[^>]*)?>)([^<]*)(</\\2\\s*>)`, 'gi'), (_m, a: string, _n: string, v: string, c: string) => `${a}${v.trim() ? REDACTED : v}${c}`)
-    // <setting name="...Password"><value>x</value>
-    .replace(new RegExp(`(\\bname\\s*=\\s*["'](?:${S})["'][^>]*>\\s*<value>)([^<]*)(</value>)`, 'gi'), (_m, a: string, _v: string, c: string) => `${a}${REDACTED}${c}`);
+  return redactMarkup(text).replace(COMMENT, (_m, body: string, end: string) => `<!--${redactProse(body)}${end}`);
+}
+
+/**
+ * Pattern-based redaction of XML-ish text: secret-named attributes, elements and settings (names judged
+ * by isSecretName), connection-string secrets inside attribute values, private keys, URL passwords.
+ */
+function redactMarkup(text: string): string {
+  const hideQuoted = (v: string) => `${v[0]}${REDACTED}${v[0]}`;
+  // Connection-string secrets inside attribute values (or text): stop at the attribute's quote, a tag or `-->`.
+  const conn = /(^|;|&quot;|")([^;"'<>=&]*?)(=\s*)(&quot;[\s\S]*?&quot;|&apos;[\s\S]*?&apos;|'(?:[^'<>]|'')*'|\{(?:[^}"<>]|\}\})*\}|(?:(?!-->)[^;"'<>])*)/gi;
+  return redactUrlUserinfo(
+    redactPrivateKeys(text)
+      .replace(conn, (m, sep: string, key: string, eq: string, v: string) => (isSecretConnKey(key) && v.trim() !== '' ? `${sep}${key}${eq}${hideValue(v)}` : m))
+      // <add key="...Password" value="x">: the value after a secret-named key or name
+      .replace(/(\b(?:key|name)\s*=\s*["'])([^"'<>]*)(["'][^>]*?\bvalue\s*=\s*)("[^"]*"|'[^']*')/gi, (m, a: string, n: string, b: string, v: string) => (isSecretName(n) ? `${a}${n}${b}${hideQuoted(v)}` : m))
+      // secret="x"
+      .replace(/(\s)([\w.:-]+)(\s*=\s*)("[^"]*"|'[^']*')/g, (m, sp: string, n: string, eq: string, v: string) => (isSecretName(n) ? `${sp}${n}${eq}${hideQuoted(v)}` : m))
+      // <Password>x</Password>
+      .replace(/(<([\w.:-]+)(?:\s[^>]*)?>)([^<]*)(<\/\2\s*>)/g, (m, a: string, n: string, v: string, c: string) => (isSecretName(n) && v.trim() ? `${a}${REDACTED}${c}` : m))
+      // <setting name="...Password"><value>x</value>
+      .replace(/(\bname\s*=\s*["']([^"'<>]*)["'][^>]*>\s*<value>)([^<]*)(<\/value>)/gi, (m, a: string, n: string, _v: string, c: string) => (isSecretName(n) ? `${a}${REDACTED}${c}` : m)),
+  );
+}
+
+/** "password: x", "the SDK password is x", "token = x" in prose. */
+function redactProse(s: string): string {
+  return s.replace(PROSE_SECRET, (m, a: string, v: string) => (v.includes(REDACTED) ? m : `${a}${REDACTED}`));
 }
 
 /**
