@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { REPO_FIXTURES, writeFixtures } from './fixtures/generate.mjs';
+import { FixtureError } from './fixtures/lib/host.mjs';
 
 const args = process.argv.slice(2);
 let out = REPO_FIXTURES;
@@ -17,5 +18,12 @@ else if (args.length) {
   console.error(`make-fixtures: unknown arguments "${args.join(' ')}" (usage: node scripts/make-fixtures.mjs [--out DIR])`);
   process.exit(2);
 }
-const r = await writeFixtures(out);
+let r;
+try {
+  r = await writeFixtures(out);
+} catch (e) {
+  // A mistake in a module is one line; anything else (a bug) keeps its stack.
+  console.error(e instanceof FixtureError ? `make-fixtures: ${e.message}` : e);
+  process.exit(1);
+}
 console.log(`wrote ${r.hosts.length} hosts and ${r.fleets.length} fleets to ${path.relative(process.cwd(), out) || out}`);
