@@ -1,4 +1,11 @@
 import type { RuleContext, RuleHit, RuleMeta } from './types.js';
+
+/** The messages both VC++ rules report by id. */
+export const VC_MESSAGES = {
+  unknown: 'Whether the {{arch}} Visual C++ 2015+ runtime is installed cannot be told: the registry exports cover neither VisualStudio\\14.0\\VC\\Runtimes\\{{arch}} nor the Uninstall keys.',
+  tooOld: 'The {{arch}} Visual C++ runtime is {{version}}, older than 2015 Update 1 (14.0.23506); MFA Server {{target}} needs it.{{advice}}',
+  missing: 'The {{arch}} Visual C++ 2015 Update 1 (or later) runtime is not installed; MFA Server {{target}} needs it.{{advice}}',
+} as const;
 import type { Severity, VcRuntimeFact } from '../types.js';
 
 /** MFA-PRQ-002/003: VC++ 2015 Update 1 = 14.0.23506; 2017-2022 write 14.1x-14.4x and count. */
@@ -10,9 +17,9 @@ export function vcOk(f: VcRuntimeFact): boolean {
   return true;
 }
 
-export function vcRule(meta: RuleMeta, arch: 'x64' | 'x86') {
+export function vcRule(meta: Omit<RuleMeta, 'messages'>, arch: 'x64' | 'x86') {
   return {
-    meta,
+    meta: { ...meta, messages: VC_MESSAGES },
     check(ctx: RuleContext): RuleHit[] {
       const { facts } = ctx;
       if (!ctx.targetAtLeast('7.0') || facts.components.length === 0) return [];
@@ -23,12 +30,13 @@ export function vcRule(meta: RuleMeta, arch: 'x64' | 'x86') {
         ? ' The MFA Server installer offers to install it: accept the prompt.'
         : ' Install it before running the installer on this server, or it stops with "Microsoft Visual C++ 2015 Redistributable Update 1 or higher is required".';
       if (!f.known) {
-        return [{ outcome: 'unknown', severity, message: `Whether the ${arch} Visual C++ 2015+ runtime is installed cannot be told: the registry exports cover neither VisualStudio\\14.0\\VC\\Runtimes\\${arch} nor the Uninstall keys.`, evidence: [], key: arch }];
+        return [{ outcome: 'unknown', severity, messageId: 'unknown', data: { arch }, evidence: [], key: arch }];
       }
       if (vcOk(f)) return [];
       return [{
         severity,
-        message: `${f.installed ? `The ${arch} Visual C++ runtime is ${f.version ?? 'of an unknown version'}, older than 2015 Update 1 (14.0.23506)` : `The ${arch} Visual C++ 2015 Update 1 (or later) runtime is not installed`}; MFA Server ${ctx.opts.targetVersion} needs it.${why}`,
+        messageId: f.installed ? 'tooOld' : 'missing',
+        data: { arch, version: f.version ?? 'of an unknown version', target: ctx.opts.targetVersion, advice: why },
         evidence: f.evidence,
         key: arch,
       }];

@@ -1,20 +1,27 @@
+import type { FleetHit } from '../types.js';
 import { defineFleetRule, FLEET_SEED, hostForUrl, isClientHost } from './helpers.js';
 
 export default defineFleetRule({
   meta: {
     id: 'MFA-FLEET-005', title: 'An SDK URL points at a host that is not in the fleet', severity: 'medium', component: 'web-service-sdk', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade the User Portal, step 4; Upgrade the AD FS Adapters' },
+    procedure: 'inplace-portal-4',
     description: 'A User Portal, Mobile App Web Service or AD FS adapter reaches the Web Service SDK by URL. Where that URL names a server the fleet does not hold, its upgrade is not in this plan (or the name is a load-balancer name: check it serves the upgraded SDK). Outcome unknown where the host\'s report does not give its SDK URLs.',
+    messages: {
+      unknown: '{{host}}\'s report does not give the SDK URL its {{components}} config points at, so whether that server is in this fleet cannot be told.',
+      notInFleet: '{{file}} on {{host}} points at {{url}}; no host of this fleet is {{urlHost}}. Add that MFA Server\'s bundle so its upgrade is planned first, or point the config at one of the fleet\'s servers (a load-balancer name is fine if it serves the upgraded SDK).',
+    },
   },
   check(ctx) {
-    const hits = [];
+    const hits: FleetHit[] = [];
     for (const h of ctx.hosts.filter(isClientHost)) {
       const clients = h.components.filter((c) => c.component === 'user-portal' || c.component === 'mobile-app' || c.component === 'adfs-adapter');
       if (clients.length === 0) continue;
       if (h.sdkUrls === null) {
         hits.push({
           host: h.name, outcome: 'unknown' as const, component: clients[0]!.component,
-          message: `${h.name}'s report does not give the SDK URL its ${clients.map((c) => c.component).join(', ')} config points at, so whether that server is in this fleet cannot be told.`,
+          messageId: 'unknown',
+          data: { host: h.name, components: clients.map((c) => c.component).join(', ') },
           evidence: [{ source: 'file' as const, location: h.target, observed: `${h.name}: no SDK URL in the report` }],
           key: 'sdk-urls-unknown',
         });
@@ -24,7 +31,8 @@ export default defineFleetRule({
         if (hostForUrl(ctx, u.host)) continue;
         hits.push({
           host: h.name, component: u.component,
-          message: `${u.file} on ${h.name} points at ${u.url}; no host of this fleet is ${u.host}. Add that MFA Server's bundle so its upgrade is planned first, or point the config at one of the fleet's servers (a load-balancer name is fine if it serves the upgraded SDK).`,
+          messageId: 'notInFleet',
+          data: { file: u.file, host: h.name, url: u.url, urlHost: u.host },
           evidence: [{ source: 'file' as const, location: u.file, observed: `${h.name}: ${u.url}` }],
           key: `${u.file}|${u.url}`.toLowerCase(),
         });

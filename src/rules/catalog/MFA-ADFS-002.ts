@@ -11,12 +11,18 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.prepareAdfs],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 2' },
+    procedure: 'inplace-adfs-copy-2',
     description: 'Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server\'s install folder to each AD FS server.',
+    messages: {
+      missing: '{{name}} is not in {{folder}}: copy it from an upgraded MFA Server\'s install folder.',
+    },
   },
   check({ facts }) {
     if (facts.host.hostRole !== 'adfs-host' || !facts.adfs) return [];
+    const folder = facts.adfs.folder;
     return facts.adfs.files.filter((f) => !f.present).map((f) => ({
-      message: `${f.name} is not in ${facts.adfs!.folder}: copy it from an upgraded MFA Server's install folder.`,
+      messageId: 'missing',
+      data: { name: f.name, folder: String(folder) },
       evidence: [{ source: 'file' as const, location: f.path, observed: 'not found' }],
       key: f.name.toLowerCase(),
     }));

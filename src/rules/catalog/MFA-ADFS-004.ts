@@ -11,18 +11,24 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.configureAdfsConfig, STEP.adfsRegisterNew],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 3' },
+    procedure: 'inplace-adfs-copy-3',
     description: 'Compare the attributes and elements of the saved MultiFactorAuthenticationAdfsAdapter.config with the new one; carry values over or add what the new version needs.',
+    messages: {
+      noSavedCopy: 'No saved copy of the old adapter config was found to compare with the new one.',
+      differ: '{{count}} difference(s) between the saved config {{saved}} and the new {{current}}: {{list}}. Carry the old values over to the new file (or adjust the old file) before registering.',
+    },
   },
   check({ facts }) {
     if (facts.host.hostRole !== 'adfs-host' || !facts.adfs?.config?.exists) return [];
     const d = facts.adfs.configDiff;
     if (!d) {
       if (facts.adfs.config.parseError) return [];
-      return [{ outcome: 'unknown', message: 'No saved copy of the old adapter config was found to compare with the new one.', evidence: [{ source: 'file', location: facts.adfs.config.path, observed: 'no saved copy' }], key: 'adfs-config-diff' }];
+      return [{ outcome: 'unknown', messageId: 'noSavedCopy', evidence: [{ source: 'file', location: facts.adfs.config.path, observed: 'no saved copy' }], key: 'adfs-config-diff' }];
     }
     if (d.differences.length === 0) return [];
     return [{
-      message: `${d.differences.length} difference(s) between the saved config ${d.saved} and the new ${d.current}: ${d.differences.slice(0, 8).map((x) => `${x.kind} ${x.path}`).join('; ')}. Carry the old values over to the new file (or adjust the old file) before registering.`,
+      messageId: 'differ',
+      data: { count: d.differences.length, saved: d.saved, current: d.current, list: d.differences.slice(0, 8).map((x) => `${x.kind} ${x.path}`).join('; ') },
       evidence: d.differences.slice(0, 20).map((x) => ({ source: 'file' as const, location: x.path, observed: `${x.kind}: ${x.old ?? '-'} -> ${x.new ?? '-'}` })),
       key: d.current.toLowerCase(),
     }];

@@ -14,7 +14,12 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.backupData],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 2' },
+    procedure: 'inplace-server-2',
     description: 'The data file PhoneFactor.pfdata holds every user and setting; the installer upgrades it in place. No copy of it was found beside it, in its parent folder or in a backup folder.',
+    messages: {
+      unreadable: 'Whether the data file {{path}} has a backup cannot be told: {{why}}. Make it readable and scan again, or check the backup by hand.',
+      noBackup: 'No backup of the data file {{path}} was found{{searched}}. Copy it before the window{{subordinate}}.',
+    },
   },
   check({ facts }) {
     const d = facts.dataFile;
@@ -25,7 +30,8 @@ export default defineRule({
       return [{
         outcome: 'unknown',
         severity: sub ? 'low' : 'critical',
-        message: `Whether the data file ${d.original.path} has a backup cannot be told: ${DATA_UNREADABLE}. Make it readable and scan again, or check the backup by hand.`,
+        messageId: 'unreadable',
+        data: { path: d.original.path, why: DATA_UNREADABLE },
         evidence: [{ source: 'file', location: d.original.path, observed: DATA_UNREADABLE }],
         key: d.original.path.toLowerCase(),
       }];
@@ -33,7 +39,12 @@ export default defineRule({
     if (!d.original.exists || d.candidates.length > 0) return [];
     return [{
       severity: sub ? 'low' : 'critical',
-      message: `No backup of the data file ${d.original.path} was found${facts.host.backupDirs.length ? ` (also searched ${facts.host.backupDirs.join(', ')})` : ''}. Copy it before the window${sub ? ' (a subordinate reads the primary\'s replicated data, so this is low here)' : ''}.`,
+      messageId: 'noBackup',
+      data: {
+        path: d.original.path,
+        searched: facts.host.backupDirs.length ? ` (also searched ${facts.host.backupDirs.join(', ')})` : '',
+        subordinate: sub ? ' (a subordinate reads the primary\'s replicated data, so this is low here)' : '',
+      },
       evidence: backupEvidence(d),
       key: d.original.path.toLowerCase(),
     }];

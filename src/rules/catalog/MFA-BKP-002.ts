@@ -13,14 +13,19 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.backupData],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 2' },
+    procedure: 'inplace-server-2',
     description: 'Copies of the data file exist, but each has other content and an older last-write time: the data file changed after the copy was made.',
+    messages: {
+      stale: '{{count}} backup(s) of {{path}} found, none current: the data file changed after each was made. Take a fresh copy just before the window.',
+    },
   },
   check({ facts }) {
     const d = facts.dataFile;
     if (facts.host.hostRole !== 'mfa-host' || !d || !d.original.exists || d.candidates.length === 0 || hasCurrent(d)) return [];
     return [{
       severity: facts.host.roles.replication === 'subordinate' ? 'low' : 'high',
-      message: `${d.candidates.length} backup(s) of ${d.original.path} found, none current: the data file changed after each was made. Take a fresh copy just before the window.`,
+      messageId: 'stale',
+      data: { count: d.candidates.length, path: d.original.path },
       evidence: backupEvidence(d),
       key: d.original.path.toLowerCase(),
     }];

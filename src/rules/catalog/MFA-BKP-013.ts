@@ -13,7 +13,12 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.backupMobileAppWebConfig, STEP.configureMobileApp],
     seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Uninstall the PhoneFactor Agent, step 3.1' },
+    procedure: 'pf-uninstall-3-1',
     description: 'The Mobile App Web Service web.config carries the SDK URL and credentials; it is lost when the service is uninstalled.',
+    messages: {
+      notFound: 'The Mobile App Web Service web.config could not be found, so its backup cannot be checked.',
+      noBackup: 'No current backup of {{path}}: copy it before the window.',
+    },
   },
   check({ facts, component, upgradePath }) {
     const mob = component('mobile-app');
@@ -23,7 +28,7 @@ export default defineRule({
     if (!wc || !wc.exists || !wc.backup) {
       return [{
         outcome: 'unknown', severity,
-        message: 'The Mobile App Web Service web.config could not be found, so its backup cannot be checked.',
+        messageId: 'notFound',
         evidence: mob.evidence.slice(0, 2),
         key: 'mobile-app-web.config',
       }];
@@ -31,7 +36,8 @@ export default defineRule({
     if (hasCurrent(wc.backup)) return [];
     return [{
       severity,
-      message: `No current backup of ${wc.path}: copy it before the window.`,
+      messageId: 'noBackup',
+      data: { path: wc.path },
       evidence: backupEvidence(wc.backup),
       key: wc.path.toLowerCase(),
     }];

@@ -12,7 +12,12 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.backupAdfsConfig],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 1' },
+    procedure: 'inplace-adfs-copy-1',
     description: 'On an AD FS server without MFA Server: save a copy of MultiFactorAuthenticationAdfsAdapter.config, or export it with Export-AdfsAuthenticationProviderConfigurationData. At stage adfs the folder holds the new config, so any saved copy counts.',
+    messages: {
+      notFound: 'The adapter config {{path}} is not in the adapter\'s folder, so its backup cannot be checked. Export the registered configuration with Export-AdfsAuthenticationProviderConfigurationData.',
+      noBackup: 'No {{current}}copy of the registered adapter config {{path}} was found. Save it, or run Export-AdfsAuthenticationProviderConfigurationData -Name <adapter name> -FilePath <file>.',
+    },
   },
   check({ facts, opts }) {
     if (facts.host.hostRole !== 'adfs-host') return [];
@@ -20,7 +25,8 @@ export default defineRule({
     if (!cfg || !cfg.exists || !cfg.backup) {
       return [{
         outcome: 'unknown',
-        message: `The adapter config ${cfg?.path ?? 'MultiFactorAuthenticationAdfsAdapter.config'} is not in the adapter's folder, so its backup cannot be checked. Export the registered configuration with Export-AdfsAuthenticationProviderConfigurationData.`,
+        messageId: 'notFound',
+        data: { path: cfg?.path ?? 'MultiFactorAuthenticationAdfsAdapter.config' },
         evidence: [{ source: 'file', location: cfg?.path ?? facts.adfs?.folder ?? 'adapter folder', observed: 'not found' }],
         key: 'adfs-config',
       }];
@@ -28,7 +34,8 @@ export default defineRule({
     const ok = opts.stage === 'adfs' ? cfg.backup.candidates.length > 0 : hasCurrent(cfg.backup);
     if (ok) return [];
     return [{
-      message: `No ${opts.stage === 'adfs' ? '' : 'current '}copy of the registered adapter config ${cfg.path} was found. Save it, or run Export-AdfsAuthenticationProviderConfigurationData -Name <adapter name> -FilePath <file>.`,
+      messageId: 'noBackup',
+      data: { current: opts.stage === 'adfs' ? '' : 'current ', path: cfg.path },
       evidence: backupEvidence(cfg.backup),
       key: cfg.path.toLowerCase(),
     }];

@@ -1,5 +1,5 @@
 import { STEP } from '../../plan/steps.js';
-import { defineRule } from '../types.js';
+import { defineRule, type RuleHit } from '../types.js';
 
 export default defineRule({
   meta: {
@@ -11,22 +11,28 @@ export default defineRule({
     pendingOnly: false,
     planSteps: [STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 4.3' },
+    procedure: 'pf-install-4-3',
     description: 'The User Portal, Mobile App Web Service and AD FS adapter reach the SDK by URL; one that names this host must name a virtual directory IIS serves here.',
+    messages: {
+      iisUnknown: '{{file}} points at {{url}} on this host, and this host\'s IIS applications are unknown (no readable applicationHost.config).',
+      notServed: '{{file}} points at {{url}}, which names this host, but IIS here has no /{{vdir}} application. Point it at the SDK\'s virtual directory.',
+    },
   },
   check({ facts }) {
-    const hits = [];
+    const hits: RuleHit[] = [];
     for (const u of facts.sdkUrls.filter((x) => x.thisHost)) {
       const first = u.path.split('/').filter(Boolean)[0]?.toLowerCase();
       const ev = [{ source: 'file' as const, location: u.file, observed: `${u.setting} = ${u.url}` }];
       if (!facts.iis.known) {
-        hits.push({ outcome: 'unknown' as const, component: u.component, message: `${u.file} points at ${u.url} on this host, and this host's IIS applications are unknown (no readable applicationHost.config).`, evidence: ev, key: `${u.file}|${u.url}`.toLowerCase() });
+        hits.push({ outcome: 'unknown' as const, component: u.component, messageId: 'iisUnknown', data: { file: u.file, url: u.url }, evidence: ev, key: `${u.file}|${u.url}`.toLowerCase() });
         continue;
       }
       const served = facts.iis.virtualDirectories.some((v) => v.urlPath !== '/' && v.urlPath.split('/').filter(Boolean)[0]?.toLowerCase() === first);
       if (served) continue;
       hits.push({
         component: u.component,
-        message: `${u.file} points at ${u.url}, which names this host, but IIS here has no /${first ?? ''} application. Point it at the SDK's virtual directory.`,
+        messageId: 'notServed',
+        data: { file: u.file, url: u.url, vdir: first ?? '' },
         evidence: [...ev, { source: 'iis' as const, location: facts.iis.configPath ?? 'applicationHost.config', observed: `applications: ${facts.iis.virtualDirectories.map((v) => v.urlPath).filter((p) => p !== '/').join(', ') || 'none'}` }],
         key: `${u.file}|${u.url}`.toLowerCase(),
       });

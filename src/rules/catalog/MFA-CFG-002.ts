@@ -10,11 +10,16 @@ export default defineRule({
     pendingOnly: false,
     planSteps: [],
     seed: { file: 'rules.md', section: 'Virtual directories and URLs' },
+    procedure: 'tool-config',
     description: 'A web.config, applicationHost.config or adapter config exists but is not well-formed; IIS or the installer will fail on it too, and the findings that rest on it are unknown.',
+    messages: {
+      unparsable: '{{path}} cannot be parsed: {{why}}',
+    },
   },
   check({ facts }) {
     return facts.configErrors.map((e) => ({
-      message: `${e.path} cannot be parsed: ${e.message}`,
+      messageId: 'unparsable',
+      data: { path: e.path, why: e.message },
       evidence: [{ source: 'file' as const, location: e.path, observed: e.message }],
       key: e.path.toLowerCase(),
     }));

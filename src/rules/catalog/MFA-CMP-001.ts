@@ -11,7 +11,11 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.preparePortal, STEP.installPortal],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
+    procedure: 'inplace-portal-3',
     description: 'A User Portal or Mobile App Web Service on its own server is upgraded with the MSI copied from an MFA Server\'s install folder after that server is upgraded; install .NET 4.5+ and both VC++ runtimes first.',
+    messages: {
+      webHost: 'This web server runs {{components}} without MFA Server. After the MFA Servers are upgraded, copy {{installers}} from an MFA Server\'s install folder, and install the prerequisites here first.',
+    },
   },
   check({ facts }) {
     if (facts.host.hostRole !== 'web-host') return [];
@@ -19,7 +23,11 @@ export default defineRule({
     if (parts.length === 0) return [];
     return [{
       component: parts[0]!.component,
-      message: `This web server runs ${parts.map((p) => p.component).join(' and ')} without MFA Server. After the MFA Servers are upgraded, copy ${parts.map((p) => (p.component === 'user-portal' ? 'MultiFactorAuthenticationUserPortalSetup64.msi' : 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi')).join(' and ')} from an MFA Server's install folder, and install the prerequisites here first.`,
+      messageId: 'webHost',
+      data: {
+        components: parts.map((p) => p.component).join(' and '),
+        installers: parts.map((p) => (p.component === 'user-portal' ? 'MultiFactorAuthenticationUserPortalSetup64.msi' : 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi')).join(' and '),
+      },
       evidence: parts.map((p) => p.evidence[0]!).filter(Boolean),
       key: 'web-host',
     }];

@@ -11,13 +11,20 @@ export default defineRule({
     pendingOnly: false,
     planSteps: [STEP.prepareServerInstallers],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3; Upgrade the AD FS Adapters, step 2' },
-    description: 'Separate User Portal, Mobile App and AD FS servers are upgraded from the MSIs in an upgraded MFA Server\'s install folder. Judged after the upgrade\'s files are in place: in a fleet, or with --stage adfs (rules.md lists stage pre, but its text says the check is only meaningful then).',
+    procedure: 'inplace-portal-3',
+    description: 'Separate User Portal, Mobile App and AD FS servers are upgraded from the MSIs in an upgraded MFA Server\'s install folder. Judged after the upgrade\'s files are in place: on one host with --stage adfs, or by `fleet`, which knows which web and AD FS servers exist (there unknown where a host\'s install folder could not be checked, as for a saved report). The fleet\'s check is in src/fleet/rules/MFA-CMP-002.ts and shares this metadata.',
+    messages: {
+      missing: '{{installer}} is not in {{folder}}, and another server of this deployment needs it. Get it from the latest MFA Server release.',
+      fleetMissing: '{{installer}} is not in {{folder}} on {{host}}, and a server of this fleet needs it. After the upgrade, get it from the latest MFA Server release.',
+      fleetUnknown: 'Whether {{host}}\'s install folder holds {{installers}} could not be checked ({{why}}).',
+    },
   },
   check({ facts }) {
     if (facts.host.hostRole !== 'mfa-host') return [];
     const missing = facts.installers.needed.filter((n) => !facts.installers.present.some((p) => p.toLowerCase() === n.toLowerCase()));
     return missing.map((n) => ({
-      message: `${n} is not in ${facts.installers.folder ?? 'the install folder'}, and another server of this deployment needs it. Get it from the latest MFA Server release.`,
+      messageId: 'missing',
+      data: { installer: n, folder: facts.installers.folder ?? 'the install folder' },
       evidence: [{ source: 'file' as const, location: `${facts.installers.folder ?? ''}\\${n}`, observed: 'not found' }],
       key: n.toLowerCase(),
     }));

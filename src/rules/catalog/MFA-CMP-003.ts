@@ -11,15 +11,18 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.uninstallMobileApp],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the Mobile App Web Service' },
+    procedure: 'inplace-mobileapp',
     description: 'From 8.0 the Mobile App Web Service is not needed: on the PhoneFactor Agent path do not reinstall it; on an in-place upgrade uninstall it after the upgrade.',
+    messages: {
+      phonefactorAgent: 'The Mobile App Web Service is installed; from 8.0 it is not needed. Uninstall it with the other parts and do not reinstall it.',
+      inPlace: 'The Mobile App Web Service is installed; from 8.0 it is not needed. Uninstall it after the upgrade.',
+    },
   },
   check({ component, targetAtLeast, upgradePath }) {
     const m = component('mobile-app');
     if (!m || !targetAtLeast('8.0')) return [];
     return [{
-      message: upgradePath === 'phonefactor-agent'
-        ? 'The Mobile App Web Service is installed; from 8.0 it is not needed. Uninstall it with the other parts and do not reinstall it.'
-        : 'The Mobile App Web Service is installed; from 8.0 it is not needed. Uninstall it after the upgrade.',
+      messageId: upgradePath === 'phonefactor-agent' ? 'phonefactorAgent' : 'inPlace',
       evidence: m.evidence.slice(0, 2),
       key: 'mobile-app',
     }];

@@ -13,7 +13,11 @@ export default defineRule({
     // procedure's either way, and the inventory is then the reason it is in the plan.
     planSteps: [STEP.prepareServer, STEP.backupData, STEP.backupPortalWebConfig, STEP.backupPortalThemes, STEP.backupPortalDefaultTheme, STEP.backupMobileAppWebConfig, STEP.backupAdfsConfig, STEP.uninstallPortal, STEP.uninstallMobileApp, STEP.uninstallSdk, STEP.uninstallAgent, STEP.installServer, STEP.configureServer, STEP.verifyServer, STEP.installSdk, STEP.installPortal, STEP.installMobileApp],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server' },
+    procedure: 'inplace-overview',
     description: 'Names the upgrade path and every MFA component found, with its version and where it was found.',
+    messages: {
+      found: 'Upgrade path: {{upgradePath}}. Found: {{list}}.',
+    },
   },
   check({ facts, upgradePath }) {
     if (facts.components.length === 0) return [];
@@ -21,7 +25,8 @@ export default defineRule({
       .map((c) => `${c.component} ${c.version ?? '(version unknown)'}${c.installPath ? ` at ${c.installPath}` : ''}${c.virtualDirectory ? ` (${c.virtualDirectory})` : ''}`)
       .join('; ');
     return [{
-      message: `Upgrade path: ${upgradePath}. Found: ${list}.`,
+      messageId: 'found',
+      data: { upgradePath, list },
       evidence: facts.components.map((c) => c.evidence[0]!).filter(Boolean),
       key: 'inventory',
     }];

@@ -12,17 +12,23 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.installPortal, STEP.configurePortal, STEP.notifyPortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 3' },
+    procedure: 'pf-install-3',
     description: 'Give the old name when installing the new portal, or keep the new one, update the portal URL on the server\'s Settings tab and tell users.',
+    messages: {
+      unknown: 'The User Portal\'s virtual directory is unknown (no applicationHost.config): check in IIS whether it runs under /PhoneFactor.',
+      oldName: 'The User Portal runs under {{vdir}}. The new installer\'s default is /MultiFactorAuth: type {{name}} as the virtual directory during the install to keep users\' URL, or keep the default, update the User Portal URL on the MFA Server\'s Settings tab and tell users the new URL.',
+    },
   },
   check({ component, upgradePath }) {
     const p = component('user-portal');
     if (!p || upgradePath !== 'phonefactor-agent') return [];
     if (!p.virtualDirectoryKnown) {
-      return [{ outcome: 'unknown', message: 'The User Portal\'s virtual directory is unknown (no applicationHost.config): check in IIS whether it runs under /PhoneFactor.', evidence: p.evidence.slice(0, 2), key: 'user-portal' }];
+      return [{ outcome: 'unknown', messageId: 'unknown', evidence: p.evidence.slice(0, 2), key: 'user-portal' }];
     }
     if (vdirName(p.virtualDirectory) !== 'phonefactor') return [];
     return [{
-      message: `The User Portal runs under ${p.virtualDirectory}. The new installer's default is /MultiFactorAuth: type ${p.virtualDirectory!.replace(/^\//, '')} as the virtual directory during the install to keep users' URL, or keep the default, update the User Portal URL on the MFA Server's Settings tab and tell users the new URL.`,
+      messageId: 'oldName',
+      data: { vdir: p.virtualDirectory!, name: p.virtualDirectory!.replace(/^\//, '') },
       evidence: vdirEvidence(p),
       key: p.virtualDirectory!.toLowerCase(),
     }];

@@ -1,6 +1,6 @@
 import { STEP } from '../../plan/steps.js';
 import type { ComponentId } from '../../types.js';
-import { defineRule } from '../types.js';
+import { defineRule, type RuleHit } from '../types.js';
 import { vdirEvidence, vdirName } from '../vdir.js';
 
 const DEFAULTS: Partial<Record<ComponentId, string>> = {
@@ -19,23 +19,29 @@ export default defineRule({
     pendingOnly: true,
     planSteps: [STEP.installSdk, STEP.installPortal],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 6; Upgrade the User Portal, step 2' },
+    procedure: 'inplace-server-6',
     description: 'In an in-place upgrade the installer proposes its default virtual directory; it must be given the exact name in use, or URLs that point at the component break.',
+    messages: {
+      unknown: 'The {{component}} virtual directory is unknown (no applicationHost.config): check it in IIS and give that exact name to the installer.',
+      notDefault: 'The {{component}} runs under {{vdir}}, not the installer\'s default /{{default}}: type {{name}} as the virtual directory when the installer asks.',
+    },
   },
   check({ component, upgradePath, targetAtLeast }) {
     if (upgradePath !== 'in-place') return [];
-    const hits = [];
+    const hits: RuleHit[] = [];
     for (const [c, def] of Object.entries(DEFAULTS) as [ComponentId, string][]) {
       const f = component(c);
       // From 8.0 the Mobile App Web Service is uninstalled, not upgraded (MFA-CMP-003).
       if (!f || (c === 'mobile-app' && targetAtLeast('8.0'))) continue;
       if (!f.virtualDirectoryKnown) {
-        hits.push({ outcome: 'unknown' as const, component: c, message: `The ${c} virtual directory is unknown (no applicationHost.config): check it in IIS and give that exact name to the installer.`, evidence: f.evidence.slice(0, 2), key: c });
+        hits.push({ outcome: 'unknown' as const, component: c, messageId: 'unknown', data: { component: c }, evidence: f.evidence.slice(0, 2), key: c });
         continue;
       }
       if (!f.virtualDirectory || vdirName(f.virtualDirectory) === def.toLowerCase()) continue;
       hits.push({
         component: c,
-        message: `The ${c} runs under ${f.virtualDirectory}, not the installer's default /${def}: type ${f.virtualDirectory.replace(/^\//, '')} as the virtual directory when the installer asks.`,
+        messageId: 'notDefault',
+        data: { component: c, vdir: f.virtualDirectory, default: def, name: f.virtualDirectory.replace(/^\//, '') },
         evidence: vdirEvidence(f),
         key: `${c}:${f.virtualDirectory.toLowerCase()}`,
       });
