@@ -1,5 +1,6 @@
 import type { HostStep, HostSummary, Wave, WaveStep } from './types.js';
 import { groupOf } from './rules/helpers.js';
+import { STEP, type StepId } from '../plan/steps.js';
 
 /**
  * The order of the maintenance window (upgrade-mfa-server-2024.md, "Upgrade steps at a glance"): backups and
@@ -41,7 +42,7 @@ export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
     // The promotion: an upgraded subordinate of the group, else any subordinate (already at the target).
     const candidate = others[0] ?? hosts.filter((h) => h.status !== 'failed' && h.hostRole === 'mfa-host' && h.roles?.replication === 'subordinate' && groupOf(h) === g).sort(byName)[0];
     const promote: WaveStep[] = candidate
-      ? [{ host: candidate.name, id: 'configure:server:promote', action: 'configure', component: 'server', title: `Promote ${candidate.name} to primary of group ${g} (MFA Server UI, Multi-Server)` }]
+      ? [{ host: candidate.name, id: STEP.promoteServer, action: 'configure', component: 'server', title: `Promote ${candidate.name} to primary of group ${g} (MFA Server UI, Multi-Server)` }]
       : [];
     push({
       kind: 'replication-primary', group: g,
@@ -62,35 +63,35 @@ export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
     const half = Math.ceil(members.length / 2);
     const first = members.slice(0, half);
     const second = members.slice(half);
-    const st = (h: HostSummary, id: string, action: string, title: string): WaveStep => ({
+    const st = (h: HostSummary, id: StepId, action: string, title: string): WaveStep => ({
       host: h.name, id, action, component: id.includes(':host') ? 'host' : 'adfs-adapter', title: h.plan.find((s) => s.id === id)?.title ?? title,
     });
     push({
       kind: 'adfs-first-half', group: farm, title: `AD FS farm ${farm}, first half: ${first.map((h) => h.name).join(', ')}`, hosts: [],
       steps: first.flatMap((h) => [
-        st(h, 'drain:host:adfs-first-half', 'drain', 'Remove this server from the AD FS farm'),
-        st(h, 'install:adfs-adapter', 'install', 'Install the new AD FS adapter (MultiFactorAuthenticationAdfsAdapterSetup64.msi, or the MFA Server admin UI where MFA Server runs here)'),
+        st(h, STEP.drainAdfsFirstHalf, 'drain', 'Remove this server from the AD FS farm'),
+        st(h, STEP.installAdfs, 'install', 'Install the new AD FS adapter (MultiFactorAuthenticationAdfsAdapterSetup64.msi, or the MFA Server admin UI where MFA Server runs here)'),
       ]),
     });
     const lead = first[0]!;
     push({
       kind: 'adfs-policy', group: farm, title: `AD FS farm ${farm}: switch the provider (once per farm; no two-step verification until it is checked again)`, hosts: [],
       steps: [
-        st(lead, 'configure:adfs-adapter:policy-uncheck', 'configure', 'Uncheck the old provider in the global MFA policy'),
-        st(lead, 'uninstall:adfs-adapter:provider', 'uninstall', 'Unregister the old provider by its exact name (Unregister-MultiFactorAuthenticationAdfsAdapter.ps1)'),
-        st(lead, 'install:adfs-adapter:provider', 'install', 'Register the new provider (Register-MultiFactorAuthenticationAdfsAdapter.ps1)'),
-        ...first.map((h) => st(h, 'configure:adfs-adapter:restart-adfs', 'configure', 'Restart the AD FS service')),
-        ...first.map((h) => st(h, 'restore:host:adfs-first-half', 'restore', 'Add this server back to the AD FS farm')),
-        ...second.map((h) => st(h, 'drain:host:adfs-second-half', 'drain', 'Remove this server from the AD FS farm')),
-        st(lead, 'configure:adfs-adapter:policy-check', 'configure', 'Check AzureMfaServerAuthentication in the global MFA policy'),
+        st(lead, STEP.adfsPolicyUncheck, 'configure', 'Uncheck the old provider in the global MFA policy'),
+        st(lead, STEP.adfsUnregisterOld, 'uninstall', 'Unregister the old provider by its exact name (Unregister-MultiFactorAuthenticationAdfsAdapter.ps1)'),
+        st(lead, STEP.adfsRegisterNew, 'install', 'Register the new provider (Register-MultiFactorAuthenticationAdfsAdapter.ps1)'),
+        ...first.map((h) => st(h, STEP.adfsRestart, 'configure', 'Restart the AD FS service')),
+        ...first.map((h) => st(h, STEP.restoreAdfsFirstHalf, 'restore', 'Add this server back to the AD FS farm')),
+        ...second.map((h) => st(h, STEP.drainAdfsSecondHalf, 'drain', 'Remove this server from the AD FS farm')),
+        st(lead, STEP.adfsPolicyCheck, 'configure', 'Check AzureMfaServerAuthentication in the global MFA policy'),
       ],
     });
     push({
       kind: 'adfs-second-half', group: farm, title: `AD FS farm ${farm}, second half: ${second.map((h) => h.name).join(', ')}`, hosts: [],
       steps: second.flatMap((h) => [
-        st(h, 'install:adfs-adapter', 'install', 'Install the new AD FS adapter'),
-        st(h, 'configure:adfs-adapter:restart-adfs', 'configure', 'Restart the AD FS service'),
-        st(h, 'restore:host:adfs-second-half', 'restore', 'Add this server back to the AD FS farm'),
+        st(h, STEP.installAdfs, 'install', 'Install the new AD FS adapter'),
+        st(h, STEP.adfsRestart, 'configure', 'Restart the AD FS service'),
+        st(h, STEP.restoreAdfsSecondHalf, 'restore', 'Add this server back to the AD FS farm'),
       ]),
     });
   }

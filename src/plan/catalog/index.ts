@@ -1,0 +1,12 @@
+import type { StepDef } from '../types.js';
+import { ADFS_STEPS } from './adfs.js';
+import { PREPARE_STEPS } from './prepare.js';
+import { SERVER_STEPS } from './server.js';
+import { WEB_STEPS } from './web.js';
+
+/**
+ * Every step the procedures can call for, in procedure order: before the window, the MFA Server, the web
+ * parts, the AD FS adapter. The order matters only for `after`: a step comes after the steps it names that
+ * are planned before it in this list.
+ */
+export const STEP_CATALOG: readonly StepDef[] = [...PREPARE_STEPS, ...SERVER_STEPS, ...WEB_STEPS, ...ADFS_STEPS];

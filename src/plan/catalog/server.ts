@@ -1,0 +1,96 @@
+import type { ComponentId } from '../../types.js';
+import { STEP, type StepId } from '../steps.js';
+import type { PlanContext, StepDef } from '../types.js';
+
+/**
+ * The MFA Server in the window (procedures: the PhoneFactor Agent path uninstalls the old parts and installs
+ * the server over the same path; the in-place path runs the new installer), with the host out of traffic
+ * where it is one of several.
+ */
+
+const onMfaHost = (ctx: PlanContext) => ctx.pending && ctx.role === 'mfa-host';
+const agentPath = (ctx: PlanContext) => onMfaHost(ctx) && ctx.pf;
+const inPlace = (ctx: PlanContext) => onMfaHost(ctx) && !ctx.pf;
+
+/** The PhoneFactor Agent path removes the parts in this order: portal, mobile app, SDK, then the agent. */
+const UNINSTALL_ORDER: readonly [StepId, ComponentId, string, string][] = [
+  [STEP.uninstallPortal, 'user-portal', 'Uninstall the User Portal', 'Through the PhoneFactor Agent, or Programs and Features.'],
+  [STEP.uninstallMobileApp, 'mobile-app', 'Uninstall the Mobile App Web Service', 'Through Programs and Features.'],
+  [STEP.uninstallSdk, 'web-service-sdk', 'Uninstall the Web Service SDK', 'Through the PhoneFactor Agent, or Programs and Features.'],
+  [STEP.uninstallAgent, 'agent', 'Uninstall the PhoneFactor Agent', 'Through Programs and Features. The data file stays in the install folder.'],
+];
+
+const uninstalls: StepDef[] = UNINSTALL_ORDER.map(([id, component, title, detail], i) => ({
+  id, action: 'uninstall', component, phase: 'in-window',
+  when: (ctx) => agentPath(ctx) && ctx.has(component),
+  title, detail,
+  // After the one before it in the order (where planned), the first after the drain.
+  after: [STEP.drainHost, ...UNINSTALL_ORDER.slice(0, i).map(([prev]) => prev)],
+}));
+
+const vdirName = (v: string | null | undefined) => (v ? v.replace(/^\//, '') : 'the one in use');
+
+export const SERVER_STEPS: readonly StepDef[] = [
+  {
+    id: STEP.drainHost, action: 'drain', component: 'host', phase: 'in-window',
+    when: (ctx) => onMfaHost(ctx) && ctx.multi,
+    title: 'Take this server out of traffic',
+    detail: (ctx) => ctx.facts.host.roles.replication === 'primary'
+      ? 'Remove it from the load balancer and stop clients sending to it. As the primary, upgrade it last: first upgrade the subordinates and promote one of them to primary.'
+      : 'Remove it from the load balancer and stop clients sending to it; upgrade subordinates one at a time.',
+  },
+  ...uninstalls,
+  {
+    id: STEP.installServer, action: 'install', component: 'server', phase: 'in-window',
+    when: agentPath,
+    title: (ctx) => `Install MFA Server ${ctx.opts.targetVersion} over the same path`,
+    detail: (ctx) => `Run the installer; it picks up ${ctx.facts.installPaths[0]?.path ?? 'the install path'} from the registry and upgrades the data file in place.`,
+    after: [STEP.drainHost, ...UNINSTALL_ORDER.map(([id]) => id)],
+    // Prerequisites have their own steps on this path, and the drain carries the replication order.
+    notBecause: ['MFA-PRQ-002', 'MFA-PRQ-003', 'MFA-HA-001'],
+  },
+  {
+    id: STEP.configureServer, action: 'configure', component: 'server', phase: 'in-window',
+    when: agentPath,
+    title: 'Activate the server and check its replication group',
+    detail: 'If prompted, activate MFA Server and make sure it is in the right replication group.',
+    after: [STEP.installServer],
+  },
+  {
+    id: STEP.verifyServer, action: 'verify', component: 'server', phase: 'in-window',
+    when: agentPath,
+    title: 'Check users and settings are there',
+    detail: 'Open the MFA Server UI: the users and settings from the data file must be there before going on.',
+    after: [STEP.configureServer],
+  },
+  {
+    id: STEP.installServer, action: 'install', component: 'server', phase: 'in-window',
+    when: inPlace,
+    title: (ctx) => `Run the MFA Server ${ctx.opts.targetVersion} installer in place`,
+    detail: (ctx) => `No uninstall needed. Accept the Visual C++ 2015 prompt.${ctx.multi ? (ctx.facts.host.roles.replication === 'primary' ? ' This primary goes after the subordinates and the promotion of one of them.' : ' Subordinates go before the primary.') : ''}`,
+    after: [STEP.drainHost],
+    // The install path is the PhoneFactor Agent path's concern (the installer reuses it there).
+    notBecause: ['MFA-INV-002'],
+  },
+  {
+    id: STEP.verifyServer, action: 'verify', component: 'server', phase: 'in-window',
+    when: inPlace,
+    title: 'Check the server works',
+    detail: 'Open the MFA Server UI and check users, settings and replication status.',
+    after: [STEP.installServer],
+  },
+  {
+    id: STEP.installSdk, action: 'install', component: 'web-service-sdk', phase: 'in-window',
+    when: (ctx) => onMfaHost(ctx) && ctx.has('web-service-sdk'),
+    title: 'Install the new Web Service SDK',
+    detail: (ctx) => `${ctx.pf ? 'Through the MFA Server UI.' : 'Accept the installer\'s prompt.'} Virtual directory name: ${vdirName(ctx.component('web-service-sdk')?.virtualDirectory)}${ctx.pf ? ' (the new default is MultiFactorAuthWebServiceSdk)' : ''}.`,
+    after: (ctx) => [ctx.pf ? STEP.verifyServer : STEP.installServer],
+  },
+  {
+    id: STEP.restoreHost, action: 'restore', component: 'host', phase: 'in-window',
+    when: (ctx) => onMfaHost(ctx) && ctx.multi,
+    title: 'Put this server back into traffic',
+    detail: 'Add it back to the load balancer and point clients at it again.',
+    after: [STEP.installSdk, STEP.verifyServer],
+  },
+];
