@@ -22,6 +22,7 @@ interface CaseResult {
   reason?: string;
   runs: number;
   wallMs: Stats | null;
+  cpuMs: Stats | null;
   rssMB: Stats | null;
   baseline: { label: string; runs: number; wallMs: Stats; rssMB: Stats | null } | null;
   ratio: number | null;
@@ -29,7 +30,7 @@ interface CaseResult {
 interface Results {
   schemaVersion: number;
   smoke: boolean;
-  machine: { node: string; cpus: number };
+  machine: { node: string; cpus: number; envDropped: string[] };
   rssMethod: string;
   cases: CaseResult[];
   targets: { id: string; description: string; limit: number; measured: number; met: boolean; detail: string }[];

@@ -121,7 +121,7 @@ describe('fleet inputs', () => {
       const z = new yazl.ZipFile();
       for (const [name, src] of entries) z.addFile(src, name);
       z.end();
-      await new Promise((res) => z.outputStream.pipe(createWriteStream(file)).on('close', res));
+      await new Promise<void>((res) => z.outputStream.pipe(createWriteStream(file)).on('close', () => res()));
     };
     const times = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/fleets/ha-pair-with-portal.times.json'), 'utf8')) as Record<string, string>;
     const mfa02 = Object.keys(times).filter((k) => k.startsWith('MFA02/')).map((k): [string, string] => [k, path.join(fleet, k)]);
