@@ -30,10 +30,11 @@ export interface RuleRun {
   ran: RuleMeta[];
 }
 
-export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[] = RULES): RuleRun {
+/** What a rule's check is given: the facts, the options and what the engine derives from them. */
+export function ruleContext(facts: Facts, opts: ScanOptions): RuleContext {
   const upgradePath = computeUpgradePath(facts.components, opts.targetVersion);
   const r = facts.host.roles;
-  const ctx: RuleContext = {
+  return {
     facts,
     opts,
     upgradePath,
@@ -41,6 +42,11 @@ export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[]
     targetAtLeast: (v) => compareVersions(opts.targetVersion, v) >= 0,
     multiServer: r.replication === 'primary' || r.replication === 'subordinate' || r.loadBalanced === true,
   };
+}
+
+export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[] = RULES): RuleRun {
+  const ctx = ruleContext(facts, opts);
+  const { upgradePath } = ctx;
   const findings: Finding[] = [];
   const ran: RuleMeta[] = [];
   const seen = new Set<string>();

@@ -1,0 +1,19 @@
+/** MFA-ADFS-002: valid and invalid cases (see tester.ts). */
+import { ruleTester } from './tester.js';
+import { adfsHost, withAdfs } from './hosts.js';
+
+ruleTester('MFA-ADFS-002', {
+  valid: [
+    { name: 'all four files there', facts: adfsHost(), opts: { stage: 'adfs' } },
+    { name: 'stage pre', facts: withAdfs(adfsHost(), { files: adfsHost().adfs!.files.map((f) => ({ ...f, present: false })) }) },
+  ],
+  invalid: [
+    {
+      name: 'MSI and Unregister script missing: one finding each',
+      facts: withAdfs(adfsHost(), { files: adfsHost().adfs!.files.map((f) => ({ ...f, present: !/Setup64\.msi|^Unregister/.test(f.name) })) }),
+      opts: { stage: 'adfs' },
+      findings: [{ messageId: 'missing', data: { name: 'MultiFactorAuthenticationAdfsAdapterSetup64.msi', folder: 'C:\\Program Files\\Multi-Factor Authentication Server' }, severity: 'medium' }, { messageId: 'missing', data: { name: 'Unregister-MultiFactorAuthenticationAdfsAdapter.ps1', folder: 'C:\\Program Files\\Multi-Factor Authentication Server' }, severity: 'medium' }],
+    },
+  ],
+});
+
