@@ -28,7 +28,8 @@ import { writeRegV5 } from './registry/reg-writer.js';
 import type { RegKeyData } from './registry/types.js';
 import { runProbes } from './probes/index.js';
 import { isCopyName } from './probes/backups.js';
-import { isSecretName, REDACTED, redactXmlBytes } from './xml/redact.js';
+import { isSecretName, REDACTED, redactText, redactXmlBytes } from './xml/redact.js';
+import type { RegValue } from './registry/types.js';
 
 /** Files only listed or stat'ed above this size are described in manifest.json, not copied. */
 export const MAX_COPY_BYTES = 64 * 1024 * 1024;
@@ -340,10 +341,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
 
     const reg = rec.registry as (typeof rec.registry & { keys?: () => Iterable<RegKeyData> }) | null;
     if (reg && typeof reg.keys === 'function') {
-      // A value named like a secret (…Password, …Secret) is redacted like a config value is.
-      const keys = [...reg.keys()].map((k) =>
-        redact ? { ...k, values: k.values.map((v) => (isSecretName(v.name) ? { ...v, type: 'REG_SZ' as const, typeNumber: 1, data: REDACTED } : v)) } : k,
-      );
+      const keys = [...reg.keys()].map((k) => (redact ? { ...k, values: k.values.map(redactRegValue) } : k));
       if (keys.length) {
         await sink.file('registry/collected.reg', writeRegV5(keys), opts.now ?? new Date());
         res.registryKeys = keys.length;
@@ -380,6 +378,25 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
     throw e;
   }
   return res;
+}
+
+/**
+ * A registry value as collect writes it: a value named like a secret (…Password, ApiKey, SmtpPass) is
+ * replaced whole, like a config value; in the strings of any other value (REG_SZ, REG_EXPAND_SZ,
+ * REG_MULTI_SZ) connection-string passwords, URL passwords and private keys are hidden
+ * (`Server=db;Password=[redacted]`, `http://u:[redacted]@proxy/`).
+ */
+export function redactRegValue(v: RegValue): RegValue {
+  if (isSecretName(v.name)) return { ...v, type: 'REG_SZ', typeNumber: 1, data: REDACTED };
+  if (typeof v.data === 'string' && (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ' || v.type === 'REG_LINK')) {
+    const data = redactText(v.data);
+    return data === v.data ? v : { ...v, data };
+  }
+  if (Array.isArray(v.data)) {
+    const data = v.data.map(redactText);
+    return data.every((d, i) => d === (v.data as string[])[i]) ? v : { ...v, data };
+  }
+  return v;
 }
 
 function stripUndefined<T extends object>(o: T): T {
