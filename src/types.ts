@@ -1,36 +1,65 @@
 /**
  * The contracts between the pipeline's parts:
- *   target -> probes (Facts) -> rules (RuleResult -> Finding) -> plan (PlanStep) -> report (Report)
+ *   host -> probes (Facts) -> rules (RuleResult -> Finding) -> plan (PlanStep) -> report (Report)
  * Everything here is plain data: JSON-serialisable, no classes, no functions.
+ *
+ * The report and its parts (Report, Finding, PlanStep, Verdict, Evidence, ComponentFact, …) are generated from
+ * schemas/report.schema.json into src/report/report.generated.ts (scripts/gen-types.mjs, run by `npm run build`):
+ * change the schema, not a type. The facts that never reach the report are written by hand below.
  */
+import type { ComponentId, Severity } from './report/report.generated.js';
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type {
+  ComponentFact,
+  ComponentId,
+  DotnetFact,
+  Evidence,
+  EvidenceSource,
+  FailOn,
+  Finding,
+  FindingComponent,
+  FindingWaiver,
+  HostOs,
+  HostRole,
+  PlanAction,
+  PlanComponent,
+  PlanPhase,
+  PlanStep,
+  Problem,
+  Replication,
+  Report,
+  Roles,
+  SdkUrlFact,
+  Severity,
+  SeverityCounts,
+  Stage,
+  UpgradePath,
+  VcRuntimeFact,
+  Verdict,
+  VerdictStatus,
+  VirtualDirectory,
+  WaiverState,
+  WaiverStatus,
+} from './report/report.generated.js';
+import type {
+  ComponentFact,
+  DotnetFact,
+  Evidence,
+  HostOs,
+  HostRole,
+  Problem,
+  Roles,
+  SdkUrlFact,
+  Stage,
+  VcRuntimeFact,
+  VirtualDirectory,
+} from './report/report.generated.js';
+
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-
-export type ComponentId = 'agent' | 'server' | 'user-portal' | 'mobile-app' | 'web-service-sdk' | 'adfs-adapter';
 export const COMPONENTS: readonly ComponentId[] = ['agent', 'server', 'user-portal', 'mobile-app', 'web-service-sdk', 'adfs-adapter'];
-
-export type Stage = 'pre' | 'adfs';
-export type UpgradePath = 'phonefactor-agent' | 'in-place' | 'none';
-export type HostRole = 'mfa-host' | 'web-host' | 'adfs-host' | 'none';
-export type Replication = 'primary' | 'subordinate' | 'standalone';
-
-export type EvidenceSource = 'file' | 'registry' | 'iis' | 'manifest' | 'bundle';
-export interface Evidence {
-  source: EvidenceSource;
-  /** A Windows path (C:\...) or registry key (HKLM\...\Value) or bundle-relative file. */
-  location: string;
-  /** What was seen there, already redacted. */
-  observed: string;
-}
 
 /** The problem message for a data file whose folder could not be read (MFA-BKP-001/003 report unknown on it). */
 export const DATA_UNREADABLE = 'cannot be read: a folder or link on its path could not be read, so whether it exists is unknown';
-
-export interface Problem {
-  location: string;
-  message: string;
-}
 
 /** Facts about one file, from the real file or from manifest.json. */
 export interface FileStat {
@@ -44,42 +73,6 @@ export interface FileStat {
   sha256: string | null;
   /** Not found because a folder or link on its path could not be read: whether it exists is unknown. */
   unreadable?: boolean;
-}
-
-export interface Roles {
-  replication: Replication | null;
-  replicationGroup: string | null;
-  loadBalanced: boolean | null;
-  adfsFarm: string | null;
-  /** where roles came from */
-  source: 'bundle' | 'flag' | 'unknown';
-}
-
-export interface VirtualDirectory {
-  site: string;
-  /** Application path, e.g. "/MultiFactorAuth". */
-  app: string;
-  /** Virtual directory path inside the app, "/" for the app root. */
-  vdir: string;
-  /** Full URL path: app + vdir, e.g. "/MultiFactorAuth". */
-  urlPath: string;
-  /** Physical path as configured (env vars not expanded). */
-  physicalPath: string;
-}
-
-export interface ComponentFact {
-  component: ComponentId;
-  installed: true;
-  version: string | null;
-  displayName: string | null;
-  installPath: string | null;
-  /** Uninstall InstallDate (YYYYMMDD) where known. */
-  installDate: string | null;
-  /** URL path of the IIS application serving it ("/PhoneFactor"), null where unknown or not a web part. */
-  virtualDirectory: string | null;
-  /** For web parts: whether IIS configuration was available to tell the virtual directory. */
-  virtualDirectoryKnown: boolean;
-  evidence: Evidence[];
 }
 
 /** A possible backup copy of a file or folder. */
@@ -130,36 +123,6 @@ export interface ThemeFact {
   backup: BackupFact | null;
 }
 
-export interface SdkUrlFact {
-  component: ComponentId;
-  file: string;
-  setting: string;
-  url: string;
-  /** Host part of the URL. */
-  host: string;
-  /** Path part, e.g. "/PhoneFactorWebServiceSdk/PfWsSdk.asmx". */
-  path: string;
-  /** Whether the URL names this host (rules.md "this host"). */
-  thisHost: boolean;
-}
-
-export interface VcRuntimeFact {
-  arch: 'x64' | 'x86';
-  known: boolean;
-  installed: boolean;
-  version: string | null;
-  major: number | null;
-  minor: number | null;
-  bld: number | null;
-  evidence: Evidence[];
-}
-
-export interface DotnetFact {
-  known: boolean;
-  release: number | null;
-  evidence: Evidence[];
-}
-
 export interface IisFact {
   /** applicationHost.config found and parsed. */
   known: boolean;
@@ -194,7 +157,7 @@ export interface ConfigDifference {
 export interface Facts {
   host: {
     name: string | null;
-    os: { caption: string | null; version: string | null; architecture: string | null };
+    os: HostOs;
     roles: Roles;
     backupDirs: string[];
     hostRole: HostRole;
@@ -242,83 +205,3 @@ export interface WaiverEntry {
 }
 /** The input type's old name: a waiver as written, without a status. */
 export type Waiver = WaiverEntry;
-
-export type WaiverState = 'applied' | 'expired' | 'unused' | 'unknown-rule';
-
-/** A waiver with its status, as the report lists it: absent matchers and expiry are null. */
-export interface WaiverStatus {
-  rule: string;
-  host: string | null;
-  finding: string | null;
-  reason: string;
-  expires: string | null;
-  status: WaiverState;
-}
-
-export interface Finding {
-  id: string;
-  ruleId: string;
-  outcome: 'fail' | 'unknown';
-  severity: Severity;
-  title: string;
-  message: string;
-  component: ComponentId | 'host' | 'data' | 'prerequisites';
-  evidence: Evidence[];
-  seed: { file: string; section: string };
-  planSteps: string[];
-  waiver: null | { reason: string; expires: string | null };
-}
-
-export type PlanAction = 'prepare' | 'backup' | 'drain' | 'uninstall' | 'install' | 'configure' | 'restore' | 'verify' | 'notify';
-export type PlanComponent = 'data' | 'server' | 'agent' | 'user-portal' | 'mobile-app' | 'web-service-sdk' | 'adfs-adapter' | 'prerequisites' | 'host';
-export type PlanPhase = 'before-window' | 'in-window' | 'after-upgrade';
-
-export interface PlanStep {
-  order: number;
-  id: string;
-  action: PlanAction;
-  component: PlanComponent;
-  phase: PlanPhase;
-  title: string;
-  detail: string;
-  because: string[];
-  dependsOn: string[];
-}
-
-export type VerdictStatus = 'not-ready' | 'ready-with-warnings' | 'ready' | 'up-to-date' | 'nothing-to-upgrade';
-
-export interface Verdict {
-  status: VerdictStatus;
-  failOn: Severity | 'none';
-  counts: Record<Severity, number>;
-  waived: number;
-  gate: 'pass' | 'fail';
-}
-
-export interface Report {
-  schemaVersion: 1;
-  tool: { name: 'mfa-readiness'; version: string; rulesetVersion: string };
-  scan: {
-    startedAt: string;
-    target: { kind: 'bundle' | 'live'; location: string };
-    targetVersion: string;
-    stage: Stage;
-    inputDigest: string;
-  };
-  host: { name: string | null; os: Facts['host']['os']; roles: Roles; hostRole: HostRole };
-  inventory: {
-    upgradePath: UpgradePath;
-    components: ComponentFact[];
-    prerequisites: { dotnet: DotnetFact; vcredist: { x64: VcRuntimeFact; x86: VcRuntimeFact } };
-    virtualDirectories: VirtualDirectory[];
-    /** Web Service SDK URLs the configs on this host point at (the fleet checks them across hosts). */
-    sdkUrls: SdkUrlFact[];
-    /** Host names IIS binds here (rules.md "this host"). */
-    boundHostNames: string[];
-  };
-  verdict: Verdict;
-  waivers: WaiverStatus[];
-  findings: Finding[];
-  plan: PlanStep[];
-  problems: Problem[];
-}

@@ -1,58 +1,30 @@
 import type { Report } from '../types.js';
+import { REPORT_KEY_ORDER } from './report.generated.js';
 import { normalizeReport } from './view.js';
 
 /**
- * Key order per path (report.md's order, then src/types.ts's for keys report.md leaves out).
- * Keys not listed here (fields added later) follow in code-unit order, so nothing is dropped
- * and no map order leaks. `[]` marks an array's items.
+ * A copy of `value` with its keys in the schema's order for `path` (REPORT_KEY_ORDER, generated from
+ * schemas/report.schema.json); keys the schema does not list (fields added later) follow in code-unit order, so
+ * nothing is dropped and no map order leaks. Own keys only, looked up in a Map: a key named `toString` or
+ * `__proto__` in a saved report is a key like any other.
  */
-const EVIDENCE = ['source', 'location', 'observed'];
-const ORDER: Record<string, string[]> = {
-  '': ['schemaVersion', 'tool', 'scan', 'host', 'inventory', 'verdict', 'waivers', 'findings', 'plan', 'problems'],
-  tool: ['name', 'version', 'rulesetVersion'],
-  scan: ['startedAt', 'target', 'targetVersion', 'stage', 'inputDigest'],
-  'scan.target': ['kind', 'location'],
-  host: ['name', 'os', 'roles', 'hostRole'],
-  'host.os': ['caption', 'version', 'architecture'],
-  'host.roles': ['replication', 'replicationGroup', 'loadBalanced', 'adfsFarm', 'source'],
-  inventory: ['upgradePath', 'components', 'prerequisites', 'virtualDirectories'],
-  'inventory.components[]': ['component', 'installed', 'version', 'displayName', 'installPath', 'installDate', 'virtualDirectory', 'virtualDirectoryKnown', 'evidence'],
-  'inventory.components[].evidence[]': EVIDENCE,
-  'inventory.prerequisites': ['dotnet', 'vcredist'],
-  'inventory.prerequisites.dotnet': ['known', 'release', 'evidence'],
-  'inventory.prerequisites.dotnet.evidence[]': EVIDENCE,
-  'inventory.prerequisites.vcredist': ['x64', 'x86'],
-  'inventory.prerequisites.vcredist.x64': ['arch', 'known', 'installed', 'version', 'major', 'minor', 'bld', 'evidence'],
-  'inventory.prerequisites.vcredist.x86': ['arch', 'known', 'installed', 'version', 'major', 'minor', 'bld', 'evidence'],
-  'inventory.prerequisites.vcredist.x64.evidence[]': EVIDENCE,
-  'inventory.prerequisites.vcredist.x86.evidence[]': EVIDENCE,
-  'inventory.virtualDirectories[]': ['site', 'app', 'vdir', 'urlPath', 'physicalPath'],
-  verdict: ['status', 'failOn', 'counts', 'waived', 'gate'],
-  'verdict.counts': ['critical', 'high', 'medium', 'low', 'info'],
-  'waivers[]': ['rule', 'host', 'finding', 'reason', 'expires', 'status'],
-  'findings[]': ['id', 'ruleId', 'outcome', 'severity', 'title', 'message', 'component', 'evidence', 'seed', 'planSteps', 'waiver'],
-  'findings[].evidence[]': EVIDENCE,
-  'findings[].seed': ['file', 'section'],
-  'findings[].waiver': ['reason', 'expires'],
-  'plan[]': ['order', 'id', 'action', 'component', 'phase', 'title', 'detail', 'because', 'dependsOn'],
-  'problems[]': ['location', 'message'],
-};
-
 function ordered(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((v) => ordered(v, `${path}[]`));
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
-  const known = ORDER[path] ?? [];
+  const known = REPORT_KEY_ORDER.get(path) ?? [];
   const rest = Object.keys(obj).filter((k) => !known.includes(k)).sort();
   const out: Record<string, unknown> = {};
   for (const k of [...known, ...rest]) {
-    if (k in obj && obj[k] !== undefined) out[k] = ordered(obj[k], path === '' ? k : `${path}.${k}`);
+    if (Object.hasOwn(obj, k) && obj[k] !== undefined) {
+      Object.defineProperty(out, k, { value: ordered(obj[k], path === '' ? k : `${path}.${k}`), enumerable: true, writable: true, configurable: true });
+    }
   }
   return out;
 }
 
 /**
- * The JSON report: keys in report.md's order, findings and plan in their documented order,
+ * The JSON report: keys in the schema's order, findings and plan in their documented order,
  * 2-space indent, trailing newline. A waiver's absent host/finding/expires is written as null
  * so every waiver has the same shape.
  */
