@@ -13,7 +13,7 @@ import { DEFAULT_ENV, expandEnv, normalizeWinPath, splitWinPath, winKey } from '
 import { RegistryStore } from '../registry/store.js';
 import type { KeyInterest, RegistryReader } from '../registry/types.js';
 import { isAtOrUnder, parseRegPath, regPathKey } from '../registry/path.js';
-import { parseRegQueryOutput, queryKey, type QueryOptions } from './live/reg-query.js';
+import { parseRegQueryOutput, queryKey, queryKeys, type QueryOptions } from './live/reg-query.js';
 import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './types.js';
 
 const DEFAULT_MAX_READ = 16 * 1024 * 1024;
@@ -31,8 +31,6 @@ export interface LiveOptions extends Pick<QueryOptions, 'regExe' | 'cmdExe' | 't
   env?: NodeJS.ProcessEnv;
   /** Host name (default os.hostname()). */
   hostname?: string;
-  /** reg.exe queries run at once (default 2). */
-  concurrency?: number;
 }
 
 export interface HostInfo {
@@ -241,17 +239,11 @@ export class LiveHost implements Host {
     const keys = valid.filter((i, idx) =>
       !valid.some((o, j) => j !== idx && o.recursive !== false && isAtOrUnder(i.path, o.path) && (regPathKey(i.path) !== regPathKey(o.path) || j < idx)),
     );
-    const limit = Math.max(1, this.opts.concurrency ?? 2);
-    const results: Awaited<ReturnType<typeof queryKey>>[] = new Array(keys.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < keys.length) {
-        const i = next++;
-        const k = keys[i]!;
-        results[i] = await queryKey(k.path, { ...this.queryOpts(), recursive: k.recursive !== false });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, keys.length) }, worker));
+    // One cmd.exe for all the queries (queryKeys): process starts are what a live scan pays for.
+    const results = await queryKeys(
+      keys.map((k) => ({ path: k.path, recursive: k.recursive !== false })),
+      this.queryOpts(),
+    );
     // Parse in interest order so that the store (and the digest) do not depend on timing.
     keys.forEach((k, i) => {
       const r = results[i]!;
@@ -299,8 +291,11 @@ export class LiveHost implements Host {
     return info;
   }
 
+  /** Subkey listings asked for while telling missing keys from unreadable ones, once per scan. */
+  private readonly listings = new Map<string, Promise<string[] | null | 'error'>>();
+
   private queryOpts(): QueryOptions {
-    const o: QueryOptions = {};
+    const o: QueryOptions = { listings: this.listings };
     if (this.opts.regExe !== undefined) o.regExe = this.opts.regExe;
     if (this.opts.cmdExe !== undefined) o.cmdExe = this.opts.cmdExe;
     if (this.opts.timeoutMs !== undefined) o.timeoutMs = this.opts.timeoutMs;

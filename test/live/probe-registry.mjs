@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const [buildDir, configFile] = process.argv.slice(2);
-const { LiveHost } = await import(pathToFileURL(path.join(buildDir, 'target', 'live.js')).href);
+const { LiveHost } = await import(pathToFileURL(path.join(buildDir, 'host', 'live.js')).href);
 const cfg = JSON.parse(readFileSync(configFile, 'utf8'));
 const t = new LiveHost(cfg.options ?? {});
 const t0 = Date.now();
