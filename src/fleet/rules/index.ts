@@ -2,19 +2,9 @@ import { sortFindings } from '../../rules/engine.js';
 import { findingId } from '../../rules/id.js';
 import { formatMessage } from '../../rules/messages.js';
 import type { FleetContext, FleetFinding, FleetRule } from '../types.js';
-import CMP002 from './MFA-CMP-002.js';
-import F001 from './MFA-FLEET-001.js';
-import F002 from './MFA-FLEET-002.js';
-import F003 from './MFA-FLEET-003.js';
-import F004 from './MFA-FLEET-004.js';
-import F005 from './MFA-FLEET-005.js';
-import F006 from './MFA-FLEET-006.js';
-import F007 from './MFA-FLEET-007.js';
-import F008 from './MFA-FLEET-008.js';
-import F009 from './MFA-FLEET-009.js';
+import { FLEET_RULES } from './catalog.js';
 
-/** The cross-host checks, in id order. */
-export const FLEET_RULES: readonly FleetRule[] = [CMP002, F001, F002, F003, F004, F005, F006, F007, F008, F009];
+export { FLEET_RULES };
 
 /** Runs every fleet rule; findings have the host shape (id via findingId over rule, host, component, key). */
 export function runFleetRules(ctx: FleetContext, rules: readonly FleetRule[] = FLEET_RULES): FleetFinding[] {
