@@ -9,6 +9,7 @@ import { compareRegFileNames, loadRegistryFiles } from '../registry/merge.js';
 import { readCapped, sha256File } from './io.js';
 import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './types.js';
 import { cutMessage } from '../util/cut.js';
+import { validateBundleJson, validateManifestJson } from '../util/schema.js';
 
 /** An input error: the scan cannot run at all (exit 2). */
 export class InputError extends Error {}
@@ -92,7 +93,7 @@ function describeFsError(e: unknown): string {
 }
 
 /**
- * A bundle folder (bundle.md): fs/<drive>/..., registry/*.reg, bundle.json, manifest.json;
+ * A bundle folder (docs/bundle-format.md): fs/<drive>/..., registry/*.reg, bundle.json, manifest.json;
  * or a plain folder taken as the C: drive. Read-only: files are opened with flag 'r' only.
  */
 export class BundleHost implements Host {
@@ -173,7 +174,7 @@ export class BundleHost implements Host {
         const names = regs
           .filter((e) => e.isFile())
           .map((e) => e.name)
-          // bundle.md: ordinal, case-insensitive name order
+          // docs/bundle-format.md: ordinal, case-insensitive name order
           .sort(compareRegFileNames);
         for (const n of names) this.registryFiles.push({ path: path.join(regDir, n), label: `registry/${n}` });
       }
@@ -246,6 +247,9 @@ export class BundleHost implements Host {
       this.problem('bundle.json', 'is not a JSON object: ignored');
       return;
     }
+    // A field of the wrong type stops the scan with one line naming it (schemas/bundle.schema.json).
+    const v = validateBundleJson(j);
+    if (!v.ok) throw new InputError(`${path.join(this.location, 'bundle.json')}: ${v.errors[0]}`);
     this.bundle = j as BundleJson;
     const r = this.bundle.roles?.replication;
     if (r !== undefined && !['primary', 'subordinate', 'standalone'].includes(r)) {
@@ -261,6 +265,8 @@ export class BundleHost implements Host {
       this.problem('manifest.json', 'has no "files" array: ignored');
       return;
     }
+    const v = validateManifestJson(j);
+    if (!v.ok) throw new InputError(`${path.join(this.location, 'manifest.json')}: ${v.errors[0]}`);
     j.files.forEach((f: unknown, i: number) => {
       const e = f as ManifestEntry;
       if (!e || typeof e.path !== 'string') {
