@@ -1,6 +1,6 @@
 /**
  * `collect`: runs every probe on a host (normally the live Windows host) through a RecordingHost, then
- * writes what they looked at as a bundle (bundle.md), so that `scan BUNDLE` elsewhere reaches the same
+ * writes what they looked at as a bundle (docs/bundle-format.md), so that `scan BUNDLE` elsewhere reaches the same
  * findings as a live scan:
  *
  * - every file read, stat'ed or hashed, and every file a listed folder holds, is copied to fs/<drive>/<path>

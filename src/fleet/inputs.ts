@@ -19,7 +19,7 @@ export interface FleetInput {
   reason?: string;
 }
 
-/** Folder names that make a folder a host copy (bundle.md), compared case-insensitively. */
+/** Folder names that make a folder a host copy (docs/bundle-format.md), compared case-insensitively. */
 const BUNDLE_MARKERS = new Set(['fs', 'registry', 'bundle.json', 'windows', 'program files', 'program files (x86)', 'inetpub']);
 
 export async function isBundleFolder(dir: string): Promise<boolean> {

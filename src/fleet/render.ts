@@ -4,7 +4,7 @@ import { mdEscape, slug, visible } from '../report/text.js';
 import { SEVERITY_LABELS, STATUS_LABELS, verdictView } from '../report/view.js';
 import type { FleetReport } from './types.js';
 
-/** The fleet JSON: report.md's key order (built in that order), 2-space indent, trailing newline. */
+/** The fleet JSON: keys in the order schemas/fleet.schema.json and docs/fleet.md give them (built in that order), 2-space indent, trailing newline. */
 export function renderFleetJson(report: FleetReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }

@@ -23,7 +23,7 @@ export interface HostStep {
 
 /**
  * What the fleet keeps of one host: small and flat, so memory does not grow with the size of host reports
- * (report.md "The fleet report"; the full report is dropped, or written with --host-reports, as soon as it is made).
+ * (docs/fleet.md; the full report is dropped, or written with --host-reports, as soon as it is made).
  */
 export interface HostSummary {
   name: string;

@@ -1,5 +1,5 @@
 /**
- * The live Windows host the scanner runs on (bundle.md "Live mode"): files from the host's drives,
+ * The live Windows host the scanner runs on (docs/bundle-format.md, "Live mode"): files from the host's drives,
  * the registry through reg.exe, the environment from this process. Read-only: files are opened with
  * flag 'r' only, reg.exe only queries, nothing is written and no temp file is made.
  */

@@ -39,7 +39,7 @@ export interface BundleJson {
   };
   backupDirs?: string[];
   /**
-   * Not in bundle.md (our extension, documented in the README): the deployment's other servers and what
+   * An addition of this project (docs/bundle-format.md, README "Choices"): the deployment's other servers and what
    * they run, so that rules like MFA-CMP-002 can tell that a separate User Portal server needs an installer.
    */
   otherHosts?: { name: string; components: string[] }[];

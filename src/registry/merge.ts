@@ -1,5 +1,5 @@
 /**
- * Several exports into one store. bundle.md: registry/*.reg in ordinal case-insensitive name order,
+ * Several exports into one store. docs/bundle-format.md: registry/*.reg in ordinal case-insensitive name order,
  * then the --registry files in the order given; the caller sorts, this applies in the order received,
  * so a later file's values and deletions win.
  */
@@ -40,7 +40,7 @@ export async function loadRegistryFiles(
   return { store, files: out, keys, values };
 }
 
-/** Ordinal, case-insensitive name order (bundle.md) for registry/*.reg names. */
+/** Ordinal, case-insensitive name order (docs/bundle-format.md) for registry/*.reg names. */
 export function compareRegFileNames(a: string, b: string): number {
   const x = a.toUpperCase();
   const y = b.toUpperCase();

@@ -12,11 +12,11 @@ export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
   return severityRank(sev) >= severityRank(failOn);
 }
 
-/** The rule whose firing means "nothing to upgrade" (report.md, verdict precedence). */
+/** The rule whose firing means "nothing to upgrade" (docs/report-format.md, status precedence). */
 export const NOTHING_TO_UPGRADE_RULE = 'MFA-INV-003';
 
 /**
- * The verdict per report.md. `status` ignores `--fail-on`; `gate` is where it applies.
+ * The verdict per docs/report-format.md. `status` ignores `--fail-on`; `gate` is where it applies.
  * A finding with outcome `unknown` counts exactly like a failure of its severity.
  * `nothingToUpgrade`: MFA-INV-003 fired (the lead passes
  * `findings.some(f => f.ruleId === NOTHING_TO_UPGRADE_RULE)`).
@@ -45,7 +45,7 @@ export function computeVerdict(
   if (nothingToUpgrade) status = 'nothing-to-upgrade';
   else if (counts.critical > 0) status = 'not-ready';
   // rules.md: "A host already at the target gets the inventory and lifecycle findings, and its verdict is
-  // up-to-date". report.md's list would put MFA-LIFE-001 (high, on every host with MFA) first and make
+  // up-to-date". the first specified order would put MFA-LIFE-001 (high, on every host with MFA) first and make
   // up-to-date unreachable; the rules.md reading wins (README, "Choices").
   else if (upgradePath === 'none' && componentsFound) status = 'up-to-date';
   else if (counts.high + counts.medium + counts.low > 0) status = 'ready-with-warnings';

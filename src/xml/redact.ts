@@ -1,5 +1,5 @@
 /**
- * The product's single redaction policy (report.md "Secrets never reach a report").
+ * The product's single redaction policy (docs/report-format.md, "Order, bytes and secrets").
  * Everything that shows a config value (evidence, logs, diffs, collected copies) goes through here.
  */
 import { TextDecoder } from 'node:util';

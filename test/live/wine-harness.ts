@@ -116,7 +116,7 @@ async function seedPrefixLocked(fixture: string, baseDir: string): Promise<strin
 
   const regDir = path.join(dir, 'registry');
   if (existsSync(regDir)) {
-    // bundle.md order: ordinal, case-insensitive names.
+    // docs/bundle-format.md order: ordinal, case-insensitive names.
     const regs = readdirSync(regDir).filter((n) => n.toLowerCase().endsWith('.reg')).sort((a, b) => (a.toUpperCase() < b.toUpperCase() ? -1 : 1));
     for (const r of regs) {
       const res = (await runWine(['reg', 'import', winePath(path.join(regDir, r))], { prefix })) as WineRun;

@@ -63,7 +63,7 @@ describe('round trips', () => {
     fc.assert(fc.property(keyList(true), fc.integer({ min: 1, max: 4096 }), (keys, chunkSize) => {
       const buf = writeRegedit4(keys);
       // A BOM-less 8-bit line that happens to be valid UTF-8 ("\u00d6\u0152" is D6 8C) is read as UTF-8:
-      // the one ambiguity of accepting BOM-less UTF-8 (bundle.md); such inputs are left out here.
+      // the one ambiguity of accepting BOM-less UTF-8 (docs/bundle-format.md); such inputs are left out here.
       fc.pre(buf.toString('latin1').split('\n').every((l) => {
         const b = Buffer.from(l, 'latin1');
         return isAscii(b) || !isUtf8(b);

@@ -19,7 +19,7 @@ function f(severity: Severity, opts: { waived?: boolean; outcome?: 'fail' | 'unk
   };
 }
 
-describe('computeVerdict status (report.md precedence)', () => {
+describe('computeVerdict status (docs/report-format.md precedence)', () => {
   const cases: [string, Finding[], UpgradePath, boolean, string][] = [
     ['nothing-to-upgrade wins over a critical', [f('critical'), f('info', { ruleId: 'MFA-INV-003' })], 'none', true, 'nothing-to-upgrade'],
     ['any unwaived critical is not-ready', [f('critical'), f('low')], 'in-place', false, 'not-ready'],

@@ -20,7 +20,7 @@ async function file(name: string, text: string): Promise<string> {
 }
 
 describe('loadWaivers', () => {
-  it('reads the YAML shape from report.md', async () => {
+  it('reads the YAML shape of the README', async () => {
     const p = await file(
       'ok.yml',
       [

@@ -9,7 +9,7 @@ const DATA = join(import.meta.dirname, 'data');
 const read = (f: string): Buffer => readFileSync(join(DATA, f));
 
 describe('isSecretName', () => {
-  it('matches the report.md names, case-insensitively', () => {
+  it('matches the names docs/report-format.md lists, case-insensitively', () => {
     for (const n of ['password', 'WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD', 'WebServiceSdkPassword', 'passwd', 'Pwd', 'clientSecret',
       'accessToken', 'Credentials', 'validationKey', 'DecryptionKey']) expect(isSecretName(n), n).toBe(true);
     for (const n of ['key', 'value', 'WebServiceSdkUsername', 'pfup_pfwssdk_PfWsSdk', 'WebServiceSdkUrl', 'validation', 'decryption', 'physicalPath'])

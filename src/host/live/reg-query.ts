@@ -1,5 +1,5 @@
 /**
- * The live registry through reg.exe (bundle.md "Live mode"): `reg query <key> /s /reg:64`, its text
+ * The live registry through reg.exe (docs/bundle-format.md, "Live mode"): `reg query <key> /s /reg:64`, its text
  * parsed into the same RegistryStore the .reg parser fills.
  *
  * Encoding: reg.exe writes redirected output in the console's output code page (OEM: 437, 850...), which
