@@ -9,7 +9,7 @@ import { SAMPLE_RULES_RAN, sampleReport } from './sample.js';
 
 describe('renderJson', () => {
   const json = renderJson(sampleReport());
-  it('writes keys in the schema's order, 2-space indent, trailing newline', () => {
+  it('writes keys in the schema order, 2-space indent, trailing newline', () => {
     const obj = JSON.parse(json);
     expect(Object.keys(obj)).toEqual(['schemaVersion', 'tool', 'scan', 'host', 'inventory', 'verdict', 'waivers', 'findings', 'plan', 'problems']);
     expect(Object.keys(obj.scan)).toEqual(['startedAt', 'target', 'targetVersion', 'stage', 'inputDigest']);
