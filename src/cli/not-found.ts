@@ -7,8 +7,10 @@ import { closest, UsageError } from './errors.js';
  */
 const hook: Hook<'command_not_found'> = async function (opts) {
   const ids = [...new Set(opts.config.commands.filter((c) => !c.hidden).flatMap((c) => [c.id, ...c.aliases]))];
-  const shown = opts.id.replaceAll(':', ' ');
-  const near = closest(opts.id, ids);
+  // With a space as topic separator, `scna X` arrives as `scna:X`: the command is the first word
+  // (unless a command has topics, which none of ours has).
+  const shown = ids.some((id) => id.includes(':')) ? opts.id.replaceAll(':', ' ') : opts.id.split(':')[0]!;
+  const near = closest(shown.replaceAll(' ', ':'), ids);
   if (near && process.stdin.isTTY && process.stderr.isTTY) {
     const { default: prompt } = (await import('@oclif/plugin-not-found')) as unknown as { default: Hook<'command_not_found'> };
     return prompt.call(this, opts);

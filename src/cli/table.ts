@@ -14,7 +14,7 @@ const oneLine = (s: string) => visible(s).replace(/\s*\n\s*/g, ' ');
  */
 export function findingsTable(report: Report, written: string[], opts: { columns?: number; color?: boolean } = {}): string {
   const color = opts.color ?? false;
-  const width = Math.max(60, opts.columns ?? 120);
+  const width = Math.max(80, opts.columns || 120);
   const open = report.findings
     .filter((f) => !f.waiver)
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

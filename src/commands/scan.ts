@@ -10,6 +10,8 @@ import { makeLogger, type LogFormat, type LogLevel } from '../util/log.js';
 import { BadInputError } from '../cli/errors.js';
 import { isProgrammingError } from '../util/errors.js';
 import { findingsTable } from '../cli/table.js';
+import { basename } from 'node:path';
+import { visible } from '../report/text.js';
 
 export default class Scan extends BaseCommand {
   static override summary = 'Scan one host (a bundle folder, or this Windows host) and write its readiness report.';
@@ -79,6 +81,9 @@ export default class Scan extends BaseCommand {
       const cwd = process.cwd();
       // A second scan of the same host on the same day gets its own name (-2, -3, ...) unless --force.
       const output = flags.output ?? (flags.force ? undefined : await freeBaseName(report, chosen, flags.out, cwd));
+      if (output !== undefined && flags.output === undefined) {
+        process.stderr.write(`note: an earlier report of ${visible(report.host.name ?? 'this host').replace(/\n/g, ' ')} from ${report.scan.startedAt.slice(0, 10)} is there; this one is named ${basename(output)}.* (--force replaces the earlier one)\n`);
+      }
       try {
         written = await writeReports(report, {
           formats: chosen,
