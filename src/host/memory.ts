@@ -57,7 +57,8 @@ function isoTime(t: string | Date | undefined): string {
   return (typeof t === 'string' ? new Date(t) : t).toISOString();
 }
 
-function toValue(name: string, v: MemoryRegValue): RegValue {
+/** The RegValue a builder value stands for. */
+export function toRegValue(name: string, v: MemoryRegValue): RegValue {
   if (typeof v === 'string') return { name, type: 'REG_SZ', typeNumber: 1, data: v };
   if (typeof v === 'number') return { name, type: 'REG_DWORD', typeNumber: 4, data: v };
   if (Array.isArray(v)) return { name, type: 'REG_MULTI_SZ', typeNumber: 7, data: v };
@@ -131,7 +132,7 @@ export class MemoryHost implements Host {
   reg(keyPath: string, values: Record<string, MemoryRegValue> = {}): this {
     const names = Object.keys(values);
     if (names.length === 0) this.registry.push({ path: keyPath, value: null });
-    for (const n of names) this.registry.push({ path: keyPath, value: toValue(n, values[n]!) });
+    for (const n of names) this.registry.push({ path: keyPath, value: toRegValue(n, values[n]!) });
     return this;
   }
 

@@ -2,7 +2,7 @@
  * Shared pieces for probe tests on the in-memory host: the probe context runProbes builds, and the
  * registry and file shapes a real host has (Uninstall entries, the PhoneFactor key, a portal web.config).
  */
-import { MemoryHost, memoryHost } from '../../src/host/memory.js';
+import { MemoryHost, memoryHost, type MemoryRegValue } from '../../src/host/memory.js';
 import type { ProbeContext, ProbeOptions } from '../../src/probes/context.js';
 import { registryEnv } from '../../src/probes/host.js';
 import { REGISTRY_INTERESTS, UNINSTALL_32, UNINSTALL_64 } from '../../src/probes/registry.js';
@@ -26,12 +26,13 @@ export interface UninstallOptions {
 }
 
 /** An Uninstall entry as an MSI writes it. */
-export function uninstallEntry(host: MemoryHost, subkey: string, displayName: string, o: UninstallOptions = {}): MemoryHost {
+export function uninstallEntry<H extends { reg(key: string, values: Record<string, MemoryRegValue>): unknown }>(host: H, subkey: string, displayName: string, o: UninstallOptions = {}): H {
   const values: Record<string, string> = { DisplayName: displayName };
   if (o.version !== undefined) values.DisplayVersion = o.version;
   if (o.installLocation !== undefined) values.InstallLocation = o.installLocation;
   if (o.installDate !== undefined) values.InstallDate = o.installDate;
-  return host.reg(`${o.wow64 ? UNINSTALL_32 : UNINSTALL_64}\\${subkey}`, values);
+  host.reg(`${o.wow64 ? UNINSTALL_32 : UNINSTALL_64}\\${subkey}`, values);
+  return host;
 }
 
 export const PF = 'C:\\Program Files\\PhoneFactor';
