@@ -4,6 +4,7 @@ import { runProbes } from './probes/index.js';
 import { runRules, sortFindings } from './rules/engine.js';
 import { findingId } from './rules/id.js';
 import { RULES, RULESET_VERSION } from './rules/index.js';
+import { FLEET_RULES } from './fleet/rules/index.js';
 import { buildPlan, linkFindings } from './plan/index.js';
 import { computeVerdict, NOTHING_TO_UPGRADE_RULE } from './report/verdict.js';
 import { applyWaivers, expiredWaiverFindings } from './report/waivers.js';
@@ -45,7 +46,8 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
     const applied = applyWaivers(findings, req.waivers.entries, {
       host: facts.host.name,
       now: req.now,
-      knownRuleIds: RULES.map((r) => r.meta.id),
+      // The whole catalog, host and fleet rules, as gate and fleet know it: one status for one waiver file.
+      knownRuleIds: [...RULES, ...FLEET_RULES].map((r) => r.meta.id),
     });
     findings = applied.findings;
     waivers = applied.waivers;
