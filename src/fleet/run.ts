@@ -6,6 +6,7 @@ import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, WaiverEntry
 import { SEVERITIES } from '../types.js';
 import { scanTarget, type ScanRequest } from '../scan.js';
 import { BundleHost, InputError } from '../host/bundle.js';
+import { isProgrammingError } from '../util/errors.js';
 import { loadReport, ReportFileError } from '../report/load.js';
 import { rejudgeReport } from '../report/rejudge.js';
 import { applyWaivers, waiverKey, withStatus } from '../report/waivers.js';
@@ -31,7 +32,7 @@ export interface FleetOptions extends ScanOptions {
   zipMaxBytes?: number;
 }
 
-/** Worst first (report.md: a fleet's status is its worst host's, `not-ready` worst). */
+/** Worst first (docs/report-format.md: a fleet's status is its worst host's, `not-ready` worst). */
 export const STATUS_PRECEDENCE: readonly VerdictStatus[] = ['not-ready', 'ready-with-warnings', 'ready', 'up-to-date', 'nothing-to-upgrade'];
 
 /** The host and fleet rule ids (a waiver naming another is `unknown-rule`). */
@@ -81,6 +82,7 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
     await opts.onHostReport?.(report, s);
     return s;
   } catch (e) {
+    if (isProgrammingError(e)) throw e; // a bug of ours is not a failed host: the fleet stops, exit 2, with the stack
     return failedSummary(fallback, input.target, `scan failed: ${(e as Error).message.split('\n')[0]}`);
   } finally {
     if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
