@@ -110,6 +110,19 @@ describe('mfa-readiness gate', () => {
     expect(r.error.message).not.toContain('\n');
   });
 
+  it('exits 2 on an error report and on a PowerShell (UTF-16LE) report it reads like any other', async () => {
+    const errFile = join(dir, 'error.json');
+    await writeFile(errFile, JSON.stringify({ error: { code: 'EEXIT', message: 'no TARGET given' } }));
+    const r = await gate(errFile);
+    expect(r.error.oclif?.exit).toBe(2);
+    expect(r.error.message).toBe(`${errFile}: this is an error report, not a scan report (the run that wrote it failed)`);
+    const ps = join(dir, 'ps.json');
+    await writeFile(ps, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(renderJson(sampleReport('critical')), 'utf16le')]));
+    const ok = await gate(ps, '--fail-on', 'none');
+    expect(ok.error).toBeNull();
+    expect(ok.out).toMatch(/^gate: pass \(fail-on none\)/);
+  });
+
   it('exits 2 on an invalid waiver file, naming file and line', async () => {
     const wf = join(dir, 'broken.yml');
     await writeFile(wf, 'waivers:\n  - rule: MFA-BKP-001\n    reason: r\n    expires: 31/01/2027\n');

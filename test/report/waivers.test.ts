@@ -102,6 +102,9 @@ describe('applyWaivers', () => {
     ['finding id of another finding: unused', { rule: 'MFA-VDIR-002', finding: 'c0ffee000001', reason: 'r' }, 'MFA01', 'unused', []],
     ['rule that did not fire: unused', { rule: 'MFA-BKP-001', finding: 'nope', reason: 'r' }, 'MFA01', 'unused', []],
     ['rule not in the catalog: unknown-rule', { rule: 'MFA-NOPE-001', reason: 'r' }, 'MFA01', 'unknown-rule', []],
+    // issue 11 item 19: one status in scan and gate; rule ids match in any case
+    ['rule id in lower case: applies', { rule: 'mfa-vdir-001', reason: 'r' }, 'MFA01', 'applied', ['c0ffee000001']],
+    ['unknown rule in lower case: unknown-rule', { rule: 'mfa-nope-001', reason: 'r' }, 'MFA01', 'unknown-rule', []],
   ] as [string, Waiver, string | null, string, string[]][])('%s', (_name, waiver, host, status, ids) => {
     const r = run([waiver], { host });
     expect(r.waivers[0]!.status).toBe(status);
