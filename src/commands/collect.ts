@@ -1,5 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
+import { terminalLine } from '../util/terminal.js';
 import { BadInputError } from '../cli/errors.js';
 import { isProgrammingError } from '../util/errors.js';
 import type { Replication } from '../types.js';
@@ -90,7 +91,8 @@ export default class Collect extends BaseCommand {
         ...res.warnings.map((w) => `warning: ${w}`),
         `wrote ${res.out}`,
       ];
-      process.stderr.write(lines.join('\n') + '\n');
+      // host name, paths and warnings come from the host: controls and bidi overrides shown as text
+      process.stderr.write(lines.map(terminalLine).join('\n') + '\n');
     }
     return summary;
   }

@@ -137,7 +137,7 @@ export default class Diff extends BaseCommand {
       }
       const show = (label: string, list: readonly (Listed & { was?: Severity; wasWaived?: boolean })[]) => {
         lines.push(`${label}: ${list.length}`);
-        for (const f of list) lines.push(`  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.title} (${f.id})${f.was ? ` (was ${f.was}${f.wasWaived ? ', waived' : ''})` : ''}`);
+        for (const f of list) lines.push(`  ${f.severity.padEnd(8)} ${t(f.ruleId)}  ${t(f.title)} (${t(f.id)})${f.was ? ` (was ${f.was}${f.wasWaived ? ', waived' : ''})` : ''}`);
       };
       show('new', res.new);
       show('escalated', res.escalated);

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
+import { terminalLine } from '../util/terminal.js';
 import type { Severity, Stage } from '../types.js';
 import { parseCommonFlags, scanFlags } from '../cli/common.js';
 import { makeLogger, type LogFormat, type LogLevel } from '../util/log.js';
@@ -88,7 +89,7 @@ export default class Fleet extends BaseCommand {
       jobs: flags.jobs ?? availableParallelism(),
       onProgress: (done, total, h) => {
         if (h.status === 'failed') log.warn({ target: h.target }, h.reason ?? 'failed');
-        if (tty) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${h.name}${h.status === 'failed' ? ' (failed)' : ''}`);
+        if (tty) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${terminalLine(h.name)}${h.status === 'failed' ? ' (failed)' : ''}`);
       },
       onHostReport: hostDir
         ? async (r, s) => {
@@ -128,7 +129,7 @@ export function fleetSummary(report: FleetReport, written: string[]): string {
   const lines = [
     `fleet of ${report.hosts.length}: ${v.status} (gate ${v.gate}, fail-on ${v.failOn}) - ${counts}${v.waived ? `, ${v.waived} waived` : ''}; ${by('scanned')} scanned, ${by('read')} read, ${by('failed')} failed; ${report.waves.length} wave(s), ${report.findings.length} fleet finding(s)`,
   ];
-  for (const h of report.hosts.filter((x) => x.status === 'failed')) lines.push(`failed: ${h.target}: ${h.reason}`);
-  for (const w of written) lines.push(`wrote ${w}`);
+  for (const h of report.hosts.filter((x) => x.status === 'failed')) lines.push(`failed: ${terminalLine(h.target)}: ${terminalLine(h.reason ?? 'failed')}`);
+  for (const w of written) lines.push(`wrote ${terminalLine(w)}`);
   return lines.join('\n') + '\n';
 }
