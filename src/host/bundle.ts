@@ -143,16 +143,44 @@ export class BundleHost implements Host {
     this.problems.push({ location, message });
   }
 
+  /**
+   * Throws an InputError when two entries of `dir` differ only in case: among `names` (null: one-letter drive
+   * folders). Nothing is merged: the user puts the two together, knowing which copy is right.
+   */
+  private async refuseCaseTwins(dir: string, names: string[] | null, what: (a: string, b: string) => string): Promise<void> {
+    let entries: string[];
+    try {
+      entries = await readdir(dir);
+    } catch {
+      return;
+    }
+    const seen = new Map<string, string>();
+    for (const n of entries.sort()) {
+      const k = n.toLowerCase();
+      if (names ? !names.includes(k) : !/^[a-z]$/.test(k)) continue;
+      const other = seen.get(k);
+      if (other !== undefined) {
+        throw new InputError(`${this.location}: ${what(other, n)} differ only in case: Windows has one folder there, so which copy is the host's cannot be told; merge them into one and scan again`);
+      }
+      seen.set(k, n);
+    }
+  }
+
   private rel(real: string): string {
     return path.relative(this.root, real).split(path.sep).join('/') || '.';
   }
 
   private async init(): Promise<void> {
+    // Windows has one folder per name whatever its case; a copy made on a case-sensitive file system can hold two
+    // (fs/c beside fs/C). Reading one of them would silently drop the other's evidence: refused (issue 15).
+    await this.refuseCaseTwins(this.root, ['fs', 'registry'], (a, b) => `${a} and ${b}`);
     const fsDir = await findChildCI(this.root, 'fs');
     const regDir = await findChildCI(this.root, 'registry');
     const bundleLayout = (fsDir && (await isDir(fsDir))) || (regDir && (await isDir(regDir)));
     if (bundleLayout) {
       if (fsDir && (await isDir(fsDir))) {
+        const fsName = path.basename(fsDir);
+        await this.refuseCaseTwins(fsDir, null, (a, b) => `${fsName}/${a} and ${fsName}/${b} (drive ${a.toUpperCase()})`);
         for (const e of await readdir(fsDir, { withFileTypes: true })) {
           if (/^[A-Za-z]$/.test(e.name) && (e.isDirectory() || e.isSymbolicLink())) {
             const real = path.join(fsDir, e.name);
@@ -358,6 +386,8 @@ export class BundleHost implements Host {
         // Windows drops trailing dots and spaces of a name; a copy may keep them ("Theme. ").
         entries.find((e) => winTrim(e.name).toLowerCase() === winTrim(seg).toLowerCase() && winTrim(seg) !== '');
       if (!ent) return null;
+      const twin = entries.find((e) => e !== ent && e.name.toLowerCase() === ent.name.toLowerCase());
+      if (twin) this.problem(this.rel(path.join(cur, twin.name)), `differs only in case from ${ent.name} beside it (Windows has one of them): ${ent.name} was read, this one was not`);
       let next = path.join(cur, ent.name);
       if (ent.isSymbolicLink()) {
         let target: string;
