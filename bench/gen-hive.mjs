@@ -62,7 +62,8 @@ const multi = (list) => Buffer.from(list.map((s) => s + '\0').join('') + '\0', '
  * Write a UTF-16LE export of about sizeMB megabytes to `path`. Same seed, same size: same bytes.
  * Returns the number of [KEY] sections written.
  */
-export async function generateHive(path, sizeMB, seed = 1) {
+export async function generateHive(path, sizeMB, seed = 1, shape = 'large-keys') {
+  if (shape === 'small-keys') return generateSmallKeyHive(path, sizeMB, seed);
   const rnd = mulberry32(seed);
   const pick = (a) => a[Math.floor(rnd() * a.length)];
   const int = (n) => Math.floor(rnd() * n);
@@ -196,12 +197,86 @@ export async function generateHive(path, sizeMB, seed = 1) {
   return sections;
 }
 
+/**
+ * The other shape of a real whole-hive export: many small keys (one to three short values each, deep paths,
+ * no blobs), as SYSTEM's services and class registrations, or a SOFTWARE hive full of COM and policy keys.
+ * Per byte, the parser sees a key line or a value line far more often than in the large-key shape, whose
+ * bytes sit mostly in wrapped hex lines of big binary values.
+ */
+async function generateSmallKeyHive(path, sizeMB, seed) {
+  const rnd = mulberry32(seed);
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const int = (n) => Math.floor(rnd() * n);
+  const hex = (n) => Array.from({ length: n }, () => '0123456789ABCDEF'[int(16)]).join('');
+  const target = Math.max(1, sizeMB) * 1024 * 1024;
+  const out = createWriteStream(path);
+  let written = 0;
+  let pending = [];
+  let pendingChars = 0;
+  let sections = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const buf = Buffer.from(pending.join(''), 'utf16le');
+    pending = [];
+    pendingChars = 0;
+    written += buf.length;
+    if (!out.write(buf)) await once(out, 'drain');
+  };
+  const key = async (p, values) => {
+    sections++;
+    const s = `\r\n[${p}]\r\n${values.join('')}`;
+    pending.push(s);
+    pendingChars += s.length;
+    if (pendingChars > 512 * 1024) await flush();
+  };
+  const small = () => {
+    const name = int(5) === 0 ? '' : pick(VALUE_NAMES);
+    return int(2) ? valueLine(name, 'sz', `${pick(WORDS)} ${int(1000)}`) : valueLine(name, 'dword', int(64));
+  };
+  pending.push('\ufeffWindows Registry Editor Version 5.00\r\n');
+  const size = () => written + pendingChars * 2;
+  // Tree order, as reg export writes it. First a third of class registrations (a subtree the parser can
+  // skip as a whole: no interest below HKLM\SOFTWARE\Classes) ...
+  await key('HKEY_LOCAL_MACHINE\\SOFTWARE', []);
+  await key('HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\CLSID', []);
+  for (let n = 0; size() < target * 0.33; n++) {
+    const g = `{${n.toString(16).toUpperCase().padStart(8, '0')}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}}`;
+    await key(`HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\CLSID\\${g}`, [small()]);
+    await key(`HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\CLSID\\${g}\\InprocServer32`, [small(), small()]);
+  }
+  // ... then the hard part: thousands of small vendor subtrees side by side under WOW6432Node, which also
+  // holds two interests (Positive Networks\PhoneFactor, Microsoft\...\Uninstall), so each vendor is a
+  // new skip decision.
+  await key('HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node', []);
+  let mfaWritten = false;
+  for (let v = 0; size() < target; v++) {
+    const vendor = `HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\${mfaWritten ? 'Z' : 'A'}${String(v).padStart(6, '0')} ${pick(WORDS)}`;
+    if (!mfaWritten && size() > target * 0.66) {
+      mfaWritten = true;
+      await key('HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks', []);
+      await key(MFA_KEY, [valueLine('InstallPath', 'sz', 'C:\\Program Files\\Multi-Factor Authentication Server\\'), valueLine('Version', 'sz', '8.0.1.1')]);
+      await key(`${MFA_KEY}\\Settings`, [valueLine('ReplicationPort', 'dword', 4898)]);
+    }
+    await key(vendor, Array.from({ length: int(3) }, small));
+    for (let i = 1 + int(3); i > 0; i--) {
+      const product = `${vendor}\\${pick(WORDS)} ${i}`;
+      await key(product, Array.from({ length: 1 + int(3) }, small));
+      for (let j = int(3); j > 0; j--) await key(`${product}\\${pick(WORDS)} ${j}`, Array.from({ length: 1 + int(2) }, small));
+    }
+  }
+  pending.push('\r\n');
+  await flush();
+  out.end();
+  await once(out, 'finish');
+  return sections;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [file, mb, seed] = process.argv.slice(2);
+  const [file, mb, seed, shape] = process.argv.slice(2);
   if (!file || !mb) {
-    console.error('usage: node bench/gen-hive.mjs OUT.reg SIZE_MB [SEED]');
+    console.error('usage: node bench/gen-hive.mjs OUT.reg SIZE_MB [SEED] [large-keys|small-keys]');
     process.exit(2);
   }
-  const n = await generateHive(file, Number(mb), Number(seed ?? 1));
+  const n = await generateHive(file, Number(mb), Number(seed ?? 1), shape ?? 'large-keys');
   console.log(`${file}: ${n} keys`);
 }

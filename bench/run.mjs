@@ -55,8 +55,8 @@ const RESULTS = path.resolve(opt('--results') ?? path.join(HERE, 'results.json')
 
 // Sizes and run counts: N=5 for fast cases, 3 for slow ones, 1-2 for the biggest (issue 7).
 const PLAN = SMOKE
-  ? { fast: 1, warmup: false, hiveMB: [[1, 1], [2, 1]], dataMB: [[4, 1], [8, 1]], fleet: [[2, 1], [4, 1]] }
-  : { fast: 5, warmup: true, hiveMB: [[50, 5], [200, 3], [500, 3]], dataMB: [[1024, 3], [4096, 2]], fleet: [[50, 3], [500, 1]] };
+  ? { fast: 1, warmup: false, hiveMB: [[1, 1], [2, 1]], smallKeyMB: [[1, 1]], dataMB: [[4, 1], [8, 1]], fleet: [[2, 1], [4, 1]] }
+  : { fast: 5, warmup: true, hiveMB: [[50, 5], [200, 3], [500, 3]], smallKeyMB: [[100, 3]], dataMB: [[1024, 3], [4096, 2]], fleet: [[50, 3], [500, 1]] };
 
 // ---- helpers --------------------------------------------------------------------------------------------------
 const nodeCmd = (args, extra = {}) => ({ cmd: NODE, args, ...extra });
@@ -210,13 +210,18 @@ async function caseScanDemo(work) {
 }
 
 async function caseRegParse(work) {
-  for (const [mb, runs] of PLAN.hiveMB) {
-    const id = `reg-parse-${mb}MB`;
-    const title = `.reg parse, ${sizeLabel(mb)} UTF-16LE SOFTWARE export`;
-    const file = path.join(work, `software-${mb}.reg`);
+  // Two shapes of a whole-hive export: large keys (most bytes in wrapped hex lines of big values) and small
+  // keys (many keys of one to three short values, side by side under a key that holds an interest).
+  const cases = [
+    ...PLAN.hiveMB.map(([mb, runs]) => ({ mb, runs, shape: 'large-keys', id: `reg-parse-${mb}MB`, what: 'SOFTWARE export' })),
+    ...PLAN.smallKeyMB.map(([mb, runs]) => ({ mb, runs, shape: 'small-keys', id: `reg-parse-small-keys-${mb}MB`, what: 'export of small keys' })),
+  ];
+  for (const { mb, runs, shape, id, what } of cases) {
+    const title = `.reg parse, ${sizeLabel(mb)} UTF-16LE ${what}`;
+    const file = path.join(work, `software-${shape}-${mb}.reg`);
     await guarded(id, title, async () => {
       needDisk(work, mb);
-      const keys = await generateHive(file, mb, SEED);
+      const keys = await generateHive(file, mb, SEED, shape);
       const m = await measurePair({
         run: nodeCmd([path.join(HERE, 'cases', 'parse-reg.mjs'), file], {
           opts: { stdout: 'capture' },
@@ -231,7 +236,7 @@ async function caseRegParse(work) {
         runs,
         warmup: PLAN.warmup && mb <= 50,
       });
-      return record(id, title, m, 'iconv -f UTF-16LE -t UTF-8', { input: { sizeMB: mb, bytes: statSync(file).size, keys } });
+      return record(id, title, m, 'iconv -f UTF-16LE -t UTF-8', { input: { sizeMB: mb, bytes: statSync(file).size, keys, shape } });
     });
     rmSync(file, { force: true });
   }
@@ -326,8 +331,9 @@ function targets() {
 
   for (const r of by('startup')) ratioMax(r, 3, '--version');
   for (const r of by('scan-demo')) ratioMax(r, 3.5, 'scan of the demo host, all formats,');
-  const reg = by('reg-parse-');
+  const reg = by('reg-parse-').filter((r) => r.input.shape !== 'small-keys');
   for (const r of reg) ratioMax(r, 4, `.reg parse (${sizeLabel(r.input.sizeMB)})`);
+  for (const r of by('reg-parse-small-keys-')) ratioMax(r, 3, `.reg parse of small keys (${sizeLabel(r.input.sizeMB)})`);
   const bigReg = reg[reg.length - 1];
   if (bigReg?.rssMB) {
     add(`${bigReg.id}:rss`, `peak RSS under 200 MB parsing the ${sizeLabel(bigReg.input.sizeMB)} export`, 200, bigReg.rssMB.max, bigReg.rssMB.max < 200, `${bigReg.rssMB.max.toFixed(1)} MB`);

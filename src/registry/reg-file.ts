@@ -236,15 +236,16 @@ class Utf16Bytes {
     let n = b.length;
     if (n & 1) this.odd = b[--n]!;
     const p = this.p;
+    const units = codeUnits(b, n);
     let pos = 0;
     while (pos < n && !p.stopped) {
       const eol = p.eolCode;
       if (p.canSkip()) {
-        pos = this.skip(b, pos, n, eol);
+        pos = this.skip(b, units, pos, n, eol);
         if (pos < 0) return;
       }
       // Decode up to the end of the next key line (in a skipped key: of the current line), then look again.
-      const end = segmentEnd(b, pos, n, eol, p.inSkippedKey());
+      const end = segmentEnd(b, units, pos, n, eol, p.inSkippedKey());
       p.push(b.toString('utf16le', pos, end));
       pos = end;
     }
@@ -256,7 +257,7 @@ class Utf16Bytes {
    * keyAt until its line end (the next one found) shows it is a plain one. Returns where the key line to decode
    * starts, or -1 when the rest of the chunk was skipped.
    */
-  private skip(b: Buffer, pos: number, n: number, eol: number): number {
+  private skip(b: Buffer, units: CodeUnits, pos: number, n: number, eol: number): number {
     const p = this.p;
     const head = this.head();
     const hl = head ? head.length : 0;
@@ -271,14 +272,10 @@ class Utf16Bytes {
       else hdr = pos;
     }
     if (hdr < 0) {
-      let k = b.indexOf(eol, pos);
-      while (k !== -1 && k < n) {
-        if ((k & 1) !== 0 || b[k + 1] !== 0) { // not a whole code unit U+000A / U+000D
-          k = b.indexOf(eol, k + 1);
-          continue;
-        }
+      let k = nextUnit(b, units, eol, pos, n);
+      while (k !== -1) {
         if (keyAt >= 0) {
-          if (!plainKeyLine(b, keyAt, hl, k, eol)) {
+          if (!plainKeyLine(b, units, keyAt, hl, k, eol, n)) {
             hdr = keyAt; // decoded after all
             break;
           }
@@ -293,13 +290,37 @@ class Utf16Bytes {
             break;
           }
         }
-        k = b.indexOf(eol, k + 1);
+        k = nextUnit(b, units, eol, k + 2, n);
       }
       if (keyAt >= 0 && hdr < 0) hdr = keyAt; // its line end is in the next chunk
     }
     p.skipped(lines, keys, hdr >= 0 || endsWithEol);
     return hdr;
   }
+}
+
+/** b[0..n) as UTF-16 code units, where its offset allows a view (it does for the reader's own buffers). */
+type CodeUnits = Uint16Array | null;
+
+function codeUnits(b: Buffer, n: number): CodeUnits {
+  return (b.byteOffset & 1) === 0 ? new Uint16Array(b.buffer, b.byteOffset, n >> 1) : null;
+}
+
+/**
+ * Byte offset of the first whole code unit `unit` (U+000A or U+000D) at or after byte `from` (rounded up to a
+ * code unit) and before n, or -1. Searches the code units with TypedArray#indexOf: on exports of many short
+ * lines, Buffer#indexOf(byte) costs several times more per call (measured 1.1 s against 0.2 s for the 1.6
+ * million lines of a 100 MB small-key hive).
+ */
+function nextUnit(b: Buffer, units: CodeUnits, unit: number, from: number, n: number): number {
+  if (units) {
+    const i = units.indexOf(unit, (from + 1) >> 1);
+    return i < 0 ? -1 : i * 2;
+  }
+  for (let k = b.indexOf(unit, from); k !== -1 && k < n; k = b.indexOf(unit, k + 1)) {
+    if ((k & 1) === 0 && b[k + 1] === 0) return k;
+  }
+  return -1;
 }
 
 function startsWithHead(b: Buffer, at: number, n: number, head: Buffer): boolean {
@@ -311,12 +332,12 @@ function startsWithHead(b: Buffer, at: number, n: number, head: Buffer): boolean
  * Whether the key line b[at..k) (k: its line end) is head + "...]" and nothing else, so that the parser
  * would skip it with no effect but counting it: "]" just before the line end, no other line break inside.
  */
-function plainKeyLine(b: Buffer, at: number, hl: number, k: number, eol: number): boolean {
+function plainKeyLine(b: Buffer, units: CodeUnits, at: number, hl: number, k: number, eol: number, n: number): boolean {
   let close = k - 2;
   if (eol === 10 && b[close] === 13 && b[close + 1] === 0) {
     close -= 2;
     // CRLF: the first CR after the head must be this one (a search that stops there).
-    if (b.indexOf(13, at + hl) !== k - 2) return false;
+    if (nextUnit(b, units, 13, at + hl, n) !== k - 2) return false;
   } else {
     // LF or lone CR line ends (rare in exports): look for the other line break by hand.
     const other = eol === 10 ? 13 : 10;
@@ -326,10 +347,9 @@ function plainKeyLine(b: Buffer, at: number, hl: number, k: number, eol: number)
 }
 
 /** Byte offset just past the first line end (firstLine) or past the line end of the next "[" line; else n. */
-function segmentEnd(b: Buffer, pos: number, n: number, eol: number, firstLine: boolean): number {
+function segmentEnd(b: Buffer, units: CodeUnits, pos: number, n: number, eol: number, firstLine: boolean): number {
   let inKeyLine = firstLine;
-  for (let k = b.indexOf(eol, pos); k !== -1 && k < n; k = b.indexOf(eol, k + 1)) {
-    if ((k & 1) !== 0 || b[k + 1] !== 0) continue;
+  for (let k = nextUnit(b, units, eol, pos, n); k !== -1; k = nextUnit(b, units, eol, k + 2, n)) {
     if (inKeyLine) return k + 2;
     if (k + 3 < n && b[k + 2] === 91 && b[k + 3] === 0) inKeyLine = true;
   }
