@@ -1,4 +1,4 @@
-import type { WaiverStatus } from '../../types.js';
+import type { WaiverState } from '../../types.js';
 import { defineRule, type RuleContext, type RuleHit } from '../types.js';
 
 /** The rule an expired waiver raises. */
@@ -10,7 +10,8 @@ export const EXPIRED_WAIVER_RULE = 'MFA-WVR-001';
  * the rule is fed this after the waiver step (scan, gate, fleet) as `ctx.waivers`; without it, nothing fires.
  */
 export interface WaiverRuleInput {
-  waivers: readonly WaiverStatus[];
+  /** A report's WaiverStatus list (absent matchers may also be left out). */
+  waivers: readonly { rule: string; host?: string | null; finding?: string | null; reason: string; expires?: string | null; status: WaiverState }[];
   host: string | null;
   file: string;
 }
