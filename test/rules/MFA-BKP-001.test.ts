@@ -1,4 +1,5 @@
 /** MFA-BKP-001: valid and invalid cases (see tester.ts). */
+import { DATA_UNREADABLE } from '../../src/types.js';
 import { ruleTester } from './tester.js';
 import { backup, candidate, makeFacts } from './facts.js';
 import { DATA, PF_DATA, agent5, mfaHost, server81 } from './hosts.js';
@@ -17,6 +18,8 @@ ruleTester('MFA-BKP-001', {
     { name: 'standalone: critical', facts: mfaHost({ host: { roles: { replication: 'standalone', source: 'flag' } } }), findings: [{ messageId: 'noBackup', data: { path: 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\PhoneFactor.pfdata', searched: '', subordinate: '' }, severity: 'critical' }] },
     { name: 'subordinate: low', facts: mfaHost({ host: { roles: { replication: 'subordinate', source: 'bundle' } } }), findings: [{ messageId: 'noBackup', data: { path: 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\PhoneFactor.pfdata', searched: '', subordinate: ' (a subordinate reads the primary\'s replicated data, so this is low here)' }, severity: 'low' }] },
     { name: 'PhoneFactor Agent, data file described in manifest.json', facts: makeFacts({ components: [agent5()], dataFile: backup(PF_DATA, [], { source: 'manifest', size: 73400320 }) }), findings: [{ messageId: 'noBackup', data: { path: 'C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor.pfdata', searched: '', subordinate: '' }, severity: 'critical' }] },
+    { name: 'the data folder cannot be read: unknown, critical', facts: mfaHost({ dataFile: backup(DATA, [], { exists: false, unreadable: true, source: 'none' }) }), findings: [{ messageId: 'unreadable', data: { path: DATA, why: DATA_UNREADABLE }, severity: 'critical', outcome: 'unknown' }] },
+    { name: 'the data folder cannot be read on a subordinate: unknown, low', facts: mfaHost({ host: { roles: { replication: 'subordinate', source: 'bundle' } }, dataFile: backup(DATA, [], { exists: false, unreadable: true, source: 'none' }) }), findings: [{ messageId: 'unreadable', severity: 'low', outcome: 'unknown' }] },
   ],
 });
 

@@ -1,0 +1,30 @@
+/** MFA-FLEET-006: valid and invalid fleets (see fleet-tester.ts). */
+import { fleetRuleTester } from './fleet-tester.js';
+import { PORTAL_WC, component, host, portal, sdk } from './fleet-hosts.js';
+
+const blind = () => host('MFA01', { virtualDirectories: null, components: [component('server', '8.0.1.1')] });
+
+fleetRuleTester('MFA-FLEET-006', {
+  valid: [
+    { name: 'the server serves the virtual directory', hosts: [host('MFA01'), portal('WEB01', sdk('MFA01'))] },
+    { name: 'case does not matter', hosts: [host('MFA01'), portal('WEB01', sdk('MFA01', 'multifactorauthwebservicesdk'))] },
+    { name: 'a host outside the fleet is MFA-FLEET-005\'s', hosts: [host('MFA01'), portal('WEB01', sdk('MFA19', 'Nope'))] },
+  ],
+  invalid: [
+    {
+      name: 'the old SDK name after the SDK moved',
+      hosts: [host('MFA01'), portal('WEB01', sdk('MFA01', 'PhoneFactorWebServiceSdk'))],
+      findings: [{ host: 'WEB01', messageId: 'notServed', data: { file: PORTAL_WC, host: 'WEB01', server: 'MFA01', vdir: 'PhoneFactorWebServiceSdk', served: '/multifactorauthwebservicesdk' }, severity: 'high' }],
+    },
+    {
+      name: 'the server\'s IIS is unknown: unknown',
+      hosts: [blind(), portal('WEB01', sdk('MFA01'))],
+      findings: [{ host: 'WEB01', messageId: 'unknown', data: { server: 'MFA01', why: 'no IIS configuration in its report' }, severity: 'high', outcome: 'unknown' }],
+    },
+    {
+      name: 'the server\'s target failed: unknown, with its reason',
+      hosts: [host('MFA01', { status: 'failed', reason: 'not a host copy' }), portal('WEB01', sdk('MFA01'))],
+      findings: [{ host: 'WEB01', messageId: 'unknown', data: { server: 'MFA01', why: 'its target failed: not a host copy' }, severity: 'high', outcome: 'unknown' }],
+    },
+  ],
+});
