@@ -12,8 +12,6 @@ import type { Draft, PlanContext, RuleSteps, StepDef } from './types.js';
  * (`dependsOn`), then by phase and id. The plan reads no rule code: the caller passes the rules' links.
  */
 
-export type { RuleSteps } from './types.js';
-
 export interface PlanInput {
   facts: Facts;
   upgradePath: UpgradePath;
@@ -23,7 +21,7 @@ export interface PlanInput {
   ruleSteps: RuleSteps;
 }
 
-export function planContext({ facts, upgradePath, findings, opts, ruleSteps }: PlanInput): PlanContext {
+function planContext({ facts, upgradePath, findings, opts, ruleSteps }: PlanInput): PlanContext {
   const fired = new Set(findings.map((f) => f.ruleId));
   const r = facts.host.roles;
   return {
@@ -45,7 +43,7 @@ export function planContext({ facts, upgradePath, findings, opts, ruleSteps }: P
 const text = (t: StepDef['title'], ctx: PlanContext) => (typeof t === 'function' ? t(ctx) : t);
 
 /** The steps of the catalog that apply here, in catalog order, each after the planned steps it names. */
-export function draftSteps(ctx: PlanContext, ruleSteps: RuleSteps, catalog: readonly StepDef[] = STEP_CATALOG): Draft[] {
+function draftSteps(ctx: PlanContext, ruleSteps: RuleSteps, catalog: readonly StepDef[] = STEP_CATALOG): Draft[] {
   const steps: Draft[] = [];
   const planned = new Set<StepId>();
   for (const def of catalog) {

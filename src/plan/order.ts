@@ -6,7 +6,7 @@ import type { Draft } from './types.js';
  * of the drafted steps; the catalog says which steps there are and what each directly follows.
  */
 
-export const PHASES: readonly PlanPhase[] = ['before-window', 'in-window', 'after-upgrade'];
+const PHASES: readonly PlanPhase[] = ['before-window', 'in-window', 'after-upgrade'];
 const CHANGES = ['drain', 'uninstall', 'install'];
 
 /**
