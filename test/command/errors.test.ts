@@ -40,6 +40,12 @@ describe('usage errors: exit 2, what is wrong and the help to read', () => {
     expect(lines(r.stderr)).toEqual(['mfa-readiness: scna is not a mfa-readiness command; did you mean scan?', 'See: mfa-readiness help (the commands)']);
   });
 
+  it.skipIf(process.platform === 'win32')('scan without a TARGET off Windows says which argument is missing', () => {
+    const r = runCli(['scan']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^mfa-readiness scan: Missing 1 required arg: target \(a bundle folder; /), 'See: mfa-readiness scan --help']);
+  });
+
   it('a bad --now is a usage error naming the flag', () => {
     const r = runCli(['scan', 'X', '--now', 'Dec 1 2026']);
     expect(r.code).toBe(2);
