@@ -7,7 +7,8 @@
  */
 import { SEVERITIES, type Finding, type PlanPhase, type Report, type Severity, type Verdict } from '../types.js';
 import { compareFindings } from './verdict.js';
-import { slug, visible } from './text.js';
+import { humanDate, humanTime, slug, visible } from './text.js';
+import { procedureOfRule, ruleDocPath } from './procedures.js';
 
 type Esc = (s: string) => string;
 
@@ -48,6 +49,36 @@ const COMPONENT_LABELS: Record<string, string> = {
   prerequisites: 'Prerequisites',
 };
 const OUTCOME_LABELS: Record<string, string> = { fail: 'failed', unknown: 'could not be determined' };
+/** Components with a web part (an IIS virtual directory); the others never have one, so "unknown" would mislead. */
+const WEB_COMPONENTS = new Set(['user-portal', 'mobile-app', 'web-service-sdk']);
+
+/** What a finding's outcome means to a reader: an info finding that "fails" only notes something (the inventory). */
+export function outcomeLabel(f: Pick<Finding, 'outcome' | 'severity'>): string {
+  if (f.outcome === 'fail' && f.severity === 'info') return 'noted';
+  return OUTCOME_LABELS[f.outcome] ?? f.outcome;
+}
+
+/**
+ * How incomplete a scan is, said where the verdict is: the open findings that could not be determined and
+ * the evidence that could not be read. `text` is null for a complete scan.
+ */
+export function incompleteness(report: Pick<Report, 'findings' | 'problems'>): { unknown: number; problems: number; text: string | null } {
+  const unknown = report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length;
+  const problems = report.problems.length;
+  const parts: string[] = [];
+  if (unknown > 0) parts.push(`${unknown} ${unknown === 1 ? 'check' : 'checks'} could not be determined`);
+  if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'piece' : 'pieces'} of evidence could not be read`);
+  return {
+    unknown,
+    problems,
+    text: parts.length ? `Incomplete scan: ${parts.join('; ')}. The verdict covers only what was read: resolve these before trusting it.` : null,
+  };
+}
+
+/** A string as a CSS string literal's content: everything but letters and digits as a hex escape. */
+export function cssString(s: string): string {
+  return [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('');
+}
 
 const label = (map: Record<string, string>, key: string, esc: Esc): string => map[key] ?? esc(key);
 const opt = (s: string | null | undefined, esc: Esc): string | null => (s === null || s === undefined || s === '' ? null : esc(s));
@@ -121,7 +152,18 @@ export function buildView(input: Report, rawEsc: Esc) {
     severity: f.severity,
     severityLabel: label(SEVERITY_LABELS, f.severity, esc),
     outcome: f.outcome,
-    outcomeLabel: label(OUTCOME_LABELS, f.outcome, esc),
+    outcomeLabel: esc(outcomeLabel(f)),
+    docs: ruleDocPath(f.ruleId),
+    howToFix: f.planSteps
+      .map((id) => stepById.get(id))
+      .filter((s): s is NonNullable<typeof s> => !!s)
+      .map((s) => ({ order: s.order, anchor: slug('step', s.id), title: esc(s.title), detail: opt(s.detail, esc), id: esc(s.id) })),
+    procedure: (() => {
+      const p = procedureOfRule(f.ruleId);
+      if (!p) return null;
+      const text = (t: string) => esc(t.replace(/`/g, ''));
+      return { id: esc(p.id), text: text(p.text), page: text(p.page), section: text(p.section), url: p.url };
+    })(),
     unknown: f.outcome === 'unknown',
     title: esc(f.title),
     message: esc(f.message),
@@ -129,7 +171,7 @@ export function buildView(input: Report, rawEsc: Esc) {
     evidence: f.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
     seed: f.seed && (f.seed.file || f.seed.section) ? { file: esc(f.seed.file), section: esc(f.seed.section) } : null,
     planSteps: f.planSteps.map((id) => ({ id: esc(id), anchor: slug('step', id), order: stepById.get(id)?.order ?? null })),
-    waiver: f.waiver ? { reason: esc(f.waiver.reason), expires: opt(f.waiver.expires, esc) } : null,
+    waiver: f.waiver ? { reason: esc(f.waiver.reason), expires: f.waiver.expires ? esc(humanDate(f.waiver.expires)) : null } : null,
   }));
 
   const inv = report.inventory;
@@ -156,12 +198,14 @@ export function buildView(input: Report, rawEsc: Esc) {
     title: `MFA Server upgrade readiness: ${hostName}`,
     hostName,
     targetVersion: esc(report.scan.targetVersion),
-    startedAt: esc(report.scan.startedAt),
+    startedAt: esc(humanTime(report.scan.startedAt)),
+    pageHost: cssString(visible(report.host.name ?? 'unknown host')),
     scanDate: esc(report.scan.startedAt.slice(0, 10)),
     verdict: {
       ...verdictView(v, esc),
       total: SEVERITIES.reduce((n, s) => n + (v.counts[s] ?? 0), 0),
       unknown: report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length,
+      incomplete: opt(incompleteness(report).text, esc),
     },
     plan: { phases, count: steps.length },
     findings,
@@ -172,9 +216,9 @@ export function buildView(input: Report, rawEsc: Esc) {
         displayName: opt(c.displayName, esc),
         version: opt(c.version, esc),
         installPath: opt(c.installPath, esc),
-        installDate: opt(c.installDate, esc),
+        installDate: c.installDate ? esc(humanDate(c.installDate)) : null,
         virtualDirectory: opt(c.virtualDirectory, esc),
-        virtualDirectoryUnknown: c.virtualDirectory === null && c.virtualDirectoryKnown === false,
+        virtualDirectoryUnknown: WEB_COMPONENTS.has(c.component) && c.virtualDirectory === null && c.virtualDirectoryKnown === false,
         evidence: c.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
       })),
       prerequisites,
@@ -189,7 +233,8 @@ export function buildView(input: Report, rawEsc: Esc) {
     scan: {
       tool: `${esc(report.tool.name)} ${esc(report.tool.version)}`,
       rulesetVersion: esc(report.tool.rulesetVersion),
-      startedAt: esc(report.scan.startedAt),
+      startedAt: esc(humanTime(report.scan.startedAt)),
+      startedAtIso: esc(report.scan.startedAt),
       targetKind: esc(report.scan.target.kind),
       targetLocation: esc(report.scan.target.location),
       targetVersion: esc(report.scan.targetVersion),
@@ -207,7 +252,7 @@ export function buildView(input: Report, rawEsc: Esc) {
         host: opt(w.host, esc),
         finding: opt(w.finding, esc),
         reason: esc(w.reason),
-        expires: opt(w.expires, esc),
+        expires: w.expires ? esc(humanDate(w.expires)) : null,
         status: w.status ?? 'unused',
       })),
       problems: report.problems.map((p) => ({ location: esc(p.location), message: esc(p.message) })),

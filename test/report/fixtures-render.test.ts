@@ -7,6 +7,10 @@ import { scanTarget } from '../../src/scan.js';
 import { renderHtml, renderJunit, renderMarkdown, renderJson } from '../../src/report/index.js';
 import { gateReport } from '../../src/commands/gate.js';
 import type { Report, Stage } from '../../src/types.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { countMdEscapes } from '../../src/report/text.js';
+import { PROJECT_ROOT as ROOT } from '../../src/report/paths.js';
 import type { RuleMeta } from '../../src/rules/types.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -47,7 +51,14 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
       expect(document.getElementById(id), `link #${id}`).not.toBeNull();
     }
     expect(document.querySelectorAll('script').length).toBe(0);
-    expect(text).not.toMatch(/\s(src|href)="(?!#)/);
+    expect(text).not.toMatch(/\ssrc=/);
+    for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|docs\/rules\/MFA-[A-Z]+-\d{3}\.md$|https:\/\/learn\.microsoft\.com\/)/);
+    // Every finding links to its rule page, which exists in the repository.
+    for (const f of report.findings) {
+      const link = document.getElementById(`finding-${f.id}`)!.querySelector('a[href^="docs/rules/"]');
+      expect(link, f.ruleId).not.toBeNull();
+      expect(existsSync(join(ROOT, link!.getAttribute('href')!)), link!.getAttribute('href')!).toBe(true);
+    }
   });
 
   it('Markdown: the same verdict, every plan step as a checklist item in order', () => {
@@ -58,6 +69,10 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const f of report.findings) expect(md).toContain(f.ruleId);
+    // Reads as plain text: no inline HTML anchors or line breaks (the demo host's escapes are counted below).
+    const escapes = md.match(/\\[!-/:-@[-`{-~]/g) ?? [];
+    expect(countMdEscapes(md)).toBe(escapes.length);
+    expect(md).not.toMatch(/<a |<br>/);
   });
 
   it('JUnit: one testcase per rule that ran, failing exactly where the gate fails', () => {
@@ -78,5 +93,19 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
       const g = await gateReport(saved, { failOn });
       expect(g.gate, failOn).toBe(again.verdict.gate);
     }
+  });
+});
+
+describe('the demo report (pf-agent-5x-all-in-one) in Markdown', () => {
+  it('has a handful of escapes, each one needed (it had 110 with escape-everything)', async () => {
+    const target = await BundleHost.open(stageHost('pf-agent-5x-all-in-one'));
+    const { report } = await scanTarget(target, { targetVersion: '8.1', stage: 'pre', failOn: 'critical', now: NOW });
+    const md = renderMarkdown(report);
+    const escapes = md.match(/\\[!-/:-@[-`{-~]/g) ?? [];
+    // 10 x `Uninstall\\{GUID}` (a backslash before { would escape it) and 2 x `https\://` (GFM autolink literal).
+    expect(escapes.sort()).toEqual([...Array(2).fill('\\:'), ...Array(10).fill('\\\\')]);
+    expect(md).toContain('Uninstall\\\\{48D3A959-0225-7D28-BD3A-64F193D6CCF5}');
+    expect(md).toContain('Install the Visual C++ 2015-2022 runtime (x64)');
+    expect(md).toContain('App_Themes');
   });
 });

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../rules/index.js';
+import { FLEET_RULES } from '../fleet/rules/index.js';
+import { PROJECT_ROOT } from './paths.js';
+
+/** A step of docs/procedures.md, as a report shows it: Microsoft Learn's page and step, not a file of ours. */
+export interface ProcedureStep {
+  id: string;
+  /** The step in the project's words (one line). */
+  text: string;
+  /** The procedure's title, e.g. "Upgrade to the latest Microsoft Entra Multifactor Authentication Server". */
+  page: string;
+  /** The section of the page the step sits in, e.g. "The MFA Servers". */
+  section: string;
+  /** The Microsoft Learn address (with the section's fragment), or null for the steps this tool adds. */
+  url: string | null;
+}
+
+/** Where a finding's rule page is, relative to the project (and package) root. */
+export const RULE_DOCS_DIR = 'docs/rules';
+/** The rule page's address as a relative link, e.g. `docs/rules/MFA-BKP-001.md` (no page for an id not ours). */
+export function ruleDocPath(ruleId: string): string | null {
+  return ruleIds().has(ruleId) ? `${RULE_DOCS_DIR}/${ruleId}.md` : null;
+}
+
+let rulesCache: Map<string, string | undefined> | null = null;
+function ruleIds(): Map<string, string | undefined> {
+  if (!rulesCache) {
+    rulesCache = new Map();
+    for (const r of [...RULES, ...FLEET_RULES]) rulesCache.set(r.meta.id, r.meta.procedure);
+  }
+  return rulesCache;
+}
+
+/** Parses the step tables of docs/procedures.md (`| \`id\` | what it says | address |`, under `##`/`###` headings). */
+export function parseProcedures(md: string): Map<string, ProcedureStep> {
+  const steps = new Map<string, ProcedureStep>();
+  let page = '';
+  let section = '';
+  for (const line of md.split(/\r?\n/)) {
+    let m: RegExpExecArray | null;
+    if ((m = /^## (.+)$/.exec(line))) {
+      page = m[1]!.trim();
+      section = '';
+    } else if ((m = /^Source: \[([^\]]+)\]\((https?:[^)]+)\)/.exec(line))) page = m[1]!;
+    else if ((m = /^### (.+)$/.exec(line))) section = m[1]!.trim();
+    else if ((m = /^\| `([^`]+)` \| (.+) \| ([^|]+) \|\s*$/.exec(line))) {
+      const url = m[3]!.trim();
+      steps.set(m[1]!, { id: m[1]!, text: m[2]!.trim(), page, section, url: /^https:\/\//.test(url) ? url : null });
+    }
+  }
+  return steps;
+}
+
+let procCache: Map<string, ProcedureStep> | null = null;
+function procedures(): Map<string, ProcedureStep> {
+  if (!procCache) {
+    try {
+      procCache = parseProcedures(readFileSync(join(PROJECT_ROOT, 'docs', 'procedures.md'), 'utf8'));
+    } catch {
+      procCache = new Map(); // a package without docs/: reports fall back to the finding's seed section
+    }
+  }
+  return procCache;
+}
+
+/** The procedure step a finding's rule checks (its `procedure` metadata), or null. */
+export function procedureOfRule(ruleId: string): ProcedureStep | null {
+  const id = ruleIds().get(ruleId);
+  return id ? (procedures().get(id) ?? null) : null;
+}
