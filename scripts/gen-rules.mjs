@@ -12,10 +12,10 @@
  * every stale file (test/rules/catalog.test.ts checks the same with the functions exported here).
  *
  * Metadata is read by transpiling src/ (TypeScript's transpileModule, no type check) into
- * node_modules/.cache/mfa-readiness-gen-rules/ and importing each rule file from there, so it works before
+ * node_modules/.cache/mfa-readiness-gen-rules-XXXXXX/ (one per run) and importing each rule file from there, so it works before
  * the first build and while another file has a type error.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -185,8 +185,18 @@ export function expectedFiles({ hostRules, fleetRules, read = (p) => readFileSyn
 /** Transpiles src/ into a cache folder and imports every rule file from there. */
 async function loadRules() {
   const ts = (await import('typescript')).default;
-  const out = path.join(ROOT, 'node_modules', '.cache', 'mfa-readiness-gen-rules');
-  rmSync(out, { recursive: true, force: true });
+  // A folder of its own per run (two builds at once must not share one), under node_modules so the transpiled
+  // files resolve the project's packages; removed when done.
+  mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  const out = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'mfa-readiness-gen-rules-'));
+  try {
+    return await loadFrom(ts, out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function loadFrom(ts, out) {
   const walk = (dir) => readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [`${dir}/${e.name}`] : []));
   for (const f of walk('src')) {
     const js = ts.transpileModule(readFileSync(path.join(ROOT, f), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }, fileName: f }).outputText;
