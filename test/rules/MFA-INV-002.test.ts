@@ -25,9 +25,8 @@ ruleTester('MFA-INV-002', {
 });
 
 
-// rules.md: only the upgrade rules (backups, prerequisites, vdirs, components, HA, AD FS) wait for a pending
-// upgrade; "a host already at the target gets the inventory and lifecycle findings". MFA-INV-002 is an
-// inventory rule with pendingOnly: true, so this case fails (see the report).
+// Only the upgrade rules (backups, prerequisites, virtual directories, components, HA, AD FS) wait for a pending
+// upgrade (docs/rules/README.md, "When a rule runs"): a host already at the target still gets the inventory rules.
 describe('MFA-INV-002 on a host at the target', () => {
   it('still reports a registry install path that does not exist (inventory is not pendingOnly)', () => {
     const f = makeFacts({ components: [server81()], installPaths: [{ path: 'C:\\Program Files\\PhoneFactor', exists: false, evidence: { source: 'registry', location: 'HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor\\InstallPath', observed: 'C:\\Program Files\\PhoneFactor' } }] });

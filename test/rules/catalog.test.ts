@@ -89,6 +89,13 @@ describe.each(ALL.map((r) => [r.meta.id, r] as const))('%s', (id, { meta: m, sou
     expect(typeof m.pendingOnly).toBe('boolean');
   });
 
+  it('waits for a pending upgrade exactly where its family does (docs/rules/README.md, "When a rule runs")', () => {
+    const family = /^MFA-([A-Z]+)-/.exec(id)![1]!;
+    // MFA-CMP-002 is judged once the upgrade's files are in place, on a server that is by then up to date.
+    const want = id === 'MFA-CMP-002' ? false : ['BKP', 'PRQ', 'VDIR', 'CMP', 'HA', 'ADFS'].includes(family);
+    expect(m.pendingOnly).toBe(want);
+  });
+
   it('names a step of docs/procedures.md', () => {
     if (pending(id, 'procedure')) return expect(m.procedure, `${id} has its procedure now: drop it from PENDING`).toBeUndefined();
     expect(m.procedure, `${id}: meta.procedure`).toBeDefined();
