@@ -1,6 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { renderJunit } from '../../src/report/junit.js';
+import { renderFleetJunit, renderJunit } from '../../src/report/junit.js';
+import { runFleet } from '../../src/fleet/run.js';
+import { copyFleet, OPTS } from '../fleet/helpers.js';
+import type { FleetReport } from '../../src/fleet/types.js';
 import { computeVerdict } from '../../src/report/verdict.js';
 import type { Report } from '../../src/types.js';
 import { HOSTILE, SAMPLE_RULES_RAN, sampleReport } from './sample.js';
@@ -26,7 +29,9 @@ describe('JUnit report', () => {
     expect(suite.tests).toBe(String(SAMPLE_RULES_RAN.length));
     expect([...cases.keys()]).toEqual(SAMPLE_RULES_RAN.map((r) => r.id).sort());
     const tc = cases.get('MFA-BKP-010');
-    expect(tc.classname).toBe('user-portal');
+    // The host in the classname: results of several hosts stay apart once a CI server flattens them.
+    expect(tc.classname).toBe('MFA01.user-portal');
+    expect(cases.get('MFA-BKP-001').classname).toBe('MFA01.data');
     expect(tc.name).toBe("MFA-BKP-010 The User Portal's web.config has no current backup");
   });
 
@@ -84,7 +89,59 @@ describe('JUnit report', () => {
     expect(parse(renderJunit(r, SAMPLE_RULES_RAN)).suite.name).toBe('MFA"01<&>');
   });
 
+  it('has no skipped attribute on <testsuites> (Jenkins\' JUnit schema rejects it); the testsuite keeps its own', () => {
+    const xml = renderJunit(withFailOn('high'), SAMPLE_RULES_RAN);
+    const root = /<testsuites[^>]*>/.exec(xml)![0];
+    expect(root).toBe('<testsuites name="mfa-readiness" tests="12" failures="4" errors="0">');
+    expect(/<testsuite [^>]*>/.exec(xml)![0]).toContain('skipped="1"');
+  });
+
+  it('says "noted" for an info finding, not "failed"', () => {
+    const { cases } = parse(renderJunit(withFailOn('high'), SAMPLE_RULES_RAN));
+    expect(cases.get('MFA-INV-001')['system-out']).toMatch(/outcome: noted\)/);
+  });
+
   it('is deterministic', () => {
     expect(renderJunit(withFailOn('high'), SAMPLE_RULES_RAN)).toBe(renderJunit(withFailOn('high'), [...SAMPLE_RULES_RAN].reverse()));
+  });
+});
+
+describe('JUnit report of a fleet', () => {
+  let fleet: FleetReport;
+  const hostReports = new Map<string, Report>();
+  it('has one testsuite per host (testcases per rule, classname host.component) and one for the fleet rules', async () => {
+    fleet = (await runFleet([copyFleet('ha-pair-with-portal')], { ...OPTS, onHostReport: async (r, h) => void hostReports.set(h.name, r) })).report;
+    const xml = renderFleetJunit(fleet, { hostReports });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(xml);
+    const suites = doc.testsuites.testsuite;
+    expect(suites.map((s: any) => s.name)).toEqual([...fleet.hosts.map((h) => h.name), 'fleet']);
+    for (const [i, h] of fleet.hosts.entries()) {
+      expect(suites[i].testcase.length).toBeGreaterThan(1);
+      for (const tc of suites[i].testcase) expect(tc.classname.startsWith(`${h.name}.`), tc.classname).toBe(true);
+    }
+    const fleetSuite = suites.at(-1);
+    expect(fleetSuite.testcase.every((tc: any) => tc.classname.startsWith('fleet.') && tc.name.startsWith('MFA-'))).toBe(true);
+    // The total failures are the sum of the suites'; the root carries no skipped attribute.
+    const total = suites.reduce((n: number, s: any) => n + Number(s.failures), 0);
+    expect(doc.testsuites.failures).toBe(String(total));
+    expect(doc.testsuites.skipped).toBeUndefined();
+    // Without the host reports (a saved fleet report): one testcase per host, failing where its gate failed.
+    const summary = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(renderFleetJunit(fleet));
+    for (const [i, h] of fleet.hosts.entries()) {
+      const [tc] = summary.testsuites.testsuite[i].testcase;
+      expect(tc.classname).toBe(`${h.name}.host`);
+      expect(tc.failure !== undefined).toBe(h.verdict?.gate === 'fail');
+    }
+  }, 60_000);
+
+  it('fails a host that could not be scanned, naming why', () => {
+    const broken: FleetReport = {
+      ...fleet,
+      hosts: [...fleet.hosts, { name: 'MFA09', target: '/bundles/MFA09', status: 'failed', reason: 'bundle.json: not valid JSON', verdict: null, roles: null, upgradePath: null, hostRole: null }],
+    };
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(renderFleetJunit(broken, { hostReports }));
+    const suite = doc.testsuites.testsuite.find((s: any) => s.name === 'MFA09');
+    expect(suite.testcase[0].failure.message).toBe('/bundles/MFA09: could not be scanned: bundle.json: not valid JSON');
   });
 });
