@@ -7,7 +7,7 @@ import { arch, platform, release } from 'node:os';
 const argv = process.argv.slice(2);
 // Under an address-space limit (ulimit -v) the command runs in a child with fewer malloc arenas, and a crash
 // there is exit 2 (dist/cli/launcher.js); otherwise this resolves to null at once.
-const limited = (await import('../dist/cli/launcher.js')).relaunchUnderLimit(argv, import.meta.url);
+const limited = await import('../dist/cli/launcher.js').then((m) => m.relaunchUnderLimit(argv, import.meta.url), () => null);
 if (limited) await limited;
 else if (argv[0] === '--version' && !(platform() === 'linux' && /microsoft/i.test(release()))) {
   const { readFileSync } = await import('node:fs');
