@@ -16,7 +16,7 @@
  * The only thing written is the bundle (a folder, or one zip written straight from memory: no temp files).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
@@ -29,6 +29,7 @@ import type { RegKeyData } from './registry/types.js';
 import { runProbes } from './probes/index.js';
 import { isCopyName } from './probes/backups.js';
 import { isSecretName, REDACTED, redactText, redactXmlBytes } from './xml/redact.js';
+import { landsInside } from './report/write.js';
 import type { RegValue } from './registry/types.js';
 
 /** Files only listed or stat'ed above this size are described in manifest.json, not copied. */
@@ -99,7 +100,21 @@ interface Sink {
 
 class FolderSink implements Sink {
   private dirTimes: [string, Date][] = [];
-  constructor(private readonly root: string) {}
+  private rootReal: string | null = null;
+  constructor(
+    private readonly root: string,
+    private readonly forbidden: readonly string[] = [],
+  ) {}
+  /** Where a file is about to land, judged on real paths now: under the bundle folder, never inside a target. */
+  private async checkLanding(p: string): Promise<void> {
+    if (this.rootReal === null) {
+      this.rootReal = await realpath(this.root);
+      for (const d of this.forbidden) if (await landsInside(this.rootReal, d)) throw new CollectError(`${this.root}: now inside the target ${d} (a folder was swapped for a link): stopped`);
+    }
+    const dir = await realpath(path.dirname(p));
+    const rel = path.relative(this.rootReal, dir);
+    if (path.isAbsolute(rel) || rel.split(/[\\/]/)[0] === '..') throw new CollectError(`${p}: would land outside the bundle folder (${dir}): stopped`);
+  }
   async dir(rel: string, mtime?: Date): Promise<void> {
     const p = path.join(this.root, ...rel.split('/'));
     await mkdir(p, { recursive: true });
@@ -108,6 +123,7 @@ class FolderSink implements Sink {
   async file(rel: string, data: Buffer | (() => Readable), mtime: Date): Promise<void> {
     const p = path.join(this.root, ...rel.split('/'));
     await mkdir(path.dirname(p), { recursive: true });
+    await this.checkLanding(p);
     if (Buffer.isBuffer(data)) await writeFile(p, data, { flag: 'wx' });
     else {
       await new Promise<void>((resolve, reject) => {
@@ -217,9 +233,11 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   const out = path.resolve(zipOut ?? opts.out);
   const exists = await outExists(out);
   if (exists === 'other' || (zipOut && exists !== 'none')) throw new CollectError(`--out ${zipOut ?? opts.out}: already exists (give a new ${zipOut ? 'file' : 'folder'}; collect never overwrites)`);
-  if (target.kind === 'bundle') {
-    const rel = path.relative(path.resolve(target.location), out);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) throw new CollectError(`--out ${opts.out}: inside the target ${target.location} (nothing is written inside a target)`);
+  // A bundle standing in for the host: nothing is written inside it, however --out is spelt (`..name`,
+  // links, another case); checked again where each file lands, at write time (FolderSink).
+  const forbidden = target.kind === 'bundle' ? [path.resolve(target.location)] : [];
+  for (const d of forbidden) {
+    if (await landsInside(out, d)) throw new CollectError(`--out ${opts.out}: inside the target ${target.location} (nothing is written inside a target)`);
   }
 
   const rec = new RecordingHost(target);
@@ -266,7 +284,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   }
   files.sort((x, y) => (winKey(x.path) < winKey(y.path) ? -1 : 1));
 
-  const sink: Sink = zipOut ? new ZipSink(out) : new FolderSink(out);
+  const sink: Sink = zipOut ? new ZipSink(out) : new FolderSink(out, forbidden);
   const res: CollectResult = { out, copied: 0, copiedBytes: 0, redacted: 0, described: [], omitted: [], registryKeys: 0, warnings: [], facts };
   const manifest = new Map<string, ManifestEntry>();
   const redact = opts.redact !== false;

@@ -12,7 +12,7 @@ import { BadInputError } from '../cli/errors.js';
 import { isProgrammingError } from '../util/errors.js';
 import { runFleet } from '../fleet/run.js';
 import { renderFleetHtml, renderFleetJson, renderFleetMarkdown } from '../fleet/render.js';
-import { fileSafeHost, landsInside, writeReportFile, writeReports } from '../report/write.js';
+import { checkOutput, fileSafeHost, landsInside, writeReportFile, writeReports } from '../report/write.js';
 import type { FleetReport } from '../fleet/types.js';
 
 const FLEET_FORMATS = ['json', 'html', 'md'] as const;
@@ -55,7 +55,8 @@ export default class Fleet extends BaseCommand {
     const log = makeLogger(flags['log-level'] as LogLevel, flags['log-format'] as LogFormat | undefined);
     const json = this.jsonEnabled();
     const cwd = process.cwd();
-    const formats = [...new Set((flags.format as FleetFormat[] | undefined) ?? (json ? [] : ['html', 'json']))] as FleetFormat[];
+    // --json alone writes no files; --json with --out or --output writes the default formats too (as the README says).
+    const formats = [...new Set((flags.format as FleetFormat[] | undefined) ?? (json && flags.out === undefined && flags.output === undefined ? [] : ['html', 'json']))] as FleetFormat[];
     const wantFiles = formats.length > 0 && (!json || flags.format !== undefined || flags.out !== undefined || flags.output !== undefined);
     const date = common.scan.now.slice(0, 10);
     const base = flags.output
@@ -68,6 +69,9 @@ export default class Fleet extends BaseCommand {
       return undefined;
     };
     if (wantFiles) {
+      await checkOutput(flags.output, cwd).catch((e: Error) => {
+        throw new BadInputError(e.message);
+      });
       for (const f of formats) {
         const hit = await insideTarget(base + EXT[f]);
         if (hit) throw new BadInputError(`${base + EXT[f]}: refusing to write a report inside a scanned target (${hit})`);
@@ -82,6 +86,7 @@ export default class Fleet extends BaseCommand {
 
     const tty = !json && process.stderr.isTTY === true;
     const written: string[] = [];
+    const hostNames = new Set<string>();
     const { report } = await runFleet(targets, {
       ...common.scan,
       stage: flags.stage as Stage,
@@ -93,7 +98,12 @@ export default class Fleet extends BaseCommand {
       },
       onHostReport: hostDir
         ? async (r, s) => {
-            written.push(...(await writeReports(r, { formats: ['json'], out: hostDir, output: `mfa-readiness-${fileSafeHost(s.name)}-${date}.json`, rulesRan: [], cwd })));
+            // Names that sanitise alike get a hash (fileSafeHost); the same name twice, or in another case, gets -2, -3.
+            const stem = `mfa-readiness-${fileSafeHost(s.name)}-${date}`;
+            let name = stem;
+            for (let n = 2; hostNames.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
+            hostNames.add(name.toLowerCase());
+            written.push(...(await writeReports(r, { formats: ['json'], out: hostDir, output: `${name}.json`, rulesRan: [], cwd, targetDirs })));
           }
         : undefined,
     });
@@ -107,7 +117,7 @@ export default class Fleet extends BaseCommand {
         await mkdir(dirname(base), { recursive: true });
         const contents = formats.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : renderFleetMarkdown(report, { templateDir: flags.template })));
         for (const [i, f] of formats.entries()) {
-          await writeReportFile(base + EXT[f], contents[i]!);
+          await writeReportFile(base + EXT[f], contents[i]!, { forbidden: targetDirs });
           written.push(base + EXT[f]);
         }
       } catch (e) {

@@ -72,7 +72,8 @@ export default class Scan extends BaseCommand {
     log.info({ status: report.verdict.status, findings: report.findings.length, steps: report.plan.length }, 'scan finished');
 
     const json = this.jsonEnabled();
-    const formats = (flags.format as ReportFormat[] | undefined) ?? (json ? [] : ['html', 'json']);
+    // --json alone writes no files; --json with --out or --output writes the default formats too (as the README says).
+    const formats = (flags.format as ReportFormat[] | undefined) ?? (json && flags.out === undefined && flags.output === undefined ? [] : ['html', 'json']);
     const wantFiles = !json || flags.format !== undefined || flags.out !== undefined || flags.output !== undefined;
     let written: string[] = [];
     if (wantFiles && formats.length > 0) {

@@ -70,6 +70,13 @@ export function compileTemplates(
     hb.registerPartial(name, compile(file));
   }
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  // Handlebars' `log` helper and its logger write to the console (stdout for `{{log}}` at info level), which
+  // carries the --json report: a user template's `{{log}}` renders nothing and writes nothing, and the
+  // instance's own warnings (e.g. a denied prototype property) are not printed either.
+  hb.registerHelper('log', () => '');
+  const quiet = hb as unknown as { log: (...a: unknown[]) => void; logger: { log: (...a: unknown[]) => void } };
+  quiet.log = () => undefined;
+  quiet.logger.log = () => undefined;
   const mainFile = pick(main);
   const template = compile(mainFile);
   return (view) => {

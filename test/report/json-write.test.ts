@@ -69,8 +69,20 @@ describe('writeReports', () => {
     const r = sampleReport();
     r.host.name = null;
     expect(await writeReports(r, { ...opts, cwd, formats: ['json'] })).toEqual([join(cwd, 'mfa-readiness-unknown-host-2026-11-21.json')]);
-    expect(fileSafeHost('..\\evil/../host:1 ')).toBe('evil-.-host-1');
+    expect(fileSafeHost('..\\evil/../host:1 ')).toMatch(/^evil-\.-host-1-[0-9a-f]{8}$/);
     expect(fileSafeHost('mfa01.contoso.local')).toBe('mfa01.contoso.local');
+    expect(fileSafeHost('MFA01')).toBe('MFA01');
+  });
+
+  it('names that sanitise alike stay apart; a very long name is shortened with a hash', () => {
+    const names = ['MFA 01', 'MFA-01', 'MFA/01', 'MFA:01', 'MFA\u202e01'].map(fileSafeHost);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[1]).toBe('MFA-01');
+    const long = fileSafeHost('H'.repeat(215));
+    expect(long.length).toBeLessThanOrEqual(64);
+    expect(long).toMatch(/^H+-[0-9a-f]{8}$/);
+    expect(fileSafeHost('H'.repeat(215))).toBe(long);
+    expect(fileSafeHost('H'.repeat(214))).not.toBe(long);
   });
 
   it('leaves no temp files and refuses to write inside the target', async () => {
