@@ -17,7 +17,7 @@ describe.skipIf(!needs('the headless Chromium check of the HTML report', 'chromi
   beforeAll(() => {
     out = tmp('hostile-chromium-out');
     const run = cli(['scan', hostileHost(), '--format', 'html', '--out', out, '--now', NOW]);
-    expect([0, 1], run.stderr).toContain(run.code);
+    expect([0, 1], `scan exit ${run.code}: ${run.stderr.slice(0, 2000)}`).toContain(run.code);
   });
 
   function dumpDom(file: string): string {
@@ -38,7 +38,9 @@ describe.skipIf(!needs('the headless Chromium check of the HTML report', 'chromi
     expect(c).toMatch(/<title>PWNED<\/title>/);
     expect(c).toContain('<pwned-marker>');
 
-    const reportFile = path.join(out, readdirSync(out).find((f) => f.endsWith('.html'))!);
+    const html = readdirSync(out).find((f) => f.endsWith('.html'));
+    expect(html, `no HTML report in ${out}`).toBeDefined();
+    const reportFile = path.join(out, html!);
     const dom = dumpDom(reportFile);
     expect(dom).toMatch(/<title>[^<]*MFA Server upgrade readiness/);
     expect(dom).not.toMatch(/<title>PWNED/);
