@@ -7,10 +7,12 @@ import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit, type RuleRan } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { emitCiFormats, isCiFormat } from './ci.js';
 
-export type ReportFormat = 'json' | 'html' | 'md' | 'junit';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'md', 'junit'];
-export const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml' };
+export type ReportFormat = 'json' | 'html' | 'md' | 'junit' | 'github' | 'azure';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'md', 'junit', 'github', 'azure'];
+/** github and azure are CI logging commands printed on stdout (src/report/ci.ts), not files: no extension. */
+export const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml', github: '', azure: '' };
 /** Extensions stripped from `--output FILE` to get the base name (longest first). */
 const KNOWN_EXT = ['.junit.xml', '.json', '.html', '.htm', '.md', '.xml'];
 
@@ -183,7 +185,7 @@ export async function checkOutput(output: string | undefined, cwd: string, out?:
 export async function writeReports(report: Report, opts: WriteOptions): Promise<string[]> {
   await checkOutput(opts.output, opts.cwd, opts.out);
   const base = reportBasePath(report, opts);
-  const formats = [...new Set(opts.formats)];
+  const formats = [...new Set(opts.formats)].filter((f) => !isCiFormat(f));
   const targetDirs = [opts.targetDir, ...(opts.targetDirs ?? [])].filter((d): d is string => !!d).map((d) => resolve(opts.cwd, d));
   const jobs = formats.map((f) => ({ format: f, file: base + EXTENSIONS[f] }));
   for (const j of jobs) {
@@ -204,6 +206,8 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
         return renderMarkdown(report, { templateDir: opts.templateDir });
       case 'junit':
         return renderJunit(report, opts.rulesRan);
+      default:
+        throw new Error(`${j.format}: not a file format`);
     }
   });
   await mkdir(dirname(base), { recursive: true });
@@ -212,5 +216,6 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
     await writeReportFile(j.file, contents[i]!, { forbidden: targetDirs });
     written.push(j.file);
   }
+  await emitCiFormats(report, opts.formats, { written, cwd: opts.cwd });
   return written;
 }
