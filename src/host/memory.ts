@@ -52,6 +52,11 @@ export interface MemoryHostOptions {
   drives?: string[];
 }
 
+/** A name as Windows compares it: trailing dots and spaces dropped. */
+function winTrim(name: string): string {
+  return name.replace(/[. ]+$/, '');
+}
+
 function isoTime(t: string | Date | undefined): string {
   if (t === undefined) return MEMORY_DEFAULT_MTIME;
   return (typeof t === 'string' ? new Date(t) : t).toISOString();
@@ -214,8 +219,9 @@ export class MemoryHost implements Host {
         this.unreadableKeys.add(winKey(norm));
         return undefined;
       }
+      const parent = cur;
       cur = `${cur}\\${segments[i]}`;
-      const e = this.entries.get(winKey(cur));
+      const e = this.entries.get(winKey(cur)) ?? this.trimmedChild(parent, segments[i]!);
       if (!e) return null;
       if (!e.isDirectory && i < segments.length - 1) return null;
       cur = e.path;
@@ -225,6 +231,17 @@ export class MemoryHost implements Host {
 
   unreadable(winPath: string): boolean {
     return this.unreadableKeys.has(winKey(this.expand(winPath)));
+  }
+
+  /** Windows drops trailing dots and spaces of a name; a copy may keep them ("Theme. "), as BundleHost allows. */
+  private trimmedChild(parent: string, seg: string): Entry | undefined {
+    const want = winTrim(seg).toLowerCase();
+    if (want === '') return undefined;
+    const prefix = `${winKey(parent).replace(/\\$/, '')}\\`;
+    for (const [k, c] of this.entries) {
+      if (k.startsWith(prefix) && !k.slice(prefix.length).includes('\\') && winTrim(c.name).toLowerCase() === want) return c;
+    }
+    return undefined;
   }
 
   async stat(winPath: string): Promise<HostStat | null> {

@@ -60,6 +60,12 @@ describe('MemoryHost: files and folders', () => {
     expect(h.problems).toEqual([{ location: 'C:\\x\\web.config', message: 'cannot be read: permission denied' }]);
   });
 
+  it('a name kept with trailing dots or spaces is found as Windows finds it', async () => {
+    const h = memoryHost().file('C:\\Themes\\Contoso. \\a.css', 'x');
+    expect(await h.stat('C:\\themes\\contoso\\A.CSS')).toMatchObject({ isFile: true });
+    expect(await h.stat('C:\\themes\\contos\\a.css')).toBeNull();
+  });
+
   it('refuses a ".." segment and says so', async () => {
     const h = host();
     expect(await h.stat('C:\\Program Files\\..\\Windows')).toBeNull();
