@@ -14,10 +14,14 @@ import { runFleet } from '../fleet/run.js';
 import { renderFleetHtml, renderFleetJson, renderFleetMarkdown } from '../fleet/render.js';
 import { checkOutput, fileSafeHost, landsInside, writeReportFile, writeReports } from '../report/write.js';
 import type { FleetReport } from '../fleet/types.js';
+import type { Report } from '../types.js';
+import { renderFleetJunit } from '../report/junit.js';
+import { emitCiFormats, isCiFormat } from '../report/ci.js';
 
-const FLEET_FORMATS = ['json', 'html', 'md'] as const;
+const FLEET_FORMATS = ['json', 'html', 'md', 'junit', 'github', 'azure'] as const;
 type FleetFormat = (typeof FLEET_FORMATS)[number];
-const EXT: Record<FleetFormat, string> = { json: '.json', html: '.html', md: '.md' };
+// github and azure are printed (src/report/ci.ts), not written.
+const EXT: Record<FleetFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml', github: '', azure: '' };
 
 export default class Fleet extends BaseCommand {
   static override summary = 'Scan (or read the reports of) several hosts and write one plan for the maintenance window.';
@@ -39,7 +43,7 @@ export default class Fleet extends BaseCommand {
 
   static override flags = {
     ...scanFlags,
-    format: Flags.string({ description: 'fleet reports to write: json,html,md (comma separated or repeated) [default: html,json]', multiple: true, delimiter: ',', options: [...FLEET_FORMATS] }),
+    format: Flags.string({ description: 'fleet reports to write: json,html,md,junit,github,azure (comma separated or repeated) [default: html,json]', multiple: true, delimiter: ',', options: [...FLEET_FORMATS] }),
     out: Flags.string({ description: 'folder to write the fleet reports into', exclusive: ['output'] }),
     output: Flags.string({ description: 'base file name of the fleet reports (e.g. window.json)', exclusive: ['out'] }),
     template: Flags.string({ description: 'folder with your own fleet.html.hbs / fleet.md.hbs' }),
@@ -87,6 +91,7 @@ export default class Fleet extends BaseCommand {
     const tty = !json && process.stderr.isTTY === true;
     const written: string[] = [];
     const hostNames = new Set<string>();
+    const junitHosts = wantFiles && formats.includes('junit') ? new Map<string, Report>() : null;
     const { report } = await runFleet(targets, {
       ...common.scan,
       stage: flags.stage as Stage,
@@ -96,8 +101,10 @@ export default class Fleet extends BaseCommand {
         if (h.status === 'failed') log.warn({ target: h.target }, h.reason ?? 'failed');
         if (tty) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${terminalLine(h.name)}${h.status === 'failed' ? ' (failed)' : ''}`);
       },
-      onHostReport: hostDir
+      onHostReport: hostDir || junitHosts
         ? async (r, s) => {
+            junitHosts?.set(s.name, r);
+            if (!hostDir) return;
             // Names that sanitise alike get a hash (fileSafeHost); the same name twice, or in another case, gets -2, -3.
             const stem = `mfa-readiness-${fileSafeHost(s.name)}-${date}`;
             let name = stem;
@@ -115,11 +122,13 @@ export default class Fleet extends BaseCommand {
     if (wantFiles) {
       try {
         await mkdir(dirname(base), { recursive: true });
-        const contents = formats.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : renderFleetMarkdown(report, { templateDir: flags.template })));
-        for (const [i, f] of formats.entries()) {
+        const files = formats.filter((f) => !isCiFormat(f));
+        const contents = files.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : f === 'junit' ? renderFleetJunit(report, { hostReports: junitHosts ?? undefined }) : renderFleetMarkdown(report, { templateDir: flags.template })));
+        for (const [i, f] of files.entries()) {
           await writeReportFile(base + EXT[f], contents[i]!, { forbidden: targetDirs });
           written.push(base + EXT[f]);
         }
+        await emitCiFormats(report, formats, { written, cwd });
       } catch (e) {
         if (isProgrammingError(e)) throw e;
         throw new BadInputError((e as Error).message);

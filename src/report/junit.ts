@@ -2,6 +2,7 @@ import { XMLBuilder } from '../xml/fxp.js';
 import type { Finding, Report } from '../types.js';
 import type { FleetReport } from '../fleet/types.js';
 import { FLEET_RULES } from '../fleet/rules/index.js';
+import { rulesRanFor } from './rerender.js';
 import { atOrAbove, compareFindings } from './verdict.js';
 import { SEVERITIES } from '../types.js';
 import { xmlClean } from './text.js';
@@ -162,7 +163,7 @@ export function renderFleetJunit(
   const failOn = fleet.verdict.failOn;
   const suites: Suite[] = fleet.hosts.map((h) => {
     const full = opts.hostReports?.get(h.name);
-    if (full && h.status !== 'failed') return hostSuite(full, opts.rulesRan ?? []);
+    if (full && h.status !== 'failed') return hostSuite(full, opts.rulesRan ?? rulesRanFor(full));
     const tc: Record<string, unknown> = { '@_classname': xmlClean(`${h.name}.host`), '@_name': 'readiness' };
     let failures = 0;
     if (h.status === 'failed' || !h.verdict) {
