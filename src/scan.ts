@@ -36,6 +36,14 @@ function scrub(findings: Finding[]): Finding[] {
 /** Each rule's link to the plan steps its findings call for (the plan reads no rule code). */
 const RULE_STEPS = new Map(RULES.map((r) => [r.meta.id, r.meta.planSteps ?? []]));
 
+/** The same safety net over every string of a part of the report (the inventory: registry and config values seen). */
+function scrubStrings<T>(v: T): T {
+  if (typeof v === 'string') return redactText(v) as T;
+  if (Array.isArray(v)) return v.map(scrubStrings) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubStrings(x)])) as T;
+  return v;
+}
+
 /** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
 export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanResult> {
   const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage });
@@ -69,14 +77,14 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
       inputDigest: target.inputDigest(),
     },
     host: { name: facts.host.name, os: facts.host.os, roles: facts.host.roles, hostRole: facts.host.hostRole },
-    inventory: {
+    inventory: scrubStrings({
       upgradePath: run.upgradePath,
       components: facts.components,
       prerequisites: { dotnet: facts.dotnet, vcredist: facts.vcredist },
       virtualDirectories: facts.iis.virtualDirectories,
       sdkUrls: facts.sdkUrls,
       boundHostNames: facts.iis.boundHostNames,
-    },
+    }),
     verdict,
     waivers,
     findings,
