@@ -1,6 +1,7 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
+import { terminalLine } from '../util/terminal.js';
 import { parseNow } from '../cli/now.js';
 import { SEVERITIES, type Report, type Severity, type WaiverEntry, type WaiverStatus } from '../types.js';
 import { loadReport } from '../report/load.js';
@@ -14,7 +15,7 @@ export interface GateResult {
   counts: Record<Severity, number>;
   failing: string[];
   waivers: WaiverStatus[];
-  /** Findings waived (an addition to report.md's gate --json shape). */
+  /** Findings waived (an addition to the first gate --json shape; docs/report-format.md). */
   waived: number;
 }
 
@@ -88,7 +89,7 @@ export default class Gate extends BaseCommand {
       `gate: ${result.gate} (fail-on ${failOn}): ` +
         SEVERITIES.map((s) => `${result.counts[s]} ${s}`).join(', ') +
         `; ${result.waived} waived` +
-        (result.failing.length ? `; failing: ${result.failing.join(', ')}` : ''),
+        (result.failing.length ? `; failing: ${terminalLine(result.failing.join(', '))}` : ''),
     );
     if (result.gate === 'fail') process.exitCode = 1;
     return result;
