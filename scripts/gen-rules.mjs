@@ -113,6 +113,7 @@ export function renderHeader(meta, scope, procedures) {
     '',
     `**Stages:** ${scope === 'fleet' ? 'all (the fleet\'s `--stage`)' : stagesLine(meta.stages)}`,
     '',
+    ...(meta.appliesTo ? [`**Target versions:** \`${meta.appliesTo}\` (\`--target-version\`; other targets skip it)`, ''] : []),
     `**Runs:** ${runs}`,
     '',
     `**Procedure:** \`${meta.procedure ?? '(none)'}\` in [the procedures](../procedures.md): ${step ? `${step.text}${/^https:/.test(step.url) ? ` ([Microsoft Learn](${step.url}))` : ''}` : '(no such step)'}`,

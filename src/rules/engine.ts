@@ -5,6 +5,7 @@ import { RULES } from './index.js';
 import type { Rule, RuleContext, RuleMeta } from './types.js';
 import { findingId } from './id.js';
 import { formatMessage } from './messages.js';
+import { targetIn } from './applies.js';
 
 /** docs/rules/README.md "Upgrade path". A component of unknown version is taken as needing the upgrade. */
 export function computeUpgradePath(components: ComponentFact[], targetVersion: string): UpgradePath {
@@ -53,6 +54,7 @@ export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[]
   for (const rule of rules) {
     if (!ruleRuns(rule.meta, opts, upgradePath)) continue;
     ran.push(rule.meta);
+    if (!targetIn(opts.targetVersion, rule.meta.appliesTo)) continue;
     for (const hit of rule.check(ctx)) {
       const component = hit.component ?? rule.meta.component;
       let id = findingId(rule.meta.id, facts.host.name, component, hit.key ?? hit.evidence[0]?.location ?? '');

@@ -35,6 +35,11 @@ export interface RuleMeta {
    * Hits name one with `messageId`; the engine formats the text.
    */
   messages?: Readonly<Record<string, string>>;
+  /**
+   * The target versions (`--target-version`) the rule is about, as a semver range (`>=7.0`, `<8.0`); the
+   * engine calls `check` only where the target is in it. Left out: every target.
+   */
+  appliesTo?: string;
   /** What it checks, one or two sentences (for `rules` and the docs). */
   description: string;
 }

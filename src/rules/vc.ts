@@ -22,7 +22,7 @@ export function vcRule(meta: Omit<RuleMeta, 'messages'>, arch: 'x64' | 'x86') {
     meta: { ...meta, messages: VC_MESSAGES },
     check(ctx: RuleContext): RuleHit[] {
       const { facts } = ctx;
-      if (!ctx.targetAtLeast('7.0') || facts.components.length === 0) return [];
+      if (facts.components.length === 0) return [];
       if (arch === 'x86' && /^(x86|32|32-bit|i[3-6]86)$/i.test(facts.host.os.architecture ?? '')) return [];
       const f = facts.vcredist[arch];
       const severity: Severity = facts.host.hostRole === 'mfa-host' ? 'low' : 'critical';

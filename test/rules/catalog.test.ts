@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { expectedFiles, parseProcedures } from '../../scripts/gen-rules.mjs';
 import { FLEET_RULES } from '../../src/fleet/rules/index.js';
@@ -87,6 +88,7 @@ describe.each(ALL.map((r) => [r.meta.id, r] as const))('%s', (id, { meta: m, sou
     expect(m.description.trim().length).toBeGreaterThan(0);
     expect(m.stages === 'all' || (m.stages.length > 0 && m.stages.every((s) => s === 'pre' || s === 'adfs'))).toBe(true);
     expect(typeof m.pendingOnly).toBe('boolean');
+    if (m.appliesTo !== undefined) expect(semver.validRange(m.appliesTo), `${id}: appliesTo "${m.appliesTo}" is not a semver range`).not.toBeNull();
   });
 
   it('waits for a pending upgrade exactly where its family does (docs/rules/README.md, "When a rule runs")', () => {

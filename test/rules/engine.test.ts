@@ -1,6 +1,7 @@
 /** The rule engine: upgrade path, finding ids, which rules run, finding order. */
 import { describe, expect, it } from 'vitest';
 import { runRules, computeUpgradePath } from '../../src/rules/engine.js';
+import { targetIn } from '../../src/rules/applies.js';
 import { findingId } from '../../src/rules/id.js';
 import { ruleById } from './tester.js';
 import { backup, candidate, comp, opts } from './facts.js';
@@ -94,3 +95,20 @@ describe('runRules', () => {
 });
 
 
+
+describe('targetIn (a rule\'s appliesTo range)', () => {
+  const cases: [string, string | undefined, boolean][] = [
+    ['8.1', undefined, true],
+    ['8.1', '>=7.0', true],
+    ['7.0', '>=7.0', true],
+    ['6.3', '>=7.0', false],
+    ['7.0.2.1', '>=7.0', true],
+    ['7.3.0.3', '<8.0', true],
+    ['8.0', '<8.0', false],
+    ['8.0.1.1', '>=8.0', true],
+    ['8.10', '>=8.9', true],
+  ];
+  it.each(cases)('target %s in %s: %s', (target, range, want) => {
+    expect(targetIn(target, range)).toBe(want);
+  });
+});

@@ -12,14 +12,15 @@ export default defineRule({
     planSteps: [STEP.installDotnet],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server (introduction)' },
     procedure: 'inplace-prerequisites',
+    appliesTo: '>=7.0',
     description: 'From 7.0 every component moves from .NET 2.0 to .NET 4.5: NDP\\v4\\Full Release must be at least 378389.',
     messages: {
       unknown: 'Whether .NET Framework 4.5+ is installed cannot be told: no registry export covers SOFTWARE\\Microsoft\\NET Framework Setup\\NDP.',
       missing: '.NET Framework 4.5 or newer is not installed ({{found}}). MFA Server {{target}} and its parts need it: install .NET Framework 4.8 before the window.',
     },
   },
-  check({ facts, targetAtLeast, opts }) {
-    if (!targetAtLeast('7.0') || facts.components.length === 0) return [];
+  check({ facts, opts }) {
+    if (facts.components.length === 0) return [];
     const d = facts.dotnet;
     if (!d.known) {
       return [{ outcome: 'unknown', messageId: 'unknown', evidence: [], key: 'dotnet' }];

@@ -13,5 +13,6 @@ export default defineRule(vcRule({
   planSteps: [STEP.installVcX64, STEP.installServer, STEP.installAdfs],
   seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
   procedure: 'inplace-prerequisites',
+  appliesTo: '>=7.0',
   description: 'From 7.0 all components need the Visual C++ 2015 Update 1 (14.0.23506) or newer runtime, x86 and x64. The 2017-2022 runtimes count.',
 }, 'x64'));

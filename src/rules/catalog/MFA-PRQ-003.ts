@@ -13,5 +13,6 @@ export default defineRule(vcRule({
   planSteps: [STEP.installVcX86, STEP.installServer, STEP.installAdfs],
   seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
   procedure: 'inplace-prerequisites',
+  appliesTo: '>=7.0',
   description: 'The x86 runtime is needed too, even on 64-bit servers.',
 }, 'x86'));

@@ -13,15 +13,16 @@ export default defineRule({
     planSteps: [STEP.installMobileApp, STEP.configureMobileApp],
     seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Install the Multi-Factor Authentication Server, step 4.4' },
     procedure: 'pf2017-install-4-4',
+    appliesTo: '<8.0',
     description: 'For targets before 8.0, where the Mobile App Web Service is reinstalled: keep the old name (or a shorter one users can type), or update the Mobile App Web Service URL in the server.',
     messages: {
       unknown: 'The Mobile App Web Service\'s virtual directory is unknown (no applicationHost.config).',
       oldName: 'The Mobile App Web Service runs under {{vdir}}; the new default is /MultiFactorAuthMobileAppWebService. Type the old name during the install, or keep the new one and update the Mobile App Web Service URL in the MFA Server.',
     },
   },
-  check({ component, upgradePath, targetAtLeast }) {
+  check({ component, upgradePath }) {
     const m = component('mobile-app');
-    if (!m || upgradePath !== 'phonefactor-agent' || targetAtLeast('8.0')) return [];
+    if (!m || upgradePath !== 'phonefactor-agent') return [];
     if (!m.virtualDirectoryKnown) {
       return [{ outcome: 'unknown', messageId: 'unknown', evidence: m.evidence.slice(0, 2), key: 'mobile-app' }];
     }
