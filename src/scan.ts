@@ -2,12 +2,11 @@ import type { Finding, Replication, Report, ScanOptions, WaiverEntry, WaiverStat
 import type { Host } from './host/types.js';
 import { runProbes } from './probes/index.js';
 import { runRules, sortFindings } from './rules/engine.js';
-import { findingId } from './rules/id.js';
 import { RULES, RULESET_VERSION } from './rules/index.js';
 import { FLEET_RULES } from './fleet/rules/index.js';
 import { buildPlan, linkFindings } from './plan/index.js';
 import { computeVerdict, NOTHING_TO_UPGRADE_RULE } from './report/verdict.js';
-import { applyWaivers, expiredWaiverFindings } from './report/waivers.js';
+import { applyWaivers, raiseExpiredWaivers } from './report/waivers.js';
 import { redactText } from './xml/redact.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleMeta } from './rules/types.js';
@@ -59,9 +58,7 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
     });
     findings = applied.findings;
     waivers = applied.waivers;
-    for (const f of expiredWaiverFindings(waivers, facts.host.name, req.waivers.file)) {
-      findings.push({ ...f, id: findingId(f.ruleId, facts.host.name, f.component, f.evidence[0]?.observed ?? ''), planSteps: [] });
-    }
+    findings.push(...raiseExpiredWaivers(findings, waivers, facts.host.name, req.waivers.file));
   }
   const plan = buildPlan({ facts, upgradePath: run.upgradePath, findings, opts: req, ruleSteps: RULE_STEPS });
   findings = sortFindings(scrub(linkFindings(findings, plan)));

@@ -1,8 +1,7 @@
 import type { Finding, Report, Verdict, WaiverEntry, WaiverStatus } from '../types.js';
-import { findingId } from '../rules/id.js';
 import { sortFindings } from '../util/findings.js';
 import { computeVerdict, NOTHING_TO_UPGRADE_RULE, type FailOn } from './verdict.js';
-import { applyWaivers, asEntry, EXPIRED_WAIVER_RULE, expiredWaiverFindings } from './waivers.js';
+import { applyWaivers, asEntry, EXPIRED_WAIVER_RULE, raiseExpiredWaivers } from './waivers.js';
 
 export interface RejudgeOptions {
   failOn: FailOn;
@@ -36,11 +35,7 @@ export function rejudge(report: Report, opts: RejudgeOptions): Rejudged {
   const applied = applyWaivers(base, waivers, { host, now, knownRuleIds: opts.knownRuleIds });
   const oldWvr = report.findings.filter((f) => f.ruleId === EXPIRED_WAIVER_RULE);
   const file = opts.waiverFile ?? oldWvr[0]?.evidence[0]?.location ?? 'waivers';
-  const wvr: Finding[] = expiredWaiverFindings(applied.waivers, host, file).map((f) => ({
-    ...f,
-    id: findingId(f.ruleId, host, f.component, f.evidence[0]?.observed ?? ''),
-    planSteps: [],
-  }));
+  const wvr = raiseExpiredWaivers(applied.findings, applied.waivers, host, file);
   const findings = sortFindings([...applied.findings, ...wvr]);
   const nothing = findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver);
   const verdict = computeVerdict(findings, report.inventory.upgradePath, nothing, opts.failOn, report.inventory.components.length > 0);

@@ -4,6 +4,8 @@ import { readTextFile } from './load.js';
 import { validateWaiverFile } from './schema.js';
 import WVR001, { expiredWaiverHits, EXPIRED_WAIVER_RULE } from '../rules/catalog/MFA-WVR-001.js';
 import { formatMessage } from '../rules/messages.js';
+import { findingId } from '../rules/id.js';
+import { uniqueId } from '../util/findings.js';
 
 // yaml (70-odd modules) loads only when a waiver file is read, not on every scan.
 let Y: typeof import('yaml');
@@ -207,4 +209,17 @@ export function expiredWaiverFindings(waivers: readonly WaiverStatus[], host: st
 /** What identifies a waiver across lists (a host report's, the fleet's): its matchers, reason and expiry. */
 export function waiverKey(w: WaiverEntry | WaiverStatus): string {
   return [w.rule.toUpperCase(), (w.host ?? '').toLowerCase(), w.finding ?? '', w.reason, w.expires ?? ''].join('\u0000');
+}
+
+/**
+ * The MFA-WVR-001 findings with their ids and plan steps, the one way scan, gate and fleet raise them: the id is
+ * `findingId` over the evidence, as every finding's, made unique among `existing` findings (util/findings uniqueId).
+ */
+export function raiseExpiredWaivers(existing: readonly Finding[], waivers: readonly WaiverStatus[], host: string | null, file: string): Finding[] {
+  const seen = new Set(existing.map((f) => f.id));
+  return expiredWaiverFindings(waivers, host, file).map((f) => ({
+    ...f,
+    id: uniqueId(seen, (key) => findingId(f.ruleId, host, f.component, key), f.evidence[0]?.observed ?? ''),
+    planSteps: [],
+  }));
 }

@@ -14,6 +14,8 @@ describe('scan and gate give a waiver file the same statuses', () => {
     { rule: 'MFA-NOPE-001', reason: 'no such rule' },
     { rule: 'MFA-VDIR-001', reason: 'another host', host: 'OTHER' },
     { rule: 'MFA-FLEET-007', reason: 'a fleet rule is a known rule' },
+    // the same expired waiver twice (another reason): two MFA-WVR-001 findings, two ids
+    { rule: 'MFA-LIFE-001', reason: 'copied twice', expires: '2026-01-31' },
   ];
   const NOW = '2026-11-21T09:00:00.000Z';
 
@@ -24,13 +26,16 @@ describe('scan and gate give a waiver file the same statuses', () => {
     expect(scanStatuses[0]).toBe('mfa-life-001:expired');
     expect(scanStatuses[2]).toBe('MFA-NOPE-001:unknown-rule');
     expect(scanStatuses[3]).toBe('MFA-VDIR-001:unused');
-    expect(report.findings.filter((f) => f.ruleId === 'MFA-WVR-001')).toHaveLength(1);
+    const wvr = report.findings.filter((f) => f.ruleId === 'MFA-WVR-001').map((f) => f.id);
+    expect(wvr).toHaveLength(2);
+    expect(new Set(report.findings.map((f) => f.id)).size).toBe(report.findings.length);
     const saved = JSON.parse(renderJson(report)) as Report;
     for (const given of [undefined, waivers]) {
       const g = await gateReport(saved, { failOn: 'low', waivers: given, waiverFile: 'waivers.yml' });
       expect(g.waivers.map((w) => `${w.rule}:${w.status}`)).toEqual(scanStatuses);
       expect(g.counts).toEqual(report.verdict.counts);
       expect(g.gate).toBe(report.verdict.gate);
+      expect(g.failing.filter((id) => id.startsWith('MFA-WVR-001')).sort()).toEqual([...wvr].sort());
     }
   });
 });
