@@ -15,7 +15,6 @@ export const ADFS_DIR = 'C:\\Program Files\\Multi-Factor Authentication Server';
 
 export const ADFS_CFG = `${ADFS_DIR}\\MultiFactorAuthenticationAdfsAdapter.config`;
 
-
 /** MFA Server 7.0 below the 8.1 target: upgrade path in-place. */
 export const server70 = () => comp('server', '7.0.2.1');
 
@@ -25,11 +24,9 @@ export const server81 = () => comp('server', '8.1.0.0');
 /** PhoneFactor Agent 5.x: upgrade path phonefactor-agent. */
 export const agent5 = () => comp('agent', '5.2.1.2');
 
-
 export function mfaHost(over: Parameters<typeof makeFacts>[0] = {}, server = server70()): Facts {
   return makeFacts({ components: [server], dataFile: backup(DATA), ...over });
 }
-
 
 export function adfsHost(version = '7.3.0.3', over: Parameters<typeof makeFacts>[0] = {}): Facts {
   const files = ['MultiFactorAuthenticationAdfsAdapterSetup64.msi', 'Register-MultiFactorAuthenticationAdfsAdapter.ps1', 'Unregister-MultiFactorAuthenticationAdfsAdapter.ps1', 'MultiFactorAuthenticationAdfsAdapter.config'];
@@ -47,14 +44,11 @@ export function adfsHost(version = '7.3.0.3', over: Parameters<typeof makeFacts>
   });
 }
 
-
 export function withAdfs(f: Facts, patch: Partial<NonNullable<Facts['adfs']>>): Facts {
   return { ...f, adfs: { ...f.adfs!, ...patch } };
 }
 
-
 export const portalHost = (wc: Facts['userPortal'], server = server70()) => makeFacts({ components: [server, comp('user-portal', server.version)], dataFile: backup(DATA), userPortal: wc });
-
 
 export const themesDir = 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\App_Themes';
 

@@ -1,5 +1,4 @@
 import { defineRule } from '../types.js';
-import { UNINSTALL_64, short } from '../../probes/registry.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +20,7 @@ export default defineRule({
     if (facts.components.length > 0 || !facts.registry.coversUninstall) return [];
     return [{
       messageId: 'nothing',
-      evidence: [{ source: 'registry', location: short(UNINSTALL_64), observed: 'no MFA Uninstall entry in either view' }],
+      evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', observed: 'no MFA Uninstall entry in either view' }],
       key: 'none',
     }];
   },
