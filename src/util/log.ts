@@ -53,7 +53,8 @@ export function textLine(level: string, args: unknown[]): string {
     .map(([k, v]) => {
       const val = SECRET_KEY.test(k) ? '[redacted]' : typeof v === 'string' ? v : JSON.stringify(v, (key, x: unknown) => (SECRET_KEY.test(key) ? '[redacted]' : x));
       const text = visible(String(val)).replace(/\n/g, '\\n');
-      return `${k}=${/[\s"=]/.test(text) || text === '' ? JSON.stringify(text) : text}`;
+      // Quoted where it has a space, quote or =; backslashes stay single (Windows paths read as they are).
+      return `${k}=${/[\s"=]/.test(text) || text === '' ? `"${text.replace(/"/g, '\\"')}"` : text}`;
     });
   return `${level.toUpperCase().padEnd(5)} ${visible(msg).replace(/\n/g, ' ')}${kv.length ? ' ' + kv.join(' ') : ''}\n`;
 }
