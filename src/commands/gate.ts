@@ -4,7 +4,10 @@ import { BaseCommand } from '../cli/base.js';
 import { terminalLine } from '../util/terminal.js';
 import { parseNow } from '../cli/now.js';
 import { SEVERITIES, type Report, type Severity, type WaiverEntry, type WaiverStatus } from '../types.js';
-import { loadReport } from '../report/load.js';
+import { failingLines, gateFleetReport, isFleetReport, loadAnyReport, parseMaxAge, staleReport, writeGatedReports } from '../report/rerender.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
+import { rejudgeReport } from '../report/rejudge.js';
+import type { FleetReport } from '../fleet/types.js';
 import { rejudge } from '../report/rejudge.js';
 import { failingFindingIds, FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
 import { loadWaivers } from '../report/waivers.js';
@@ -69,29 +72,65 @@ export default class Gate extends BaseCommand {
     }),
     waivers: Flags.string({ description: "waiver file (YAML or JSON); replaces the report's own waivers" }),
     now: Flags.string({ description: "clock for waiver expiry (ISO 8601; no offset means UTC); default: the report's scan.startedAt" }),
+    format: Flags.string({
+      description: `write the report again in these formats after applying waivers: ${REPORT_FORMATS.join(',')} (github, azure: printed)`,
+      multiple: true,
+      delimiter: ',',
+      options: [...REPORT_FORMATS],
+    }),
+    output: Flags.string({ description: 'base file name for --format (e.g. gated.junit.xml gives gated.junit.xml, gated.md, ...)', exclusive: ['out'] }),
+    out: Flags.string({ description: 'folder for --format files (default names)', exclusive: ['output'] }),
+    'max-age': Flags.string({ description: 'fail when the report is older than this (7d, 36h, 2w) at --now or the current time' }),
   };
 
   async run(): Promise<GateResult> {
     const { args, flags } = await this.parse(Gate);
-    let report: Report;
+    let loaded: Report | FleetReport;
     let now: string | undefined;
     let waivers: WaiverEntry[] | undefined;
     try {
       if (flags.now !== undefined) now = parseNow(flags.now);
-      report = await loadReport(args.report);
+      if (flags['max-age'] !== undefined) parseMaxAge(flags['max-age']);
+      loaded = await loadAnyReport(args.report);
       if (flags.waivers) waivers = await loadWaivers(flags.waivers);
     } catch (e) {
       this.error((e as Error).message, { exit: 2 });
     }
     const failOn = flags['fail-on'] as FailOn;
+    const stale = flags['max-age'] ? staleReport(loaded.scan.startedAt, flags['max-age'], now ?? new Date().toISOString()) : null;
+    if (isFleetReport(loaded)) return this.gateFleet(loaded, failOn, stale, flags);
+    const report = loaded;
     const result = await gateReport(report, { failOn, waivers, waiverFile: flags.waivers, now });
+    if (flags.format?.length) {
+      const gated = rejudgeReport(report, { failOn, waivers, waiverFile: flags.waivers, now, knownRuleIds: await catalogRuleIds() });
+      try {
+        for (const f of await writeGatedReports(gated, { formats: flags.format as ReportFormat[], output: flags.output, out: flags.out, cwd: process.cwd(), input: args.report })) process.stderr.write(`wrote ${f}\n`);
+      } catch (e) {
+        this.error((e as Error).message, { exit: 2 });
+      }
+    }
     this.log(
       `gate: ${result.gate} (fail-on ${failOn}): ` +
         SEVERITIES.map((s) => `${result.counts[s]} ${s}`).join(', ') +
         `; ${result.waived} waived` +
         (result.failing.length ? `; failing: ${terminalLine(result.failing.join(', '))}` : ''),
     );
-    if (result.gate === 'fail') process.exitCode = 1;
-    return result;
+    if (result.failing.length) this.log(['failing findings:', ...failingLines({ ...report, verdict: { failOn } }, result.failing).map((l) => terminalLine(l))].join('\n'));
+    if (stale) this.log(`gate: fail: ${stale}`);
+    if (result.gate === 'fail' || stale) process.exitCode = 1;
+    return stale ? { ...result, gate: 'fail' } : result;
+  }
+
+  /** A saved fleet report: each host's open findings and the fleet's findings against --fail-on. */
+  private gateFleet(fleet: FleetReport, failOn: FailOn, stale: string | null, flags: { format?: string[] }): GateResult {
+    if (flags.format?.length) this.error('--format: gate re-renders host reports only; run `fleet` again for a fleet\'s files', { exit: 2 });
+    const g = gateFleetReport(fleet, failOn);
+    const counts = fleet.verdict.counts;
+    this.log(`gate: ${g.gate} (fail-on ${failOn}): fleet of ${fleet.hosts.length} server(s): ` + SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ') + `; ${fleet.verdict.waived} waived`);
+    if (g.reasons.length) this.log(['failing:', ...g.reasons.map((l) => terminalLine(l))].join('\n'));
+    if (stale) this.log(`gate: fail: ${stale}`);
+    const gate = g.gate === 'fail' || stale ? 'fail' : 'pass';
+    if (gate === 'fail') process.exitCode = 1;
+    return { gate, failOn, counts, failing: g.failing, waivers: fleet.waivers, waived: fleet.verdict.waived };
   }
 }
