@@ -19,7 +19,7 @@ const SELF = 'test/layers.test.ts'; // holds the patterns below as samples
 const text = (f: string) => (f === SELF ? '' : readFileSync(path.join(ROOT, f), 'utf8'));
 
 // What running the CLI looks like in a test file: bin/run.js or dist/ named, or a helper that spawns it.
-const RUNS_CLI = /bin\/run\.js|['"`/]dist\/|\bBIN\b|\brunCli\(|\bcli\(|\bscanOk\(|\bbundleScan\(|\bliveScan/;
+const RUNS_CLI = /bin\/run\.js|['"`/]dist\/[\w.-]|\bBIN\b|\brunCli\(|\bcli\(|\bscanOk\(|\bbundleScan\(|\bliveScan/;
 // What needing an outside tool looks like: the tool helpers, or the tools themselves.
 const NEEDS_TOOL = /\bneeds\([^)]*'(strace|chromium|wine|node-win)'|\bwineReady\(|\brunWine\(|spawnSync\(\s*'(strace|chromium)'|bench\/run\.mjs/;
 
@@ -44,6 +44,8 @@ describe('test layers', () => {
     expect(RUNS_CLI.test("spawnSync(process.execPath, [path.join(ROOT, 'bin/run.js'), 'scan'])")).toBe(true);
     expect(RUNS_CLI.test("const r = runCli(['rules']);")).toBe(true);
     expect(RUNS_CLI.test("import { scanTarget } from '../../src/scan.js';")).toBe(false);
+    expect(RUNS_CLI.test("const FLEET = path.join(ROOT, 'dist/commands/fleet.js');")).toBe(true);
+    expect(RUNS_CLI.test("globSync('**/*', { ignore: ['dist/**'] })")).toBe(false);
     expect(NEEDS_TOOL.test("describe.skipIf(!needs('x', 'strace'))")).toBe(true);
     expect(NEEDS_TOOL.test('const wine = await wineReady();')).toBe(true);
     expect(NEEDS_TOOL.test("const HAVE_XZ = needs('x', 'xz');")).toBe(false);
