@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -65,15 +65,29 @@ function describeError(e: ErrorObject): { at: string; what: string } {
 export function schemaValidator(file: string): (obj: unknown) => Validation {
   let validate: ValidateFunction | undefined;
   return (obj) => {
-    if (!validate) {
-      const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-      addFormats(ajv);
-      validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as object);
-    }
+    validate ??= compiled(file);
     if (validate(obj)) return { ok: true };
     const described = (validate.errors ?? []).map(describeError);
     return { ok: false, errors: described.map((d) => `${d.at === '' ? '(root)' : d.at}: ${d.what}`), at: described.map((d) => d.at) };
   };
+}
+
+let shared: Ajv | undefined;
+/**
+ * One Ajv holding every schema of schemas/ (by its $id), so one schema can use another's definitions
+ * (the fleet report's findings and verdict are the host report's: `report.schema.json#/definitions/finding`).
+ */
+function compiled(file: string): ValidateFunction {
+  if (!shared) {
+    shared = new Ajv({ allErrors: true, strict: false, verbose: true });
+    addFormats(shared);
+    for (const name of readdirSync(SCHEMAS_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
+      shared.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as object, name);
+    }
+  }
+  const v = shared.getSchema(file);
+  if (!v) throw new Error(`schemas/${file}: no such schema`);
+  return v;
 }
 
 /** Validates a host report (schemaVersion 1) against schemas/report.schema.json. */

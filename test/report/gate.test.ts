@@ -59,7 +59,7 @@ describe('mfa-readiness gate', () => {
     const r = await gate(reportFile);
     expect(r.error).toBeNull();
     expect(r.code).toBe(1);
-    expect(r.out.trim()).toBe('gate: fail (fail-on critical): 2 critical, 2 high, 3 medium, 2 low, 1 info; 1 waived; failing: a1b2c3d4e5f6, 0f9e8d7c6b5a');
+    expect(r.out.trim().split('\n')[0]).toBe('gate: fail (fail-on critical): 2 critical, 2 high, 3 medium, 2 low, 1 info; 1 waived; failing: a1b2c3d4e5f6, 0f9e8d7c6b5a');
   });
 
   it('--fail-on none passes; --json returns the documented object', async () => {
