@@ -4,7 +4,7 @@ import type { Report, Severity, Waiver } from '../types.js';
 import { FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
 import { UsageError } from './errors.js';
 import { parseVersion } from '../util/version.js';
-import { visible } from '../report/text.js';
+import { incompleteness, visible } from '../report/text.js';
 import { parseNow } from './now.js';
 
 /** The latest MFA Server release (rules.md: default --target-version). */
@@ -48,7 +48,8 @@ export function summaryLine(report: Report, written: string[]): string {
   const lines = [
     `${visible(report.host.name ?? report.scan.target.location).replace(/\n/g, ' ')}: ${report.verdict.status} (gate ${report.verdict.gate}, fail-on ${report.verdict.failOn}) - ${counts}${report.verdict.waived ? `, ${report.verdict.waived} waived` : ''}; ${report.plan.length} plan step(s)`,
   ];
-  if (report.problems.length) lines.push(`${report.problems.length} item(s) could not be read (see problems in the report)`);
+  const incomplete = incompleteness(report).text;
+  if (incomplete) lines.push(`WARNING: ${incomplete}`);
   for (const w of written) lines.push(`wrote ${visible(w).replace(/\n/g, ' ')}`);
   return lines.join('\n') + '\n';
 }

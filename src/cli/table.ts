@@ -1,6 +1,6 @@
 import type { Report, Severity } from '../types.js';
 import { SEVERITIES } from '../types.js';
-import { visible } from '../report/text.js';
+import { incompleteness, visible } from '../report/text.js';
 
 const COLOR: Record<Severity, string> = { critical: '\u001b[1;31m', high: '\u001b[31m', medium: '\u001b[33m', low: '\u001b[36m', info: '\u001b[2m' };
 const RESET = '\u001b[0m';
@@ -21,6 +21,8 @@ export function findingsTable(report: Report, written: string[], opts: { columns
   const v = report.verdict;
   const lines: string[] = [];
   lines.push(`${oneLine(report.host.name ?? report.scan.target.location)}: ${v.status} (gate ${v.gate}, fail-on ${v.failOn})`);
+  const incomplete = incompleteness(report).text;
+  if (incomplete) lines.push(color ? `\x1b[1;31mWARNING: ${incomplete}\x1b[0m` : `WARNING: ${incomplete}`);
   lines.push('');
   if (open.length === 0) lines.push('No open findings.');
   else {

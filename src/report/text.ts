@@ -129,3 +129,20 @@ export function humanDate(s: string): string {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return s;
   return `${d} ${MONTHS[mo - 1]} ${y}`;
 }
+
+/**
+ * How incomplete a scan is, said where the verdict is: the open findings that could not be determined and
+ * the evidence that could not be read. `text` is null for a complete scan.
+ */
+export function incompleteness(report: { findings: readonly { outcome: string; waiver: unknown }[]; problems: readonly unknown[] }): { unknown: number; problems: number; text: string | null } {
+  const unknown = report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length;
+  const problems = report.problems.length;
+  const parts: string[] = [];
+  if (unknown > 0) parts.push(`${unknown} ${unknown === 1 ? 'check' : 'checks'} could not be determined`);
+  if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'piece' : 'pieces'} of evidence could not be read`);
+  return {
+    unknown,
+    problems,
+    text: parts.length ? `Incomplete scan: ${parts.join('; ')}. The verdict covers only what was read: resolve these before trusting it.` : null,
+  };
+}

@@ -7,7 +7,8 @@
  */
 import { SEVERITIES, type Finding, type PlanPhase, type Report, type Severity, type Verdict } from '../types.js';
 import { compareFindings } from './verdict.js';
-import { humanDate, humanTime, slug, visible } from './text.js';
+import { humanDate, humanTime, incompleteness, slug, visible } from './text.js';
+export { incompleteness };
 import { procedureOfRule, ruleDocPath } from './procedures.js';
 
 type Esc = (s: string) => string;
@@ -56,23 +57,6 @@ const WEB_COMPONENTS = new Set(['user-portal', 'mobile-app', 'web-service-sdk'])
 export function outcomeLabel(f: Pick<Finding, 'outcome' | 'severity'>): string {
   if (f.outcome === 'fail' && f.severity === 'info') return 'noted';
   return OUTCOME_LABELS[f.outcome] ?? f.outcome;
-}
-
-/**
- * How incomplete a scan is, said where the verdict is: the open findings that could not be determined and
- * the evidence that could not be read. `text` is null for a complete scan.
- */
-export function incompleteness(report: Pick<Report, 'findings' | 'problems'>): { unknown: number; problems: number; text: string | null } {
-  const unknown = report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length;
-  const problems = report.problems.length;
-  const parts: string[] = [];
-  if (unknown > 0) parts.push(`${unknown} ${unknown === 1 ? 'check' : 'checks'} could not be determined`);
-  if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'piece' : 'pieces'} of evidence could not be read`);
-  return {
-    unknown,
-    problems,
-    text: parts.length ? `Incomplete scan: ${parts.join('; ')}. The verdict covers only what was read: resolve these before trusting it.` : null,
-  };
 }
 
 /** A string as a CSS string literal's content: everything but letters and digits as a hex escape. */
