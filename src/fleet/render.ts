@@ -1,6 +1,6 @@
 import { schemaValidator } from '../report/schema.js';
 import { compileTemplates } from '../report/templating.js';
-import { mdEscape, slug, visible } from '../report/text.js';
+import { humanTime, mdEscape, slug, visible } from '../report/text.js';
 import { SEVERITY_LABELS, STATUS_LABELS, verdictView } from '../report/view.js';
 import type { FleetReport } from './types.js';
 
@@ -28,7 +28,7 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
   return {
     title: `MFA Server upgrade plan: ${report.hosts.length} server(s)`,
     targetVersion: esc(report.scan.targetVersion),
-    startedAt: esc(report.scan.startedAt),
+    startedAt: esc(humanTime(report.scan.startedAt)),
     tool: `${esc(report.tool.name)} ${esc(report.tool.version)}`,
     rulesetVersion: esc(report.tool.rulesetVersion),
     inputDigest: esc(report.scan.inputDigest),

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderFleetJunit, renderJunit } from '../../src/report/junit.js';
 import { runFleet } from '../../src/fleet/run.js';
+import { renderFleetMarkdown } from '../../src/fleet/render.js';
 import { copyFleet, OPTS } from '../fleet/helpers.js';
 import type { FleetReport } from '../../src/fleet/types.js';
 import { computeVerdict } from '../../src/report/verdict.js';
@@ -126,6 +127,8 @@ describe('JUnit report of a fleet', () => {
     const total = suites.reduce((n: number, s: any) => n + Number(s.failures), 0);
     expect(doc.testsuites.failures).toBe(String(total));
     expect(doc.testsuites.skipped).toBeUndefined();
+    // (The fleet's Markdown says its time as people read it, as the host reports do.)
+    expect(renderFleetMarkdown(fleet).split('\n')[2]).toMatch(/^Target release 8\.1 · scanned 21 Nov 2026 09:00 UTC · /);
     // Without the host reports (a saved fleet report): one testcase per host, failing where its gate failed.
     const summary = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(renderFleetJunit(fleet));
     for (const [i, h] of fleet.hosts.entries()) {
