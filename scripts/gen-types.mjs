@@ -63,6 +63,12 @@ export async function generate() {
     style: { singleQuote: true, printWidth: 120 },
     unreachableDefinitions: true,
   });
+  // Each named enum's values as a runtime list too, in the schema's order (SEVERITIES is the severity order).
+  const constName = (title) => `${title.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_VALUES`;
+  const enums = Object.values(schema.definitions)
+    .filter((d) => d.title && Array.isArray(d.enum))
+    .map((d) => `export const ${constName(d.title)}: readonly ${d.title}[] = [${d.enum.map((v) => JSON.stringify(v)).join(', ')}];`)
+    .join('\n');
   const order = keyOrder(schema)
     .map(([path, keys]) => `  [${JSON.stringify(path)}, [${keys.map((k) => JSON.stringify(k)).join(', ')}]],`)
     .join('\n');
@@ -72,6 +78,9 @@ export async function generate() {
     '// `npm run build` (or `node scripts/gen-types.mjs`); test/report/schema-types.test.ts checks this file is fresh.',
     '',
     types.trim(),
+    '',
+    '/** The values of each enum of the schema, in its order. */',
+    enums,
     '',
     '/** JSON key order per path of the report (schema property order); unlisted keys follow in code-unit order. */',
     'export const REPORT_KEY_ORDER: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([',

@@ -7,7 +7,7 @@
  * schemas/report.schema.json into src/report/report.generated.ts (scripts/gen-types.mjs, run by `npm run build`):
  * change the schema, not a type. The facts that never reach the report are written by hand below.
  */
-import type { ComponentId, Severity } from './report/report.generated.js';
+import { COMPONENT_ID_VALUES, SEVERITY_VALUES } from './report/report.generated.js';
 
 export type {
   ComponentFact,
@@ -43,6 +43,7 @@ export type {
 } from './report/report.generated.js';
 import type {
   ComponentFact,
+  ComponentId,
   DotnetFact,
   Evidence,
   HostOs,
@@ -50,13 +51,15 @@ import type {
   Problem,
   Roles,
   SdkUrlFact,
+  Severity,
   Stage,
   VcRuntimeFact,
   VirtualDirectory,
 } from './report/report.generated.js';
 
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-export const COMPONENTS: readonly ComponentId[] = ['agent', 'server', 'user-portal', 'mobile-app', 'web-service-sdk', 'adfs-adapter'];
+/** Most severe first (the schema's order). */
+export const SEVERITIES = SEVERITY_VALUES;
+export const COMPONENTS = COMPONENT_ID_VALUES;
 
 /** The problem message for a data file whose folder could not be read (MFA-BKP-001/003 report unknown on it). */
 export const DATA_UNREADABLE = 'cannot be read: a folder or link on its path could not be read, so whether it exists is unknown';

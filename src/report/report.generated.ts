@@ -373,6 +373,22 @@ export interface Problem {
   message: string;
 }
 
+/** The values of each enum of the schema, in its order. */
+export const SEVERITY_VALUES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+export const COMPONENT_ID_VALUES: readonly ComponentId[] = ["agent", "server", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter"];
+export const FINDING_COMPONENT_VALUES: readonly FindingComponent[] = ["agent", "server", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter", "host", "data", "prerequisites"];
+export const STAGE_VALUES: readonly Stage[] = ["pre", "adfs"];
+export const UPGRADE_PATH_VALUES: readonly UpgradePath[] = ["phonefactor-agent", "in-place", "none"];
+export const HOST_ROLE_VALUES: readonly HostRole[] = ["mfa-host", "web-host", "adfs-host", "none"];
+export const REPLICATION_VALUES: readonly Replication[] = ["primary", "subordinate", "standalone"];
+export const EVIDENCE_SOURCE_VALUES: readonly EvidenceSource[] = ["file", "registry", "iis", "manifest", "bundle"];
+export const VERDICT_STATUS_VALUES: readonly VerdictStatus[] = ["not-ready", "ready-with-warnings", "ready", "up-to-date", "nothing-to-upgrade"];
+export const FAIL_ON_VALUES: readonly FailOn[] = ["critical", "high", "medium", "low", "info", "none"];
+export const WAIVER_STATE_VALUES: readonly WaiverState[] = ["applied", "expired", "unused", "unknown-rule"];
+export const PLAN_ACTION_VALUES: readonly PlanAction[] = ["prepare", "backup", "drain", "uninstall", "install", "configure", "restore", "verify", "notify"];
+export const PLAN_COMPONENT_VALUES: readonly PlanComponent[] = ["data", "server", "agent", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter", "prerequisites", "host"];
+export const PLAN_PHASE_VALUES: readonly PlanPhase[] = ["before-window", "in-window", "after-upgrade"];
+
 /** JSON key order per path of the report (schema property order); unlisted keys follow in code-unit order. */
 export const REPORT_KEY_ORDER: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["", ["schemaVersion", "tool", "scan", "host", "inventory", "verdict", "waivers", "findings", "plan", "problems"]],

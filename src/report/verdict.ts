@@ -1,10 +1,11 @@
-import { SEVERITIES, type Finding, type Severity, type UpgradePath, type Verdict, type VerdictStatus } from '../types.js';
+import type { FailOn, Finding, Severity, UpgradePath, Verdict, VerdictStatus } from '../types.js';
 import { severityRank } from '../util/findings.js';
 
 export { severityRank, compareFindings, sortFindings } from '../util/findings.js';
 
-export type FailOn = Severity | 'none';
-export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES, 'none'];
+export type { FailOn } from './report.generated.js';
+/** `--fail-on` values: the severities, most severe first, then none (the schema's FailOn). */
+export { FAIL_ON_VALUES } from './report.generated.js';
 
 /** Whether a finding of `sev` trips `--fail-on failOn`; `none` never does. */
 export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
