@@ -120,6 +120,11 @@ export default class Fleet extends BaseCommand {
       throw new BadInputError(`no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`);
     }
     if (wantFiles) {
+      // Where the bytes land is checked again now, after the scans (a folder swapped for a link meanwhile).
+      for (const f of formats) {
+        const hit = await insideTarget(base + EXT[f]);
+        if (hit) throw new BadInputError(`${base + EXT[f]}: refusing to write a report inside a scanned target (${hit})`);
+      }
       try {
         await mkdir(dirname(base), { recursive: true });
         const files = formats.filter((f) => !isCiFormat(f));

@@ -210,6 +210,8 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
         throw new Error(`${j.format}: not a file format`);
     }
   });
+  // Checked once more right before the folders are made: a folder swapped for a link while rendering.
+  for (const j of jobs) for (const d of targetDirs) if (await landsInside(j.file, d)) throw new Error(`${j.file}: refusing to write a report inside the scanned target (${d})`);
   await mkdir(dirname(base), { recursive: true });
   const written: string[] = [];
   for (const [i, j] of jobs.entries()) {

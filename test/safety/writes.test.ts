@@ -106,6 +106,8 @@ describe('item 14: the containment check and where the bytes land', () => {
     expect(readdirSync(path.join(target, 'inner'))).toEqual([]);
     // writeReports checks at write time too (the same swap under --out)
     await expect(writeReports(sampleReport(), { formats: ['json'], out, cwd, rulesRan: SAMPLE_RULES_RAN, targetDir: target })).rejects.toThrow(/inside the scanned target/);
+    // a deeper --out through the swapped folder: refused before any folder is made inside the target
+    await expect(writeReports(sampleReport(), { formats: ['json'], out: path.join(out, 'a', 'b'), cwd, rulesRan: SAMPLE_RULES_RAN, targetDir: target })).rejects.toThrow(/inside the scanned target/);
     expect(readdirSync(path.join(target, 'inner'))).toEqual([]);
   });
 });
