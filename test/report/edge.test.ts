@@ -44,12 +44,13 @@ describe('a host with nothing to upgrade', () => {
     expect(document.querySelector('h1')!.textContent).toBe('MFA Server upgrade readiness: unknown host');
     expect(document.querySelector('#plan .empty')!.textContent).toContain('nothing to do');
     expect(document.querySelector('#inventory .empty')!.textContent).toBe('No MFA Server component was found.');
-    expect(document.querySelector('#findings .seed')).toBeNull(); // empty seed is not shown
+    // An empty seed is not shown; the procedure comes from the rule's metadata (a step this tool adds).
+    expect(document.querySelector('#findings .seed')!.textContent).toMatch(/^Procedure: Steps this tool adds, step tool-inventory: /);
   });
   it('renders Markdown and JUnit', () => {
     const md = renderMarkdown(r);
     expect(md).toContain('## Verdict: Nothing to upgrade');
-    expect(md).toContain('_No plan steps: there is nothing to do on this host._');
+    expect(md).toContain('\nNo plan steps: there is nothing to do on this host.\n');
     const xml = renderJunit(r, [{ id: 'MFA-INV-003', title: 'Nothing to upgrade', component: 'host' }]);
     expect(xml).toContain('<testsuite name="unknown-host"');
     expect(xml).toContain('failures="0"');
