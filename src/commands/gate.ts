@@ -4,7 +4,7 @@ import { BaseCommand } from '../cli/base.js';
 import { terminalLine } from '../util/terminal.js';
 import { parseNow } from '../cli/now.js';
 import { SEVERITIES, type Report, type Severity, type WaiverEntry, type WaiverStatus } from '../types.js';
-import { failingLines, gateFleetReport, isFleetReport, loadAnyReport, parseMaxAge, staleReport, writeGatedReports } from '../report/rerender.js';
+import { applyFailOnUnknown, failingLines, gateFleetReport, isFleetReport, loadAnyReport, parseMaxAge, staleReport, writeGatedReports } from '../report/rerender.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import { rejudgeReport } from '../report/rejudge.js';
 import type { FleetReport } from '../fleet/types.js';
@@ -80,6 +80,7 @@ export default class Gate extends BaseCommand {
     }),
     output: Flags.string({ description: 'base file name for --format (e.g. gated.junit.xml gives gated.junit.xml, gated.md, ...)', exclusive: ['out'] }),
     out: Flags.string({ description: 'folder for --format files (default names)', exclusive: ['output'] }),
+    'fail-on-unknown': Flags.boolean({ description: 'fail where any check could not be determined, whatever its severity', default: false }),
     'max-age': Flags.string({ description: 'fail when the report is older than this (7d, 36h, 2w) at --now or the current time' }),
   };
 
@@ -101,8 +102,11 @@ export default class Gate extends BaseCommand {
     if (isFleetReport(loaded)) return this.gateFleet(loaded, failOn, stale, flags);
     const report = loaded;
     const result = await gateReport(report, { failOn, waivers, waiverFile: flags.waivers, now });
+    const gatedAll = rejudgeReport(report, { failOn, waivers, waiverFile: flags.waivers, now, knownRuleIds: await catalogRuleIds() });
+    const unknownLine = flags['fail-on-unknown'] ? applyFailOnUnknown(gatedAll) : null;
+    if (unknownLine) result.gate = 'fail';
     if (flags.format?.length) {
-      const gated = rejudgeReport(report, { failOn, waivers, waiverFile: flags.waivers, now, knownRuleIds: await catalogRuleIds() });
+      const gated = gatedAll;
       try {
         for (const f of await writeGatedReports(gated, { formats: flags.format as ReportFormat[], output: flags.output, out: flags.out, cwd: process.cwd(), input: args.report })) process.stderr.write(`wrote ${f}\n`);
       } catch (e) {
@@ -116,6 +120,7 @@ export default class Gate extends BaseCommand {
         (result.failing.length ? `; failing: ${terminalLine(result.failing.join(', '))}` : ''),
     );
     if (result.failing.length) this.log(['failing findings:', ...failingLines({ ...report, verdict: { failOn } }, result.failing).map((l) => terminalLine(l))].join('\n'));
+    if (unknownLine) this.log(`gate: fail: ${unknownLine}`);
     if (stale) this.log(`gate: fail: ${stale}`);
     if (result.gate === 'fail' || stale) process.exitCode = 1;
     return stale ? { ...result, gate: 'fail' } : result;

@@ -6,6 +6,7 @@ import { parseCommonFlags, scanFlags, summaryLine } from '../cli/common.js';
 import { openTarget } from '../cli/target.js';
 import { scanTarget } from '../scan.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
+import { applyFailOnUnknown } from '../report/rerender.js';
 import { makeLogger, type LogFormat, type LogLevel } from '../util/log.js';
 import { BadInputError } from '../cli/errors.js';
 import { isProgrammingError } from '../util/errors.js';
@@ -48,6 +49,7 @@ export default class Scan extends BaseCommand {
     'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
     registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
     drive: Flags.string({ description: 'map a drive letter to a folder: D=PATH (repeatable)', multiple: true }),
+    'fail-on-unknown': Flags.boolean({ description: 'fail the gate where any check could not be determined, whatever its severity', default: false }),
     force: Flags.boolean({
       description: 'replace an earlier report of the same host and day (default: the new one is named ...-2, -3, ...); --output always replaces its file',
       default: false,
@@ -68,6 +70,8 @@ export default class Scan extends BaseCommand {
       backupDirs: flags['backup-dir'],
       waivers: common.waivers,
     });
+    const unknownLine = flags['fail-on-unknown'] ? applyFailOnUnknown(report) : null;
+    if (unknownLine) log.warn({}, `gate fails: ${unknownLine}`);
     for (const p of report.problems) log.warn({ location: p.location }, p.message);
     log.info({ status: report.verdict.status, findings: report.findings.length, steps: report.plan.length }, 'scan finished');
 

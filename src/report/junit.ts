@@ -5,7 +5,7 @@ import { FLEET_RULES } from '../fleet/rules/index.js';
 import { rulesRanFor } from './rerender.js';
 import { atOrAbove, compareFindings } from './verdict.js';
 import { SEVERITIES } from '../types.js';
-import { xmlClean } from './text.js';
+import { incompleteness, xmlClean } from './text.js';
 
 /** A rule of the catalog that ran in this scan (the lead passes the catalog entries that ran). */
 export interface RuleRan {
@@ -89,7 +89,14 @@ const properties = (pairs: [string, string | null | undefined][]) => ({
 function hostSuite(report: Report, rulesRan: readonly RuleRan[]): Suite {
   const failOn = report.verdict.failOn;
   const hostName = report.host.name ?? 'unknown-host';
-  const { cases, failures, skipped } = testcases(report.findings, rulesRan, failOn, hostName);
+  const { cases, failures: ruleFailures, skipped } = testcases(report.findings, rulesRan, failOn, hostName);
+  let failures = ruleFailures;
+  // A gate failed by no finding at or above --fail-on (--fail-on-unknown): one testcase says so, so JUnit fails too.
+  if (report.verdict.gate === 'fail' && failures === 0) {
+    failures = 1;
+    const why = incompleteness(report).text ?? 'the gate failed';
+    cases.push({ '@_classname': xmlClean(`${hostName}.gate`), '@_name': 'gate', failure: { '@_type': 'gate', '@_message': xmlClean(why) } });
+  }
   return {
     '@_name': xmlClean(hostName),
     '@_tests': String(cases.length),

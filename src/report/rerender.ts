@@ -115,3 +115,15 @@ export async function loadAnyReport(file: string): Promise<Report | FleetReport>
   if (!v.ok) throw new ReportFileError(file, `${v.errors[0]}${v.errors.length > 1 ? ` (and ${v.errors.length - 1} more)` : ''}`);
   return obj as FleetReport;
 }
+
+/**
+ * `--fail-on-unknown`: an incomplete scan fails the gate whatever the threshold: an unwaived finding that could
+ * not be determined, at any severity, turns the gate to fail (the verdict's status is unchanged). Returns the
+ * line to print where it did, else null.
+ */
+export function applyFailOnUnknown(report: Pick<Report, 'findings' | 'verdict'>): string | null {
+  const unknown = report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length;
+  if (unknown === 0) return null;
+  report.verdict.gate = 'fail';
+  return `${unknown} ${unknown === 1 ? 'check' : 'checks'} could not be determined (--fail-on-unknown)`;
+}

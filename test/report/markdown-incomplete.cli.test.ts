@@ -36,4 +36,19 @@ describe('an incomplete scan is impossible to miss', () => {
     expect(lines[0]).toBe('MFA01: ready-with-warnings (gate pass, fail-on critical)');
     expect(lines[1]).toBe('WARNING: Incomplete scan: 1 check could not be determined; 1 piece of evidence could not be read. The verdict covers only what was read: resolve these before trusting it.');
   });
+
+  it('--fail-on-unknown turns an incomplete scan into a failed gate, in scan (exit, JUnit) and in gate', () => {
+    const out = tmp('fail-on-unknown');
+    const plain = cli(['scan', stageHost('broken-inputs'), '--format', 'json', '--output', path.join(out, 'b.json'), '--now', NOW]);
+    expect(plain.code, plain.stderr).toBe(0); // ready with warnings: nothing critical
+    const strict = cli(['scan', stageHost('broken-inputs'), '--format', 'junit', '--output', path.join(out, 's.json'), '--now', NOW, '--fail-on-unknown']);
+    expect(strict.code, strict.stderr).toBe(1);
+    expect(strict.stderr).toContain('(gate fail, fail-on critical)');
+    const junit = readFileSync(path.join(out, 's.junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testcase classname="MFA04\.gate" name="gate">\s*<failure type="gate" message="Incomplete scan: 2 checks could not be determined/);
+    const gate = cli(['gate', path.join(out, 'b.json'), '--fail-on-unknown']);
+    expect(gate.code).toBe(1);
+    expect(gate.stdout).toContain('gate: fail: 2 checks could not be determined (--fail-on-unknown)');
+    expect(cli(['gate', path.join(out, 'b.json')]).code).toBe(0);
+  });
 });
