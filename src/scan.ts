@@ -62,7 +62,7 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
   }
   const plan = buildPlan({ facts, upgradePath: run.upgradePath, findings, opts: req, ruleSteps: RULE_STEPS });
   findings = sortFindings(scrub(linkFindings(findings, plan)));
-  const verdict = computeVerdict(findings, run.upgradePath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0);
+  const verdict = computeVerdict(findings, run.upgradePath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0, req.stage);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },

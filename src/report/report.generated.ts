@@ -3,12 +3,12 @@
 // `npm run build` (or `node scripts/gen-types.mjs`); test/report/schema-types.test.ts checks this file is fresh.
 
 /**
- * `pre`: before the window; `adfs`: MFA Servers and portals are done, the AD FS adapter is next.
+ * `pre`: before the window; `adfs`: MFA Servers and portals are done, the AD FS adapter is next; `post`: after the window, the upgrade is verified against the report taken before it.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "stage".
  */
-export type Stage = 'pre' | 'adfs';
+export type Stage = 'pre' | 'adfs' | 'post';
 /**
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "replication".
@@ -45,7 +45,15 @@ export type EvidenceList = Evidence[];
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "verdictStatus".
  */
-export type VerdictStatus = 'not-ready' | 'ready-with-warnings' | 'ready' | 'up-to-date' | 'nothing-to-upgrade';
+export type VerdictStatus =
+  | 'not-ready'
+  | 'ready-with-warnings'
+  | 'ready'
+  | 'up-to-date'
+  | 'nothing-to-upgrade'
+  | 'verified'
+  | 'verified-with-warnings'
+  | 'incomplete';
 /**
  * `--fail-on`: a severity, or none (never fails).
  *
@@ -377,12 +385,12 @@ export interface Problem {
 export const SEVERITY_VALUES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 export const COMPONENT_ID_VALUES: readonly ComponentId[] = ["agent", "server", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter"];
 export const FINDING_COMPONENT_VALUES: readonly FindingComponent[] = ["agent", "server", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter", "host", "data", "prerequisites"];
-export const STAGE_VALUES: readonly Stage[] = ["pre", "adfs"];
+export const STAGE_VALUES: readonly Stage[] = ["pre", "adfs", "post"];
 export const UPGRADE_PATH_VALUES: readonly UpgradePath[] = ["phonefactor-agent", "in-place", "none"];
 export const HOST_ROLE_VALUES: readonly HostRole[] = ["mfa-host", "web-host", "adfs-host", "none"];
 export const REPLICATION_VALUES: readonly Replication[] = ["primary", "subordinate", "standalone"];
 export const EVIDENCE_SOURCE_VALUES: readonly EvidenceSource[] = ["file", "registry", "iis", "manifest", "bundle"];
-export const VERDICT_STATUS_VALUES: readonly VerdictStatus[] = ["not-ready", "ready-with-warnings", "ready", "up-to-date", "nothing-to-upgrade"];
+export const VERDICT_STATUS_VALUES: readonly VerdictStatus[] = ["not-ready", "ready-with-warnings", "ready", "up-to-date", "nothing-to-upgrade", "verified", "verified-with-warnings", "incomplete"];
 export const FAIL_ON_VALUES: readonly FailOn[] = ["critical", "high", "medium", "low", "info", "none"];
 export const WAIVER_STATE_VALUES: readonly WaiverState[] = ["applied", "expired", "unused", "unknown-rule"];
 export const PLAN_ACTION_VALUES: readonly PlanAction[] = ["prepare", "backup", "drain", "uninstall", "install", "configure", "restore", "verify", "notify"];

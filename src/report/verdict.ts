@@ -1,4 +1,4 @@
-import type { FailOn, Finding, Severity, UpgradePath, Verdict, VerdictStatus } from '../types.js';
+import type { FailOn, Finding, Severity, Stage, UpgradePath, Verdict, VerdictStatus } from '../types.js';
 import { severityRank } from '../util/findings.js';
 
 export { severityRank, compareFindings, sortFindings } from '../util/findings.js';
@@ -30,6 +30,8 @@ export function computeVerdict(
   failOn: FailOn,
   /** Whether any component was found: `up-to-date` means every found component is at the target. */
   componentsFound = true,
+  /** The scan's stage: at `post` the status is `incomplete`, `verified-with-warnings` or `verified` (postStatus). */
+  stage?: Stage,
 ): Verdict {
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   let waived = 0;
@@ -43,7 +45,8 @@ export function computeVerdict(
     if (atOrAbove(f.severity, failOn)) failing = true;
   }
   let status: VerdictStatus;
-  if (nothingToUpgrade) status = 'nothing-to-upgrade';
+  if (stage === 'post') status = postStatus(counts);
+  else if (nothingToUpgrade) status = 'nothing-to-upgrade';
   else if (counts.critical > 0) status = 'not-ready';
   // rules.md: "A host already at the target gets the inventory and lifecycle findings, and its verdict is
   // up-to-date". the first specified order would put MFA-LIFE-001 (high, on every host with MFA) first and make
@@ -52,6 +55,18 @@ export function computeVerdict(
   else if (counts.high + counts.medium + counts.low > 0) status = 'ready-with-warnings';
   else status = 'ready';
   return { status, failOn, counts, waived, gate: failing ? 'fail' : 'pass' };
+}
+
+/**
+ * The status after the window (stage `post`, docs/report-format.md): `incomplete` where an unwaived finding of
+ * severity critical, high or medium is open (a part left behind, a setting or theme lost, a URL left stale, or a
+ * check that could not be made: `unknown` counts as a failure); `verified-with-warnings` where only low findings
+ * are (leftovers such as the Mobile App Web Service to uninstall); `verified` otherwise.
+ */
+export function postStatus(counts: Readonly<Record<Severity, number>>): VerdictStatus {
+  if (counts.critical + counts.high + counts.medium > 0) return 'incomplete';
+  if (counts.low > 0) return 'verified-with-warnings';
+  return 'verified';
 }
 
 /** Ids of the unwaived findings that make the gate fail, in report order. */

@@ -19,6 +19,9 @@ export const STATUS_LABELS: Record<string, string> = {
   ready: 'Ready',
   'up-to-date': 'Up to date',
   'nothing-to-upgrade': 'Nothing to upgrade',
+  verified: 'Verified',
+  'verified-with-warnings': 'Verified with warnings',
+  incomplete: 'Upgrade incomplete',
 };
 const STATUS_SUMMARY: Record<string, string> = {
   'not-ready': 'Critical findings are open: do not start the upgrade until they are resolved or waived.',
@@ -26,6 +29,9 @@ const STATUS_SUMMARY: Record<string, string> = {
   ready: 'No open findings above info: the upgrade can go ahead as planned.',
   'up-to-date': 'Every component is at or above the target release: there is nothing to upgrade on this host.',
   'nothing-to-upgrade': 'No MFA Server component was found on this host: there is nothing to upgrade.',
+  verified: 'The upgrade landed as planned: every check after the window passed.',
+  'verified-with-warnings': 'The upgrade landed; the low findings below are left to do (see the plan).',
+  incomplete: 'The upgrade is not complete: the findings below must be resolved (or waived) before the change is closed.',
 };
 export const PHASES: { phase: PlanPhase; label: string }[] = [
   { phase: 'before-window', label: 'Before the window' },
@@ -222,7 +228,7 @@ export function buildView(input: Report, rawEsc: Esc) {
       targetKind: esc(report.scan.target.kind),
       targetLocation: esc(report.scan.target.location),
       targetVersion: esc(report.scan.targetVersion),
-      stage: report.scan.stage === 'adfs' ? 'adfs (AD FS adapter swap)' : report.scan.stage ? `${esc(report.scan.stage)} (before the window)` : null,
+      stage: report.scan.stage === 'adfs' ? 'adfs (AD FS adapter swap)' : report.scan.stage === 'post' ? 'post (after the window)' : report.scan.stage ? `${esc(report.scan.stage)} (before the window)` : null,
       inputDigest: esc(report.scan.inputDigest),
       os: [report.host.os.caption, report.host.os.version, report.host.os.architecture].filter((x): x is string => !!x).map(esc).join(', ') || null,
       hostRole: opt(report.host.hostRole, esc),

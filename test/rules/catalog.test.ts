@@ -86,7 +86,7 @@ describe.each(ALL.map((r) => [r.meta.id, r] as const))('%s', (id, { meta: m, sou
     expect(SEVERITIES).toContain(m.severity);
     expect(m.title.trim().length).toBeGreaterThan(0);
     expect(m.description.trim().length).toBeGreaterThan(0);
-    expect(m.stages === 'all' || (m.stages.length > 0 && m.stages.every((s) => s === 'pre' || s === 'adfs'))).toBe(true);
+    expect(m.stages === 'all' || (m.stages.length > 0 && m.stages.every((s) => s === 'pre' || s === 'adfs' || s === 'post'))).toBe(true);
     expect(typeof m.pendingOnly).toBe('boolean');
     if (m.appliesTo !== undefined) expect(semver.validRange(m.appliesTo), `${id}: appliesTo "${m.appliesTo}" is not a semver range`).not.toBeNull();
   });

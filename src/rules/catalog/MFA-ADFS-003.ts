@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Users sign in without two-step verification while the adapter is swapped',
     severity: 'high',
     component: 'adfs-adapter',
-    stages: 'all',
+    stages: ['pre', 'adfs'],
     pendingOnly: true,
     planSteps: [STEP.drainAdfsFirstHalf, STEP.installAdfs, STEP.adfsPolicyUncheck, STEP.adfsRestart, STEP.restoreAdfsFirstHalf, STEP.adfsPolicyCheck, STEP.installAdfsSecondHalf, STEP.verifyAdfs],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Install new AD FS adapters (important note, steps 3 to 8)' },

@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Provider to unregister, and the new provider name',
     severity: 'info',
     component: 'adfs-adapter',
-    stages: 'all',
+    stages: ['pre', 'adfs'],
     pendingOnly: true,
     planSteps: [STEP.adfsPolicyUncheck, STEP.adfsUnregisterOld, STEP.adfsRegisterNew, STEP.adfsPolicyCheck],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Install new AD FS adapters, steps 3, 4 and 8' },

@@ -7,7 +7,7 @@ export default defineRule({
     title: 'MFA Server no longer services MFA requests (since 2024-09-30)',
     severity: 'high',
     component: 'host',
-    stages: 'all',
+    stages: ['pre', 'adfs'],
     pendingOnly: false,
     planSteps: [STEP.prepareServer],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server' },
