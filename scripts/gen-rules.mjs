@@ -90,7 +90,7 @@ const STAGES = {
 };
 
 function stagesLine(stages) {
-  if (stages === 'all') return 'all (`--stage pre` and `--stage adfs`)';
+  if (stages === 'all') return 'all (`--stage pre`, `--stage adfs` and `--stage post`)';
   if (stages.length === 1) return STAGES[stages[0]] ?? `\`${stages[0]}\``;
   return stages.map((s) => `\`${s}\``).join(', ');
 }
