@@ -1,15 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { VALIDATORS } from './validators.generated.js';
 
-/** schemas/ of the package: this module runs from src/util/ (vitest) and dist/util/ (after tsc). */
-const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
-
-// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+/** A precompiled ajv validator (ajv standalone code): true or false, with the errors of the last call. */
+type PrecompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /**
  * A failed validation: `errors[i]` is one line, `/findings/3/severity: must be one of critical, high, …`;
@@ -24,7 +17,7 @@ function describeError(e: ErrorObject): { at: string; what: string } {
   let what = e.message ?? 'is invalid';
   switch (e.keyword) {
     case 'enum':
-      what = `must be one of ${(p.allowedValues as unknown[]).map((v) => (v === null ? 'null' : String(v))).join(', ')}`;
+      what = `must be one of ${(p.allowedValues as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
       break;
     case 'const':
       what = `must be ${JSON.stringify(p.allowedValue)}`;
@@ -59,34 +52,24 @@ function describeError(e: ErrorObject): { at: string; what: string } {
  * The one ajv set-up of the project (report, fleet report, waiver file, bundle.json, manifest.json).
  * A neutral module: the host layer validates bundle.json with it without importing the report side.
  *
- * A validator for one schema of schemas/, compiled on first use (most commands never validate), giving
- * one line per error: where, what, and the allowed values of an enum.
+ * A validator for one schema of schemas/, giving one line per error: where, what, and the allowed values of an
+ * enum. The validators are compiled at build time (scripts/gen-validators.mjs writes validators.generated.ts, with
+ * the options this module used to compile with: allErrors, verbose, ajv-formats); nothing is compiled at run time,
+ * so ajv's compiler is never loaded. One schema can use another's definitions (the fleet report's findings and
+ * verdict are the host report's: `report.schema.json#/definitions/finding`): the generator holds them all in one Ajv.
  */
 export function schemaValidator(file: string): (obj: unknown) => Validation {
-  let validate: ValidateFunction | undefined;
   return (obj) => {
-    validate ??= compiled(file);
+    const validate = precompiled(file);
     if (validate(obj)) return { ok: true };
     const described = (validate.errors ?? []).map(describeError);
     return { ok: false, errors: described.map((d) => `${d.at === '' ? '(root)' : d.at}: ${d.what}`), at: described.map((d) => d.at) };
   };
 }
 
-let shared: Ajv | undefined;
-/**
- * One Ajv holding every schema of schemas/ (by its $id), so one schema can use another's definitions
- * (the fleet report's findings and verdict are the host report's: `report.schema.json#/definitions/finding`).
- */
-function compiled(file: string): ValidateFunction {
-  if (!shared) {
-    shared = new Ajv({ allErrors: true, strict: false, verbose: true });
-    addFormats(shared);
-    for (const name of readdirSync(SCHEMAS_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
-      shared.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as object, name);
-    }
-  }
-  const v = shared.getSchema(file);
-  if (!v) throw new Error(`schemas/${file}: no such schema`);
+function precompiled(file: string): PrecompiledValidator {
+  const v = (VALIDATORS as Record<string, PrecompiledValidator | undefined>)[file];
+  if (!v) throw new Error(`schemas/${file}: no precompiled validator (src/util/validators.generated.ts); run npm run build`);
   return v;
 }
 
