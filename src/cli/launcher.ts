@@ -55,6 +55,7 @@ export function relaunchUnderLimit(argv: string[], binUrl: string): Promise<neve
       process.stderr.write(`mfa-readiness: cannot start the scan under the memory limit: ${e.message}\n`);
       process.exit(2);
     });
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler ends the process itself; nothing waits on it
     child.on('exit', async (code, signal) => {
       for (const s of PASSED_ON) process.removeListener(s, pass);
       if (code === 0 || code === 1 || code === 2) process.exit(code);

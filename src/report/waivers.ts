@@ -23,7 +23,7 @@ export class WaiverFileError extends Error {
   }
 }
 
-const FIELDS = ['rule', 'host', 'finding', 'reason', 'expires'] as const;
+type WaiverField = 'rule' | 'host' | 'finding' | 'reason' | 'expires';
 
 /**
  * Reads a waiver file (YAML, or JSON, which YAML parses too): `{ waivers: [ … ] }` or a bare list, checked
@@ -83,9 +83,9 @@ export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
   list.items.forEach((item, index) => {
     const entry = item as YamlNode;
     if (!Y.isMap(entry)) return;
-    const fields: Partial<Record<(typeof FIELDS)[number], { value: string; offset: number | undefined }>> = {};
+    const fields: Partial<Record<WaiverField, { value: string; offset: number | undefined }>> = {};
     for (const pair of entry.items) {
-      const key = String((pair.key as { value: unknown }).value) as (typeof FIELDS)[number];
+      const key = String((pair.key as { value: unknown }).value) as WaiverField;
       const node = pair.value as YamlNode | null;
       if (node === null || !Y.isScalar(node) || node.value === null) continue; // `host: null`, `host:` = not given
       const s = node as { value: unknown; source?: string };

@@ -207,7 +207,7 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
       case 'junit':
         return renderJunit(report, opts.rulesRan);
       default:
-        throw new Error(`${j.format}: not a file format`);
+        throw new Error(`${String(j.format)}: not a file format`);
     }
   });
   // Checked once more right before the folders are made: a folder swapped for a link while rendering.

@@ -63,9 +63,10 @@ export interface RuleContext {
   facts: Facts;
   opts: ScanOptions;
   upgradePath: UpgradePath;
-  component(c: ComponentId): ComponentFact | undefined;
+  /** Plain functions (rules destructure them from the context). */
+  component: (c: ComponentId) => ComponentFact | undefined;
   /** Whether the target version is at least this (e.g. '7.0'). */
-  targetAtLeast(v: string): boolean;
+  targetAtLeast: (v: string) => boolean;
   /** Replication is primary or subordinate, or loadBalanced. */
   multiServer: boolean;
 }

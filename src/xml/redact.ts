@@ -173,7 +173,7 @@ function startTagEnd(text: string, start: number): number {
 }
 
 function escapeAttr(v: string, quote: string): string {
-  let s = v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const s = v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return quote === '"' ? s.replace(/"/g, '&quot;') : s.replace(/'/g, '&apos;');
 }
 
