@@ -1,6 +1,6 @@
 import type { Host } from '../host/types.js';
 import type { RegistryReader } from '../registry/types.js';
-import type { Evidence, FileStat, Replication, Stage } from '../types.js';
+import type { FileStat, Replication, Stage } from '../types.js';
 import { winBasename } from '../host/paths.js';
 import { DEFAULT_MAX_BYTES } from '../xml/safe.js';
 
@@ -43,14 +43,6 @@ export async function digestOf(target: Host, f: FileStat): Promise<string | null
   if (f.source !== 'file') return null;
   f.sha256 = await target.sha256(f.path);
   return f.sha256;
-}
-
-export function fileEvidence(f: FileStat, observed?: string): Evidence {
-  if (f.source === 'manifest') {
-    return { source: 'manifest', location: f.path, observed: observed ?? `described in manifest.json: ${f.size ?? '?'} bytes, last written ${f.mtime ?? '?'}` };
-  }
-  if (!f.exists) return { source: 'file', location: f.path, observed: observed ?? 'not found' };
-  return { source: 'file', location: f.path, observed: observed ?? (f.size === null ? `folder, newest file written ${f.mtime ?? 'unknown'}` : `${f.size} bytes, last written ${f.mtime}`) };
 }
 
 export function nameOf(p: string): string {

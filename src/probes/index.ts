@@ -11,14 +11,11 @@ import { REGISTRY_INTERESTS } from './registry.js';
 import { probeThemes, probeWebConfig, sdkUrlFact } from './web.js';
 import { ADAPTER_CONFIG, ADAPTER_FILES, REGISTER_PS1, probeAdfs } from './adfs.js';
 import { cutMessage } from '../util/cut.js';
+import { INSTALLERS } from '../util/product.js';
 
 export type { ProbeOptions } from './context.js';
 
-export const INSTALLERS: Partial<Record<ComponentId, string>> = {
-  'user-portal': 'MultiFactorAuthenticationUserPortalSetup64.msi',
-  'mobile-app': 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi',
-  'adfs-adapter': 'MultiFactorAuthenticationAdfsAdapterSetup64.msi',
-};
+export { INSTALLERS };
 
 export function hostRoleOf(components: ComponentFact[]): HostRole {
   const has = (c: ComponentId) => components.some((x) => x.component === c);

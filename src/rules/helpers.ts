@@ -1,5 +1,5 @@
 import type { BackupFact, Evidence } from '../types.js';
-import { fileEvidence } from '../probes/context.js';
+import { fileEvidence } from '../util/evidence.js';
 
 /** Evidence for a backup search: the original and each candidate with why it is (not) current. */
 export function backupEvidence(b: BackupFact): Evidence[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digestOf, fileEvidence, fileStat, nameOf, readConfig } from '../../src/probes/context.js';
+import { digestOf, fileStat, nameOf, readConfig } from '../../src/probes/context.js';
+import { fileEvidence } from '../../src/util/evidence.js';
 import { memoryHost } from '../helpers/memory.js';
 
 const P = 'C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor.pfdata';

@@ -1,5 +1,5 @@
 import type { ComponentId } from '../../types.js';
-import { INSTALLERS } from '../../probes/index.js';
+import { INSTALLERS } from '../../util/product.js';
 import hostRule from '../../rules/catalog/MFA-CMP-002.js';
 import { defineFleetRule, isClientHost, isMfaHost } from './helpers.js';
 import type { FleetHit } from '../types.js';
