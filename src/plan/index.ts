@@ -2,6 +2,7 @@ import type { ComponentId, Facts, Finding, PlanStep, ScanOptions, UpgradePath } 
 import { compareVersions } from '../util/version.js';
 import { becauseOf, rulesFor } from './because.js';
 import { STEP_CATALOG } from './catalog/index.js';
+import { MIGRATE_STEPS } from './catalog/migrate.js';
 import { topoOrder, withBackupFirst } from './order.js';
 import type { StepId } from './steps.js';
 import type { Draft, PlanContext, RuleSteps, StepDef } from './types.js';
@@ -24,6 +25,12 @@ export interface PlanInput {
 function planContext({ facts, upgradePath, findings, opts, ruleSteps }: PlanInput): PlanContext {
   const fired = new Set(findings.map((f) => f.ruleId));
   const r = facts.host.roles;
+  const find = (c: ComponentId) => facts.components.find((x) => x.component === c);
+  const due = (c: ComponentId) => {
+    const f = find(c);
+    return !!f && (!f.version || compareVersions(f.version, opts.targetVersion) < 0);
+  };
+  const pf = upgradePath === 'phonefactor-agent';
   return {
     facts,
     opts,
@@ -32,7 +39,10 @@ function planContext({ facts, upgradePath, findings, opts, ruleSteps }: PlanInpu
     has: (c: ComponentId) => facts.components.some((x) => x.component === c),
     component: (c: ComponentId) => facts.components.find((x) => x.component === c),
     role: facts.host.hostRole,
-    pf: upgradePath === 'phonefactor-agent',
+    pf,
+    due,
+    // No server component (only the data file and install path left) counts as due: the install is what is next.
+    serverDue: pf || !find('server') || due('server'),
     pending: upgradePath !== 'none',
     target8: compareVersions(opts.targetVersion, '8.0') >= 0,
     multi: r.replication === 'primary' || r.replication === 'subordinate' || r.loadBalanced === true,
@@ -65,7 +75,9 @@ function draftSteps(ctx: PlanContext, ruleSteps: RuleSteps, catalog: readonly St
 }
 
 export function buildPlan(input: PlanInput): PlanStep[] {
-  return topoOrder(withBackupFirst(draftSteps(planContext(input), input.ruleSteps)));
+  // --goal migrate: only what the Migration Utility needs (src/plan/catalog/migrate.ts).
+  const catalog = input.opts.goal === 'migrate' ? MIGRATE_STEPS : STEP_CATALOG;
+  return topoOrder(withBackupFirst(draftSteps(planContext(input), input.ruleSteps, catalog)));
 }
 
 /** Which plan steps each finding calls for. */

@@ -15,6 +15,13 @@ export interface PlanContext {
   pf: boolean;
   /** An upgrade is pending (the path is not `none`). */
   pending: boolean;
+  /**
+   * The component is on this host and below the target (or of unknown version): a step belongs to a
+   * component's own version, so a part already at the target is not installed again (e.g. at stage adfs).
+   */
+  due(c: ComponentId): boolean;
+  /** The MFA Server itself is to be installed here: the PhoneFactor Agent path, or a server below the target. */
+  serverDue: boolean;
   /** The target version is 8.0 or later (no Mobile App Web Service). */
   target8: boolean;
   /** Primary or subordinate of a replication group, or behind a load balancer. */

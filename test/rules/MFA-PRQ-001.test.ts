@@ -8,9 +8,10 @@ ruleTester('MFA-PRQ-001', {
     { name: '.NET 4.5 exactly (378389)', facts: mfaHost({ dotnet: { known: true, release: 378389, evidence: [] } }) },
     { name: 'target 6.3 does not need it', facts: makeFacts({ components: [comp('server', '6.2.1.0')], dotnet: { known: true, release: null, evidence: [] } }), opts: { targetVersion: '6.3.0' } },
     { name: 'at the target', facts: mfaHost({ dotnet: { known: true, release: null, evidence: [] } }, server81()) },
-    { name: 'stage adfs', facts: mfaHost({ dotnet: { known: true, release: 30319, evidence: [] } }), opts: { stage: 'adfs' } },
   ],
   invalid: [
+    // Checked at stage adfs too: the adapter's installer needs .NET 4.5 (issue 11 item 3).
+    { name: 'stage adfs', facts: mfaHost({ dotnet: { known: true, release: 30319, evidence: [] } }), opts: { stage: 'adfs' }, findings: [{ messageId: 'missing', data: { found: 'Release 30319 < 378389', target: '8.1' }, severity: 'critical' }] },
     { name: 'Release 378388', facts: mfaHost({ dotnet: { known: true, release: 378388, evidence: [] } }), findings: [{ messageId: 'missing', data: { found: 'Release 378388 < 378389', target: '8.1' }, severity: 'critical', component: 'prerequisites' }] },
     { name: 'no v4\\Full Release', facts: makeFacts({ components: [comp('user-portal', '6.3.0.0')], dotnet: { known: true, release: null, evidence: [] } }), findings: [{ messageId: 'missing', data: { found: 'no Release value under NDP\\v4\\Full', target: '8.1' }, severity: 'critical' }] },
     { name: 'NDP not exported: unknown, still critical', facts: mfaHost({ dotnet: { known: false, release: null, evidence: [] } }), findings: [{ messageId: 'unknown', severity: 'critical', outcome: 'unknown' }] },

@@ -69,12 +69,13 @@ export function vcCases(id: string, arch: 'x64' | 'x86') {
       { name: '2015-2022 runtime 14.40', facts: set(web(), vc(arch, { major: 14, minor: 40, bld: 33810 })) },
       { name: 'target before 7.0', facts: set(makeFacts({ components: [comp('server', '6.0.0.0')] }), missingVc(arch)), opts: { targetVersion: '6.3' } },
       { name: 'at the target', facts: set(makeFacts({ components: [comp('user-portal', '8.1.0.0')] }), missingVc(arch)) },
-      { name: 'stage adfs', facts: set(adfsHost(), missingVc(arch)), opts: { stage: 'adfs' as const } },
     ] as Case[],
     invalid: [
       { name: 'missing on an MFA host: low (its installer adds it)', facts: set(mfaHost(), missingVc(arch)), findings: [{ messageId: 'missing', data: { arch }, severity: 'low', component: 'prerequisites' }] },
       { name: 'missing on a web host: critical', facts: set(web(), missingVc(arch)), findings: [{ messageId: 'missing', data: { arch }, severity: 'critical' }] },
       { name: 'missing on an AD FS host: critical', facts: set(adfsHost(), missingVc(arch)), findings: [{ messageId: 'missing', data: { arch }, severity: 'critical' }] },
+      // The adapter's installer fails without it: checked at stage adfs too (issue 11 item 3).
+      { name: 'missing on an AD FS host at stage adfs: critical', facts: set(adfsHost(), missingVc(arch)), opts: { stage: 'adfs' as const }, findings: [{ messageId: 'missing', data: { arch }, severity: 'critical' }] },
       { name: '2015 RTM (14.0.23026) on a web host', facts: set(web(), vc(arch, { major: 14, minor: 0, bld: 23026, version: 'v14.0.23026.00' })), findings: [{ messageId: 'tooOld', data: { arch }, severity: 'critical' }] },
       { name: 'key present but Installed = 0', facts: set(web(), vc(arch, { installed: false })), findings: [{ messageId: 'missing', data: { arch }, severity: 'critical' }] },
       { name: 'not exported: unknown, keeps the host severity', facts: set(web(), vc(arch, { known: false, installed: false, major: null, minor: null, bld: null, version: null, evidence: [] })), findings: [{ messageId: 'unknown', data: { arch }, severity: 'critical', outcome: 'unknown' }] },

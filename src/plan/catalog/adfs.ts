@@ -1,5 +1,6 @@
 import { STEP } from '../steps.js';
 import type { PlanContext, StepDef } from '../types.js';
+import { adapterOnMfaHost } from './server.js';
 
 /**
  * The AD FS adapter (procedure: "Upgrade the AD FS adapter"): on an AD FS server at stage `adfs`; where MFA
@@ -8,7 +9,7 @@ import type { PlanContext, StepDef } from '../types.js';
  */
 
 const adapterHere = (ctx: PlanContext) =>
-  ctx.has('adfs-adapter') && ctx.pending && ((ctx.role === 'adfs-host' && ctx.opts.stage === 'adfs') || ctx.role === 'mfa-host');
+  ctx.due('adfs-adapter') && ctx.pending && ((ctx.role === 'adfs-host' && ctx.opts.stage === 'adfs') || ctx.role === 'mfa-host');
 /** MFA Server on this host updates the adapter through its UI: no files to copy or edit. */
 const viaUi = (ctx: PlanContext) => ctx.role === 'mfa-host';
 const byFiles = (ctx: PlanContext) => adapterHere(ctx) && !viaUi(ctx);
@@ -90,6 +91,15 @@ export const ADFS_STEPS: readonly StepDef[] = [
     title: 'Check AzureMfaServerAuthentication in the global MFA policy',
     detail: 'Two-step verification is back for this cluster from here.',
     after: [STEP.restoreAdfsFirstHalf],
+  },
+  {
+    // MFA Server on the AD FS server: back into traffic once the new provider is checked, not between unchecking
+    // the old one and unregistering it (the in-window steps would otherwise sort by id around it).
+    id: STEP.restoreHost, action: 'restore', component: 'host', phase: 'in-window',
+    when: (ctx) => adapterHere(ctx) && adapterOnMfaHost(ctx) && ctx.serverDue && ctx.multi,
+    title: 'Put this server back into traffic',
+    detail: 'Add it back to the load balancer and point clients at it again, now that the new provider is checked in the global MFA policy.',
+    after: [STEP.installSdk, STEP.verifyServer, STEP.adfsPolicyCheck],
   },
   {
     id: STEP.installAdfsSecondHalf, action: 'install', component: 'adfs-adapter', phase: 'in-window',

@@ -8,15 +8,22 @@ import type { PlanContext, StepDef } from '../types.js';
  * where it is one of several.
  */
 
-const onMfaHost = (ctx: PlanContext) => ctx.pending && ctx.role === 'mfa-host';
+/** MFA Server is installed here: an mfa-host whose server is below the target (not one at the target, scanned at stage adfs). */
+const onMfaHost = (ctx: PlanContext) => ctx.pending && ctx.role === 'mfa-host' && ctx.serverDue;
+/** MFA Server and the AD FS adapter on one host: it goes back into traffic after the provider switch (catalog/adfs.ts). */
+export const adapterOnMfaHost = (ctx: PlanContext) => ctx.role === 'mfa-host' && ctx.has('adfs-adapter') && ctx.due('adfs-adapter');
 const agentPath = (ctx: PlanContext) => onMfaHost(ctx) && ctx.pf;
 const inPlace = (ctx: PlanContext) => onMfaHost(ctx) && !ctx.pf;
 
 /** The PhoneFactor Agent path removes the parts in this order: portal, mobile app, SDK, then the agent. */
-const UNINSTALL_ORDER: readonly [StepId, ComponentId, string, string][] = [
-  [STEP.uninstallPortal, 'user-portal', 'Uninstall the User Portal', 'Through the PhoneFactor Agent, or Programs and Features.'],
+/** The portal and the SDK are removed through the agent's UI where the agent is still there, else in Programs and Features. */
+const viaAgent = (ctx: PlanContext) => (ctx.has('agent')
+  ? 'Through the PhoneFactor Agent, or Programs and Features.'
+  : 'Through Programs and Features (the PhoneFactor Agent is no longer installed).');
+const UNINSTALL_ORDER: readonly [StepId, ComponentId, string, string | ((ctx: PlanContext) => string)][] = [
+  [STEP.uninstallPortal, 'user-portal', 'Uninstall the User Portal', viaAgent],
   [STEP.uninstallMobileApp, 'mobile-app', 'Uninstall the Mobile App Web Service', 'Through Programs and Features.'],
-  [STEP.uninstallSdk, 'web-service-sdk', 'Uninstall the Web Service SDK', 'Through the PhoneFactor Agent, or Programs and Features.'],
+  [STEP.uninstallSdk, 'web-service-sdk', 'Uninstall the Web Service SDK', viaAgent],
   [STEP.uninstallAgent, 'agent', 'Uninstall the PhoneFactor Agent', 'Through Programs and Features. The data file stays in the install folder.'],
 ];
 
@@ -81,14 +88,14 @@ export const SERVER_STEPS: readonly StepDef[] = [
   },
   {
     id: STEP.installSdk, action: 'install', component: 'web-service-sdk', phase: 'in-window',
-    when: (ctx) => onMfaHost(ctx) && ctx.has('web-service-sdk'),
+    when: (ctx) => onMfaHost(ctx) && ctx.has('web-service-sdk') && (ctx.pf || ctx.due('web-service-sdk')),
     title: 'Install the new Web Service SDK',
     detail: (ctx) => `${ctx.pf ? 'Through the MFA Server UI.' : 'Accept the installer\'s prompt.'} Virtual directory name: ${vdirName(ctx.component('web-service-sdk')?.virtualDirectory)}${ctx.pf ? ' (the new default is MultiFactorAuthWebServiceSdk)' : ''}.`,
     after: (ctx) => [ctx.pf ? STEP.verifyServer : STEP.installServer],
   },
   {
     id: STEP.restoreHost, action: 'restore', component: 'host', phase: 'in-window',
-    when: (ctx) => onMfaHost(ctx) && ctx.multi,
+    when: (ctx) => onMfaHost(ctx) && ctx.multi && !adapterOnMfaHost(ctx),
     title: 'Put this server back into traffic',
     detail: 'Add it back to the load balancer and point clients at it again.',
     after: [STEP.installSdk, STEP.verifyServer],

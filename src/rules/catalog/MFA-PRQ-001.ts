@@ -7,7 +7,7 @@ export default defineRule({
     title: '.NET Framework 4.5 or newer is missing',
     severity: 'critical',
     component: 'prerequisites',
-    stages: ['pre'],
+    stages: ['pre', 'adfs'],
     pendingOnly: true,
     planSteps: [STEP.installDotnet],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server (introduction)' },

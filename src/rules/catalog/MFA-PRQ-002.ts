@@ -8,7 +8,7 @@ export default defineRule(vcRule({
   severity: 'critical',
   severityNote: 'critical on a web or AD FS host; low on an MFA host (its installer adds it)',
   component: 'prerequisites',
-  stages: ['pre'],
+  stages: ['pre', 'adfs'],
   pendingOnly: true,
   planSteps: [STEP.installVcX64, STEP.installServer, STEP.installAdfs],
   seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 3' },
