@@ -8,6 +8,8 @@
  * change the schema, not a type. The facts that never reach the report are written by hand below.
  */
 import { COMPONENT_ID_VALUES, SEVERITY_VALUES } from './report/report.generated.js';
+import type { AdfsCmdletsFact, ServicesFact } from './service-facts.js';
+export type { AdfsCmdletsFact, ServiceFact, ServicesFact } from './service-facts.js';
 
 export type {
   ComponentFact,
@@ -184,6 +186,10 @@ export interface Facts {
   sdk: { folder: string | null } | null;
   sdkUrls: SdkUrlFact[];
   adfs: AdfsFact | null;
+  /** The MFA Server and AD FS services' registrations (src/probes/services.ts); absent in facts built by hand. */
+  services?: ServicesFact;
+  /** The recorded output of the read-only AD FS cmdlets (src/probes/adfs-cmdlets.ts); null where none is recorded. */
+  adfsCmdlets?: AdfsCmdletsFact | null;
   installers: { folder: string | null; present: string[]; needed: string[] };
   /** Other hosts' needs, from bundle.json (e.g. "user-portal" when a separate portal server exists). */
   otherHosts: ComponentId[];

@@ -553,6 +553,42 @@ export class BundleHost implements Host {
     return store;
   }
 
+  /** A file of the bundle beside fs/ (adfs/*.json): each segment found without regard to case, links out refused. */
+  async readBundleFile(rel: string, maxBytes = DEFAULT_MAX_READ): Promise<{ data: Buffer; location: string; truncated: boolean } | null> {
+    let cur: string | null = this.root;
+    for (const seg of rel.split('/')) {
+      if (!seg || seg === '.' || seg === '..') return null;
+      cur = await findChildCI(cur, seg);
+      if (!cur) return null;
+    }
+    const shown = this.rel(cur!);
+    try {
+      const real = await realpath(cur!);
+      if (!this.within(real, this.root)) {
+        this.problem(shown, 'is a link that leads out of the bundle: not followed');
+        return null;
+      }
+      const st = await stat(real);
+      if (!st.isFile()) {
+        this.problem(shown, `is not a regular file (${fileKind(st)}): not read`);
+        return null;
+      }
+      if (this.denied(real)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+      const fh = await open(real, 'r');
+      try {
+        const size = (await fh.stat()).size;
+        const data = await readCapped(fh, size, maxBytes);
+        this.record(`bundle:${rel.toLowerCase()}`, createHash('sha256').update(data).digest('hex'));
+        return { data, location: shown, truncated: size > maxBytes };
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      this.problem(shown, `cannot be read: ${describeFsError(e)}`);
+      return null;
+    }
+  }
+
   registrySources(): number {
     return this.regSources;
   }

@@ -86,6 +86,7 @@ export class MemoryHost implements Host {
   private readonly unreadableKeys = new Set<string>();
   private readonly records = new Map<string, string>();
   private readonly seenProblems = new Set<string>();
+  private readonly bundleFiles = new Map<string, { rel: string; data: Buffer }>();
   /** Every interest list loadRegistry was called with (tests check what the probes asked for). */
   readonly interestsAsked: KeyInterest[][] = [];
 
@@ -144,6 +145,15 @@ export class MemoryHost implements Host {
   /** bundle.json as a bundle would carry it (hostname, os, env, roles, backupDirs, otherHosts). */
   bundleJson(b: BundleJson): this {
     this.bundle = b;
+    return this;
+  }
+
+  /** A file the bundle holds beside fs/ (`adfs/global-policy.json`); a string is UTF-8, or UTF-16LE with a BOM. */
+  bundleFile(rel: string, content: string | Buffer, opts: Pick<MemoryFileOptions, 'encoding'> = {}): this {
+    const data = typeof content === 'string'
+      ? (opts.encoding === 'utf16le' ? Buffer.from('\ufeff' + content, 'utf16le') : Buffer.from(content, 'utf8'))
+      : content;
+    this.bundleFiles.set(rel.toLowerCase(), { rel, data });
     return this;
   }
 
@@ -320,6 +330,13 @@ export class MemoryHost implements Host {
 
   registrySources(): number {
     return this.registry.length > 0 ? 1 : 0;
+  }
+
+  async readBundleFile(rel: string, maxBytes = DEFAULT_MAX_READ): Promise<{ data: Buffer; location: string; truncated: boolean } | null> {
+    const f = this.bundleFiles.get(rel.toLowerCase());
+    if (!f) return null;
+    this.records.set(`bundle:${rel.toLowerCase()}`, createHash('sha256').update(f.data).digest('hex'));
+    return { data: f.data.subarray(0, maxBytes), location: f.rel, truncated: f.data.length > maxBytes };
   }
 
   inputDigest(): string {

@@ -133,6 +133,15 @@ export class RecordingHost implements Host {
     return this.inner.inputDigest();
   }
 
+  /** Bundle files beside fs/ the probes read (adfs/*.json), by lower-cased path: collect passes them on. */
+  readonly bundleFiles = new Map<string, { rel: string; data: Buffer }>();
+
+  async readBundleFile(rel: string, maxBytes?: number): Promise<{ data: Buffer; location: string; truncated: boolean } | null> {
+    const r = (await this.inner.readBundleFile?.(rel, maxBytes)) ?? null;
+    if (r && !r.truncated) this.bundleFiles.set(rel.toLowerCase(), { rel, data: r.data });
+    return r;
+  }
+
   unreadable(winPath: string): boolean {
     return this.inner.unreadable?.(winPath) ?? false;
   }

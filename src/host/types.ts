@@ -92,4 +92,11 @@ export interface Host {
    * whose file could not be read reports `unknown` instead of passing (rules.md "Unknown").
    */
   unreadable?(winPath: string): boolean;
+
+  /**
+   * Optional: a file the bundle holds beside fs/ and registry/ (`adfs/global-policy.json`, docs/bundle-format.md), by
+   * its path in the bundle ('/'-separated, any case); null where absent; a file that is not a regular one or cannot be
+   * read is a problem and null. `location` is how reports name it. A host that is no bundle has none.
+   */
+  readBundleFile?(rel: string, maxBytes?: number): Promise<{ data: Buffer; location: string; truncated: boolean } | null>;
 }

@@ -120,8 +120,8 @@ export async function probeAdfs(
       identifies: (data) => /<\s*ConfigurationData\b/.test(data.toString('utf8')) || /<\s*ConfigurationData\b/.test(data.toString('utf16le')),
     });
     fact.config = { path: st.path, exists: true, parseError, backup, sdkUrl };
-    // At stage adfs the folder holds the new config; the saved one is its most recent copy of other content.
-    if (ctx.opts.stage === 'adfs' && r && !parseError) {
+    // At stages adfs and post the folder holds the new config; the saved one is its most recent copy of other content.
+    if ((ctx.opts.stage === 'adfs' || ctx.opts.stage === 'post') && r && !parseError) {
       const saved = backup.candidates
         .filter((c) => c.reason !== 'same-content')
         .sort((a, b) => ((b.mtime ?? '') < (a.mtime ?? '') ? -1 : (b.mtime ?? '') > (a.mtime ?? '') ? 1 : a.path < b.path ? -1 : 1))[0];

@@ -12,6 +12,8 @@ import { probeThemes, probeWebConfig, sdkUrlFact } from './web.js';
 import { ADAPTER_CONFIG, ADAPTER_FILES, REGISTER_PS1, probeAdfs } from './adfs.js';
 import { cutMessage } from '../util/cut.js';
 import { INSTALLERS } from '../util/product.js';
+import { probeServices } from './services.js';
+import { probeAdfsCmdlets } from './adfs-cmdlets.js';
 
 export type { ProbeOptions } from './context.js';
 
@@ -83,6 +85,8 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
 
   const adapter = comp('adfs-adapter');
   const adfs = adapter ? await probeAdfs(ctx, adapter, hostRole === 'mfa-host' ? mfaFolder : null, backupDirs, configErrors) : null;
+  const services = probeServices(ctx);
+  const adfsCmdlets = await probeAdfsCmdlets(ctx);
 
   // Web Service SDK URLs in configs on this host.
   const sdkUrls: SdkUrlFact[] = [];
@@ -121,6 +125,8 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     sdk: comp('web-service-sdk') ? { folder: comp('web-service-sdk')!.installPath } : null,
     sdkUrls,
     adfs,
+    services,
+    adfsCmdlets,
     installers,
     otherHosts,
     configErrors: configErrors.map((e) => ({ path: e.path, message: cutMessage(e.message) })),

@@ -15,6 +15,19 @@ export const COMPUTER_NAME_KEYS = [
   'HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\ComputerName\\ComputerName',
 ];
 
+/**
+ * Service registrations: the Services key itself (its subkey names tell that an export covers it) and the
+ * services probes read (src/probes/services.ts), in the current control set and, for hive exports made
+ * offline (hivexregedit has no CurrentControlSet), ControlSet001.
+ */
+export const SERVICES_KEYS = [
+  'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services',
+  'HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services',
+];
+/** MFA Server / PhoneFactor Agent (pfsvc.exe); the second is a guess kept for other builds (docs/rules/MFA-POST-020.md). */
+export const MFA_SERVICE_NAMES = ['pfsvc', 'MultiFactorAuthSvc'];
+export const ADFS_SERVICE_NAME = 'adfssrv';
+
 /** The 32-bit view of a HKLM\SOFTWARE key (where 32-bit software writes on a 64-bit host). */
 export function wow64(key: string): string {
   return key.replace(/^HKEY_LOCAL_MACHINE\\SOFTWARE\\(?!WOW6432Node\\)/i, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\');
@@ -31,6 +44,7 @@ export const REGISTRY_INTERESTS: KeyInterest[] = [
   { path: VC_RUNTIMES },
   { path: wow64(VC_RUNTIMES) },
   ...COMPUTER_NAME_KEYS.map((path) => ({ path, recursive: false })),
+  ...SERVICES_KEYS.flatMap((k) => [k, ...[...MFA_SERVICE_NAMES, ADFS_SERVICE_NAME].map((n) => `${k}\\${n}`)].map((path) => ({ path, recursive: false }))),
 ];
 
 /** Both registry views of a HKLM\SOFTWARE key, the 32-bit one first for 32-bit software. */
