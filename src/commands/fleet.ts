@@ -49,7 +49,7 @@ export default class Fleet extends BaseCommand {
     template: Flags.string({ description: 'folder with your own fleet.html.hbs / fleet.md.hbs' }),
     stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs'], default: 'pre' }),
     jobs: Flags.integer({ description: 'hosts scanned at the same time [default: available parallelism]', min: 1 }),
-    'host-reports': Flags.string({ description: 'also write each host\'s own report (json) into this folder as it finishes' }),
+    'host-reports': Flags.string({ description: 'also write each host\'s own report (json, html and md) into this folder as it finishes' }),
   };
 
   async run(): Promise<FleetReport> {
@@ -89,6 +89,7 @@ export default class Fleet extends BaseCommand {
     }
 
     const tty = !json && process.stderr.isTTY === true;
+    const progress = fleetProgress({ tty, write: (t) => process.stderr.write(t), enabled: !json });
     const written: string[] = [];
     const hostNames = new Set<string>();
     const junitHosts = wantFiles && formats.includes('junit') ? new Map<string, Report>() : null;
@@ -99,7 +100,7 @@ export default class Fleet extends BaseCommand {
       jobs: flags.jobs ?? availableParallelism(),
       onProgress: (done, total, h) => {
         if (h.status === 'failed') log.warn({ target: h.target }, h.reason ?? 'failed');
-        if (tty) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${terminalLine(h.name)}${h.status === 'failed' ? ' (failed)' : ''}`);
+        progress.update(done, total, h.name, h.status === 'failed');
       },
       onHostReport: hostDir || junitHosts
         ? async (r, s) => {
@@ -110,11 +111,12 @@ export default class Fleet extends BaseCommand {
             let name = stem;
             for (let n = 2; hostNames.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
             hostNames.add(name.toLowerCase());
-            written.push(...(await writeReports(r, { formats: ['json'], out: hostDir, output: `${name}.json`, rulesRan: [], cwd, targetDirs })));
+            // JSON for tools, HTML and Markdown for the person doing that server's part of the window (issue 14).
+            written.push(...(await writeReports(r, { formats: ['json', 'html', 'md'], out: hostDir, output: `${name}.json`, rulesRan: [], cwd, targetDirs })));
           }
         : undefined,
     });
-    if (tty) process.stderr.write('\r\x1b[2K');
+    progress.end();
 
     if (report.hosts.every((h) => h.status === 'failed')) {
       throw new BadInputError(`no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`);
@@ -156,4 +158,40 @@ export function fleetSummary(report: FleetReport, written: string[]): string {
   for (const h of report.hosts.filter((x) => x.status === 'failed')) lines.push(`failed: ${terminalLine(h.target)}: ${terminalLine(h.reason ?? 'failed')}`);
   for (const w of written) lines.push(`wrote ${terminalLine(w)}`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Progress on stderr (issue 14). On a terminal one line rewritten in place: `[n/total] host · 12s · 1 failed`.
+ * Elsewhere (a CI log) a plain line every PROGRESS_EVERY hosts or PROGRESS_SECONDS seconds, and the last one,
+ * so a long fleet shows it is alive without one line per host.
+ */
+export const PROGRESS_EVERY = 25;
+export const PROGRESS_SECONDS = 5;
+export function fleetProgress(o: { tty: boolean; enabled: boolean; write: (text: string) => void; clock?: () => number }) {
+  const clock = o.clock ?? (() => Date.now());
+  const start = clock();
+  let last = start;
+  let printed = 0;
+  let failed = 0;
+  const elapsed = (now: number) => `${Math.round((now - start) / 1000)}s`;
+  return {
+    update(done: number, total: number, host: string, hostFailed: boolean) {
+      if (hostFailed) failed++;
+      if (!o.enabled) return;
+      const now = clock();
+      const tail = `${elapsed(now)} elapsed${failed ? `, ${failed} failed` : ''}`;
+      if (o.tty) {
+        o.write(`\r\x1b[2K[${done}/${total}] ${terminalLine(host)}${hostFailed ? ' (failed)' : ''} · ${tail}`);
+        return;
+      }
+      if (done % PROGRESS_EVERY === 0 || now - last >= PROGRESS_SECONDS * 1000 || (done === total && printed > 0)) {
+        o.write(`fleet: [${done}/${total}] scanned or read, ${tail}\n`);
+        last = now;
+        printed++;
+      }
+    },
+    end() {
+      if (o.enabled && o.tty) o.write('\r\x1b[2K');
+    },
+  };
 }

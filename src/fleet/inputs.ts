@@ -30,6 +30,18 @@ export async function isBundleFolder(dir: string): Promise<boolean> {
   }
 }
 
+/** Why a sub-folder of a fleet folder is not scanned: empty, unreadable, or no host copy in it. */
+async function whyNotABundle(dir: string): Promise<string> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    return `folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  if (names.length === 0) return 'empty folder: no host was collected into it';
+  return 'not a host copy: no fs/, registry/, bundle.json or Windows folders in it';
+}
+
 /**
  * Expands the TARGETs: a bundle folder, a .zip, a saved .json report, or a folder holding any of these (one
  * level: *.json, *.zip, and sub-folders that are bundles). Order: as given, then by name inside a folder.
@@ -65,7 +77,10 @@ export async function expandTargets(args: string[]): Promise<FleetInput[]> {
     for (const rel of found) {
       const p = path.join(arg, rel);
       if (rel.endsWith('/') || rel.endsWith(path.sep)) {
-        if (await isBundleFolder(p)) inside.push({ target: p.replace(/[\\/]+$/, ''), kind: 'bundle' });
+        const dir = p.replace(/[\\/]+$/, '');
+        // Never dropped silently (issue 14): a sub-folder that is not a host copy is listed with its reason.
+        if (await isBundleFolder(dir)) inside.push({ target: dir, kind: 'bundle' });
+        else inside.push({ target: dir, kind: 'invalid', reason: await whyNotABundle(dir) });
         continue;
       }
       // Never opened unless it is a regular file (a FIFO named *.json would hang the read): a link is followed

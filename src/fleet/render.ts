@@ -37,13 +37,27 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
       hosts: report.hosts.length,
       failed: report.hosts.filter((h) => h.status === 'failed').length,
     },
-    waves: report.waves.map((w) => ({
-      order: w.order,
-      anchor: slug('wave', String(w.order)),
-      title: esc(w.title),
-      hosts: w.hosts.map(esc).join(', '),
-      steps: w.steps.map((s, i) => ({ n: i + 1, host: esc(s.host), id: esc(s.id), action: esc(s.action), component: esc(s.component), title: esc(s.title) })),
-    })),
+    waves: report.waves.map((w) => {
+      // Waves of one slot can run at the same time (different replication groups, pools, farms).
+      const alongside = w.slot === undefined ? [] : report.waves.filter((o) => o !== w && o.slot === w.slot).map((o) => o.order);
+      const fleetFindings = report.findings.filter((f) => w.hosts.includes(f.host) && !f.waiver);
+      return {
+        order: w.order,
+        anchor: slug('wave', String(w.order)),
+        title: esc(w.title),
+        hosts: w.hosts.map(esc).join(', '),
+        slot: w.slot ?? null,
+        track: opt(w.track),
+        alongside: alongside.length ? alongside.join(', ') : null,
+        alongsideLinks: alongside.map((o) => ({ order: o, anchor: slug('wave', String(o)) })),
+        fleetFindings: fleetFindings.map((f) => ({ anchor: slug('finding', f.id), ruleId: esc(f.ruleId), host: esc(f.host), severity: f.severity, severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity), title: esc(f.title) })),
+        steps: w.steps.map((s, i) => ({
+          n: i + 1, host: esc(s.host), id: esc(s.id), action: esc(s.action), component: esc(s.component), title: esc(s.title),
+          detail: opt(s.detail),
+          findings: (s.findings ?? []).map((f) => ({ ruleId: esc(f.ruleId), severity: f.severity, severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity), title: esc(f.title), message: esc(f.message), unknown: f.outcome === 'unknown' })),
+        })),
+      };
+    }),
     hosts: report.hosts.map((h) => ({
       name: esc(h.name),
       target: esc(h.target),

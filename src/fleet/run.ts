@@ -78,7 +78,11 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
       throw e;
     }
     const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, failOn: opts.failOn, now: opts.now, waivers: opts.waivers });
-    const s = summarize(report, { name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target) });
+    const aliases = (target.bundle as { aliases?: unknown } | null)?.aliases;
+    const s = summarize(report, {
+      name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target),
+      aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [],
+    });
     await opts.onHostReport?.(report, s);
     return s;
   } catch (e) {
@@ -94,7 +98,9 @@ export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly F
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   let waived = 0;
   const statuses: VerdictStatus[] = [];
+  let failedHosts = 0;
   for (const h of hosts) {
+    if (h.status === 'failed') failedHosts++;
     if (!h.verdict) continue;
     for (const s of SEVERITIES) counts[s] += h.verdict.counts[s] ?? 0;
     waived += h.verdict.waived ?? 0;
@@ -109,8 +115,11 @@ export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly F
   }
   // A status this version does not know ranks below every known one.
   const rank = (s: VerdictStatus) => (STATUS_PRECEDENCE.includes(s) ? STATUS_PRECEDENCE.indexOf(s) : STATUS_PRECEDENCE.length);
+  // A server that could not be scanned is not ready (issue 14): its state is unknown, so the fleet is not-ready
+  // and the gate fails at any --fail-on but none, as `gate` judges a saved fleet report.
+  if (failedHosts) statuses.push('not-ready');
   const status = statuses.length ? statuses.reduce((a, b) => (rank(b) < rank(a) ? b : a)) : 'nothing-to-upgrade';
-  const gate = SEVERITIES.some((s) => counts[s] > 0 && atOrAbove(s, failOn)) ? 'fail' : 'pass';
+  const gate = (failedHosts > 0 && failOn !== 'none') || SEVERITIES.some((s) => counts[s] > 0 && atOrAbove(s, failOn)) ? 'fail' : 'pass';
   return { status, failOn, counts, waived, gate };
 }
 

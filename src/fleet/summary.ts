@@ -63,8 +63,9 @@ export async function installersOf(report: Report, target: Host | null): Promise
 }
 
 /** The small per-host record the fleet keeps (everything else of the report is dropped). */
-export function summarize(report: Report, o: { name: string; target: string; status: 'scanned' | 'read'; installers: HostSummary['installers'] }): HostSummary {
+export function summarize(report: Report, o: { name: string; target: string; status: 'scanned' | 'read'; installers: HostSummary['installers']; aliases?: string[] }): HostSummary {
   const inv = report.inventory;
+  const stepIds = new Set(report.plan.map((s) => s.id));
   return {
     name: o.name,
     target: o.target,
@@ -80,9 +81,14 @@ export function summarize(report: Report, o: { name: string; target: string; sta
       ? [...new Set(inv.virtualDirectories.map((v) => v.urlPath))].sort()
       : null,
     boundHostNames: [...new Set(((inv as { boundHostNames?: string[] }).boundHostNames ?? []).map((n) => n.toLowerCase()))].sort(),
+    aliases: [...new Set((o.aliases ?? []).map((n) => n.trim().toLowerCase()).filter(Boolean))].sort(),
     sdkUrls: sdkUrlsOf(report),
     installers: o.installers,
-    plan: report.plan.map((s) => ({ id: s.id, action: s.action, component: s.component, phase: s.phase, title: s.title })),
+    plan: report.plan.map((s) => ({ id: s.id, action: s.action, component: s.component, phase: s.phase, title: s.title, detail: s.detail ?? '' })),
+    // Only what a step is for: the runbook shows it beside the step; the rest stays in the host's own report.
+    findings: report.findings
+      .filter((f) => !f.waiver && (f.planSteps ?? []).some((id) => stepIds.has(id)))
+      .map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, outcome: f.outcome, title: f.title, message: f.message, planSteps: f.planSteps })),
     waivers: report.waivers ?? [],
     inputDigest: report.scan?.inputDigest ?? null,
   };
@@ -91,6 +97,6 @@ export function summarize(report: Report, o: { name: string; target: string; sta
 export function failedSummary(name: string, target: string, reason: string): HostSummary {
   return {
     name, target, status: 'failed', reason, verdict: null, roles: null, upgradePath: null, hostRole: null,
-    components: [], virtualDirectories: null, boundHostNames: [], sdkUrls: null, installers: null, plan: [], waivers: [], inputDigest: null,
+    components: [], virtualDirectories: null, boundHostNames: [], aliases: [], sdkUrls: null, installers: null, plan: [], findings: [], waivers: [], inputDigest: null,
   };
 }

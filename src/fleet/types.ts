@@ -19,6 +19,18 @@ export interface HostStep {
   component: string;
   phase: string;
   title: string;
+  /** The step's detail from the host's plan (what to type, which file): the runbook shows it (issue 11 item 16). */
+  detail: string;
+}
+
+/** An open finding of a host that a plan step is there for (the runbook shows it beside the step). */
+export interface StepFinding {
+  id: string;
+  ruleId: string;
+  severity: Severity;
+  outcome: 'fail' | 'unknown';
+  title: string;
+  message: string;
 }
 
 /**
@@ -39,11 +51,15 @@ export interface HostSummary {
   virtualDirectories: string[] | null;
   /** Host names bound on the host's IIS sites (lower case): a URL naming one of them names this host. */
   boundHostNames: string[];
+  /** Other names that reach this host (bundle.json `aliases`: a load-balancer or DNS alias), lower case. */
+  aliases: string[];
   /** null where the report does not say (the SDK URLs of configs that name another host are not in a Report). */
   sdkUrls: FleetSdkUrl[] | null;
   /** Installers present in the MFA Server install folder; null where not known (a read report, no install folder). */
   installers: { folder: string; present: string[] } | null;
   plan: HostStep[];
+  /** The host's open (unwaived) findings that some plan step is for, by the step ids they call for. */
+  findings: (StepFinding & { planSteps: string[] })[];
   /** Waiver statuses of the host's report (to merge into the fleet's list). */
   waivers: WaiverStatus[];
   inputDigest: string | null;
@@ -56,6 +72,10 @@ export interface WaveStep {
   action: string;
   component: string;
   title: string;
+  /** What to do, from the host's plan (or the fleet's, for its own steps). */
+  detail?: string;
+  /** The host's open findings behind the step. */
+  findings?: StepFinding[];
 }
 
 export interface Wave {
@@ -64,6 +84,13 @@ export interface Wave {
   /** What the wave is, for readers and tests: before-window, replication-subordinate, replication-primary, standalone, web, adfs-first-half, adfs-policy, adfs-second-half, after-upgrade. */
   kind: string;
   group: string | null;
+  /**
+   * Waves with the same slot can run at the same time (issue 14): they are on different tracks (replication
+   * groups, web pools, AD FS farms are independent of each other). Slots run in order.
+   */
+  slot?: number;
+  /** The independent line of work the wave belongs to ("group EU", "farm sts.contoso.com"); null for the shared waves. */
+  track?: string | null;
   hosts: string[];
   steps: WaveStep[];
 }

@@ -36,12 +36,12 @@ describe('fleet ha-pair-with-portal', () => {
       ['replication-primary', ['MFA02', 'MFA01']],
       ['web', ['WEB01']],
     ]);
-    const primary = r.waves[idx(r, (w) => w.kind === 'replication-primary')]!;
+    const primary = r.waves[idx(r, (w) => w.kind === 'replication-primary')];
     // The promotion of the upgraded subordinate comes before anything is done to the old primary.
     expect(primary.steps[0]).toMatchObject({ host: 'MFA02', action: 'configure', component: 'server' });
     expect(primary.steps.slice(1).every((s) => s.host === 'MFA01')).toBe(true);
     // The subordinate's wave drains it, upgrades it and puts it back, from its own plan.
-    const sub = r.waves[1]!.steps.map((s) => s.id);
+    const sub = r.waves[1].steps.map((s) => s.id);
     expect(sub.indexOf('drain:host')).toBeLessThan(sub.indexOf('install:server'));
     expect(sub.indexOf('install:server')).toBeLessThan(sub.indexOf('restore:host'));
     // No backup happens inside the window.
@@ -74,9 +74,9 @@ describe('fleet adfs-farm', () => {
     const r = (await runFleet([copyFleet('adfs-farm')], OPTS)).report;
     expect(r.waves.map((w) => w.kind)).toEqual(['before-window', 'standalone', 'adfs-first-half', 'adfs-policy', 'adfs-second-half']);
     expect(rules(r)).toEqual([]);
-    expect(r.waves[2]!.hosts).toEqual(['ADFS01']);
-    expect(r.waves[4]!.hosts).toEqual(['ADFS02']);
-    const policy = r.waves[3]!.steps.map((s) => s.id);
+    expect(r.waves[2].hosts).toEqual(['ADFS01']);
+    expect(r.waves[4].hosts).toEqual(['ADFS02']);
+    const policy = r.waves[3].steps.map((s) => s.id);
     const once = (id: string) => r.waves.flatMap((w) => w.steps).filter((s) => s.id === id).length;
     expect(policy.indexOf('configure:adfs-adapter:policy-uncheck')).toBeLessThan(policy.indexOf('uninstall:adfs-adapter:provider'));
     expect(policy.indexOf('uninstall:adfs-adapter:provider')).toBeLessThan(policy.indexOf('install:adfs-adapter:provider'));
@@ -95,7 +95,7 @@ describe('fleet broken', () => {
   it('lists the unreadable zip as failed with its reason; the others are scanned', () => {
     const failed = r.hosts.filter((h) => h.status === 'failed');
     expect(failed.map((h) => h.name)).toEqual(['MFA13']);
-    expect(failed[0]!.reason).toMatch(/^unreadable zip: /);
+    expect(failed[0].reason).toMatch(/^unreadable zip: /);
     expect(r.hosts.filter((h) => h.status === 'scanned').map((h) => h.name)).toEqual(['MFA11', 'MFA12', 'WEB11']);
   });
 
@@ -174,7 +174,7 @@ describe('fleet command (built CLI)', () => {
     expect(r.code).toBe(1);
     const rep = JSON.parse(r.stdout) as FleetReport;
     expect(rep.findings.map((f) => `${f.ruleId}:${f.host}:${f.severity}`)).toEqual(['MFA-FLEET-009:MFA01:critical']);
-    expect(rep.findings[0]!.message).toContain(`${path.join(dir, 'MFA01')}, ${path.join(dir, 'MFA01-again')}`);
+    expect(rep.findings[0].message).toContain(`${path.join(dir, 'MFA01')}, ${path.join(dir, 'MFA01-again')}`);
     expect(rep.verdict.status).toBe('not-ready');
     expect(validateFleetReport(rep)).toEqual({ ok: true });
   }, 60_000);

@@ -31,9 +31,10 @@ export function host(name: string, o: Partial<HostSummary> = {}): HostSummary {
     ],
     virtualDirectories: ['/', '/MultiFactorAuthWebServiceSdk'],
     boundHostNames: [],
+    aliases: [],
     sdkUrls: [],
     installers: { folder: 'C:\\Program Files\\Multi-Factor Authentication Server', present: ['MultiFactorAuthenticationUserPortalSetup64.msi', 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi', 'MultiFactorAuthenticationAdfsAdapterSetup64.msi'] },
-    plan: [], waivers: [], inputDigest: 'sha256:00',
+    plan: [], findings: [], waivers: [], inputDigest: 'sha256:00',
     ...o,
   };
 }

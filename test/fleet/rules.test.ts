@@ -21,7 +21,7 @@ describe('fleet rules', () => {
   it('MFA-FLEET-002: two primaries in one group (critical), not across groups', () => {
     const f = run([host('MFA11', { roles: roles('primary', 'EU') }), host('MFA12', { roles: roles('primary', 'EU') })]);
     expect(f.map((x) => [x.ruleId, x.severity])).toEqual([['MFA-FLEET-002', 'critical']]);
-    expect(f[0]!.message).toContain('MFA11, MFA12');
+    expect(f[0].message).toContain('MFA11, MFA12');
     expect(ids([host('MFA11', { roles: roles('primary', 'EU') }), host('MFA21', { roles: roles('primary', 'US') })])).toEqual([]);
   });
 
@@ -43,7 +43,7 @@ describe('fleet rules', () => {
   it('MFA-FLEET-005: an SDK URL naming a host outside the fleet; unknown where the report gives no URL', () => {
     const out = run([host('MFA01', { roles: roles('standalone') }), portal('WEB11', SDK('MFA19'))]);
     expect(out.map((f) => `${f.ruleId}:${f.outcome}`)).toContain('MFA-FLEET-005:fail');
-    expect(out.find((f) => f.ruleId === 'MFA-FLEET-005')!.evidence[0]!.observed).toContain('mfa19.contoso.local');
+    expect(out.find((f) => f.ruleId === 'MFA-FLEET-005')!.evidence[0].observed).toContain('mfa19.contoso.local');
     expect(ids([host('MFA01', { roles: roles('standalone') }), portal('WEB01', null)])).toEqual(['MFA-FLEET-005:WEB01:unknown']);
     expect(ids(pair()).filter((x) => x.startsWith('MFA-FLEET-005'))).toEqual([]);
     // A name bound on the MFA Server's IIS site (a DNS alias) names that server.
@@ -72,7 +72,7 @@ describe('fleet rules', () => {
     const failed = host('MFA13', { status: 'failed', reason: 'unreadable zip: truncated', hostRole: null, verdict: null });
     const f = run([...pair(), failed]).filter((x) => x.ruleId === 'MFA-FLEET-008');
     expect(f.map((x) => [x.host, x.outcome])).toEqual([['MFA13', 'unknown']]);
-    expect(f[0]!.message).toContain('unreadable zip: truncated');
+    expect(f[0].message).toContain('unreadable zip: truncated');
     expect(ids(pair()).filter((x) => x.startsWith('MFA-FLEET-008'))).toEqual([]);
   });
 
@@ -80,8 +80,8 @@ describe('fleet rules', () => {
     const again = host('mfa01', { roles: roles('primary'), target: '/bundles/MFA01-collected-again' });
     const f = run([...pair(), again]);
     expect(f.map((x) => `${x.ruleId}:${x.host}:${x.severity}`)).toEqual(['MFA-FLEET-009:MFA01:critical']);
-    expect(f[0]!.message).toContain('2 times (/bundles/MFA01, /bundles/MFA01-collected-again)');
-    expect(f[0]!.evidence.map((e) => e.location)).toEqual(['/bundles/MFA01/bundle.json', '/bundles/MFA01-collected-again/bundle.json']);
+    expect(f[0].message).toContain('2 times (/bundles/MFA01, /bundles/MFA01-collected-again)');
+    expect(f[0].evidence.map((e) => e.location)).toEqual(['/bundles/MFA01/bundle.json', '/bundles/MFA01-collected-again/bundle.json']);
     // A target that failed has no trustworthy name: MFA-FLEET-008 only.
     const failed = host('MFA01', { status: 'failed', reason: 'not a host copy', target: '/bundles/MFA01-broken' });
     expect(ids([...pair(), failed]).filter((x) => x.startsWith('MFA-FLEET-009'))).toEqual([]);
@@ -92,15 +92,15 @@ describe('fleet rules', () => {
   it('MFA-CMP-002 in the fleet: an MFA Server lacking the MSI a web host needs; none without web hosts', () => {
     const lacking = host('MFA02', { roles: roles('subordinate'), installers: { folder: 'C:\\MFA', present: [] } });
     const f = run([host('MFA01', { roles: roles('primary') }), lacking, portal('WEB01', SDK('MFA01'))]).filter((x) => x.ruleId === 'MFA-CMP-002');
-    expect(f.map((x) => [x.host, x.evidence[0]!.location])).toEqual([['MFA02', 'C:\\MFA\\MultiFactorAuthenticationUserPortalSetup64.msi']]);
+    expect(f.map((x) => [x.host, x.evidence[0].location])).toEqual([['MFA02', 'C:\\MFA\\MultiFactorAuthenticationUserPortalSetup64.msi']]);
     expect(ids([host('MFA01', { roles: roles('primary') }), lacking]).filter((x) => x.startsWith('MFA-CMP-002'))).toEqual([]);
   });
 
   it('finding ids are stable and have the host finding shape', () => {
     const a = run([host('MFA11', { roles: roles('primary', 'EU') }), host('MFA12', { roles: roles('primary', 'EU') })]);
     const b = run([host('MFA12', { roles: roles('primary', 'EU') }), host('MFA11', { roles: roles('primary', 'EU') })].reverse());
-    expect(a[0]!.id).toBe(b[0]!.id);
-    expect(a[0]!.id).toMatch(/^MFA-FLEET-002-[0-9a-f]{8}$/);
-    expect(Object.keys(a[0]!)).toEqual(expect.arrayContaining(['id', 'ruleId', 'outcome', 'severity', 'title', 'message', 'component', 'evidence', 'planSteps', 'waiver']));
+    expect(a[0].id).toBe(b[0].id);
+    expect(a[0].id).toMatch(/^MFA-FLEET-002-[0-9a-f]{8}$/);
+    expect(Object.keys(a[0])).toEqual(expect.arrayContaining(['id', 'ruleId', 'outcome', 'severity', 'title', 'message', 'component', 'evidence', 'planSteps', 'waiver']));
   });
 });

@@ -16,7 +16,7 @@ export default defineFleetRule({
     for (const [group, hosts] of replicationGroups(ctx)) {
       if (hosts.some((h) => h.roles?.replication === 'primary')) continue;
       hits.push({
-        host: hosts[0]!.name,
+        host: hosts[0].name,
         messageId: 'noPrimary',
         data: { group, hosts: hosts.map((h) => h.name).join(', ') },
         evidence: hosts.map(rolesEvidence),

@@ -18,7 +18,7 @@ export default defineFleetRule({
       const primaries = hosts.filter((h, i) => h.roles?.replication === 'primary' && hosts.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase()) === i);
       if (primaries.length < 2) continue;
       hits.push({
-        host: primaries[0]!.name,
+        host: primaries[0].name,
         messageId: 'twoPrimaries',
         data: { group, count: primaries.length, hosts: primaries.map((h) => h.name).join(', ') },
         evidence: primaries.map(rolesEvidence),

@@ -18,9 +18,9 @@ export default defineFleetRule({
     const hits: FleetHit[] = [];
     for (const [group, hosts] of replicationGroups(ctx)) {
       const versions = hosts.map(after);
-      if (versions.every((v) => compareVersions(v, versions[0]!) === 0)) continue;
+      if (versions.every((v) => compareVersions(v, versions[0]) === 0)) continue;
       hits.push({
-        host: hosts[0]!.name,
+        host: hosts[0].name,
         messageId: 'mixed',
         data: { group, versions: hosts.map((h) => `${h.name} ${after(h)}${h.upgradePath === 'none' ? ' (no upgrade pending)' : ''}`).join(', ') },
         evidence: hosts.map(rolesEvidence),

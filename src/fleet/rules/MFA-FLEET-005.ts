@@ -19,7 +19,7 @@ export default defineFleetRule({
       if (clients.length === 0) continue;
       if (h.sdkUrls === null) {
         hits.push({
-          host: h.name, outcome: 'unknown' as const, component: clients[0]!.component,
+          host: h.name, outcome: 'unknown' as const, component: clients[0].component,
           messageId: 'unknown',
           data: { host: h.name, components: clients.map((c) => c.component).join(', ') },
           evidence: [{ source: 'file' as const, location: h.target, observed: `${h.name}: no SDK URL in the report` }],

@@ -1,5 +1,5 @@
 import type { FleetHit } from '../types.js';
-import { defineFleetRule, FLEET_SEED, hostForUrl, isClientHost, isMfaHost } from './helpers.js';
+import { defineFleetRule, FLEET_SEED, hostsForUrl, isClientHost, isMfaHost } from './helpers.js';
 
 export default defineFleetRule({
   meta: {
@@ -16,7 +16,7 @@ export default defineFleetRule({
     const mfa = ctx.hosts.filter(isMfaHost);
     for (const h of ctx.hosts.filter(isClientHost)) {
       if (h.upgradePath === 'none') continue;
-      const named = (h.sdkUrls ?? []).map((u) => hostForUrl(ctx, u.host)).filter((x) => x && isMfaHost(x));
+      const named = (h.sdkUrls ?? []).flatMap((u) => hostsForUrl(ctx, u.host)).filter(isMfaHost);
       const ok = h.sdkUrls && h.sdkUrls.length ? named.length > 0 : mfa.length > 0;
       if (ok) continue;
       const why = h.sdkUrls && h.sdkUrls.length ? `its SDK URLs name ${[...new Set(h.sdkUrls.map((u) => u.host))].join(', ')}, none of them an MFA Server of this fleet` : 'this fleet holds no MFA Server';

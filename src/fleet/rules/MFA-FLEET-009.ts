@@ -23,9 +23,9 @@ export default defineFleetRule({
     for (const [key, hosts] of byName) {
       if (hosts.length < 2) continue;
       hits.push({
-        host: hosts[0]!.name,
+        host: hosts[0].name,
         messageId: 'duplicate',
-        data: { host: hosts[0]!.name, count: hosts.length, targets: hosts.map((h) => h.target).join(', ') },
+        data: { host: hosts[0].name, count: hosts.length, targets: hosts.map((h) => h.target).join(', ') },
         evidence: hosts.map(rolesEvidence),
         key: `name:${key}`,
       });

@@ -10,6 +10,8 @@ import mfafleet006 from './MFA-FLEET-006.js';
 import mfafleet007 from './MFA-FLEET-007.js';
 import mfafleet008 from './MFA-FLEET-008.js';
 import mfafleet009 from './MFA-FLEET-009.js';
+import mfafleet010 from './MFA-FLEET-010.js';
+import mfafleet011 from './MFA-FLEET-011.js';
 
 /** The cross-host checks, in id order. */
 export const FLEET_RULES: readonly FleetRule[] = [
@@ -23,4 +25,6 @@ export const FLEET_RULES: readonly FleetRule[] = [
   mfafleet007,
   mfafleet008,
   mfafleet009,
+  mfafleet010,
+  mfafleet011,
 ];

@@ -41,14 +41,39 @@ export function rolesEvidence(h: HostSummary): Evidence {
   };
 }
 
-/** Whether a URL's host names this fleet host: its name, the name followed by a dot (an FQDN), or a host name bound on its IIS sites. */
+/**
+ * Whether a URL's host names this fleet host: its name, the name followed by a dot (an FQDN), a host name bound on
+ * its IIS sites, or one of its `aliases` (bundle.json: a load-balancer or DNS name that reaches it).
+ */
 export function urlNamesHost(urlHost: string, h: HostSummary): boolean {
   const n = h.name.toLowerCase();
-  return urlHost === n || urlHost.startsWith(`${n}.`) || h.boundHostNames.includes(urlHost);
+  return urlHost === n || urlHost.startsWith(`${n}.`) || h.boundHostNames.includes(urlHost) || (h.aliases ?? []).includes(urlHost);
 }
 
+/** The first fleet host a URL names (by name first, then bound names and aliases). */
 export function hostForUrl(ctx: FleetContext, urlHost: string): HostSummary | undefined {
-  return ctx.hosts.find((h) => urlNamesHost(urlHost, h));
+  return hostsForUrl(ctx, urlHost)[0];
+}
+
+/**
+ * Every fleet host a URL names: one server, or every member behind a load-balancer name (the hosts whose
+ * `aliases` hold it). A host's own name wins: a URL naming MFA01 is MFA01 alone.
+ */
+export function hostsForUrl(ctx: FleetContext, urlHost: string): HostSummary[] {
+  const own = ctx.hosts.filter((h) => { const n = h.name.toLowerCase(); return urlHost === n || urlHost.startsWith(`${n}.`); });
+  if (own.length) return own;
+  return ctx.hosts.filter((h) => urlNamesHost(urlHost, h));
+}
+
+/** Whether the URL's host is a shared name (an alias of several fleet hosts, or of one), not a server's own name. */
+export function isAliasUrl(ctx: FleetContext, urlHost: string): boolean {
+  return hostsForUrl(ctx, urlHost).some((h) => (h.aliases ?? []).includes(urlHost));
+}
+
+/** A deployment: the MFA Servers that share a data file (a replication group), or one standalone server. */
+export function deploymentOf(h: HostSummary): string {
+  const r = h.roles;
+  return r?.replication === 'primary' || r?.replication === 'subordinate' || r?.replicationGroup ? `group ${groupOf(h)}` : `server ${h.name}`;
 }
 
 export type { FleetHit, RuleMeta };
