@@ -10,6 +10,7 @@ import { applyWaivers, raiseExpiredWaivers } from './report/waivers.js';
 import { redactText } from './xml/redact.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleMeta } from './rules/types.js';
+import { checkBaselineHost } from './post/baseline.js';
 
 export interface ScanRequest extends ScanOptions {
   role?: Replication;
@@ -45,7 +46,8 @@ function scrubStrings<T>(v: T): T {
 
 /** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
 export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanResult> {
-  const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage });
+  const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage, baseline: req.baseline });
+  if (req.baseline) checkBaselineHost(req.baseline, facts.host.name);
   const run = runRules(facts, req);
   let findings = run.findings;
   let waivers: WaiverStatus[] = [];

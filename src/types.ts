@@ -8,6 +8,7 @@
  * change the schema, not a type. The facts that never reach the report are written by hand below.
  */
 import { COMPONENT_ID_VALUES, SEVERITY_VALUES } from './report/report.generated.js';
+import type { Baseline, PostFacts } from './post/types.js';
 import type { AdfsCmdletsFact, ServicesFact } from './service-facts.js';
 export type { AdfsCmdletsFact, ServiceFact, ServicesFact } from './service-facts.js';
 
@@ -195,9 +196,13 @@ export interface Facts {
   otherHosts: ComponentId[];
   configErrors: { path: string; message: string }[];
   problems: Problem[];
+  /** At stage post only: the before facts found on the host and what is checked after the window (src/probes/post.ts). */
+  post?: PostFacts | null;
 }
 
 export interface ScanOptions {
+  /** At stage post: the report taken before the window (`scan --baseline`); absent without one. */
+  baseline?: Baseline | null;
   targetVersion: string;
   stage: Stage;
   failOn: Severity | 'none';

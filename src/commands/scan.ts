@@ -46,6 +46,7 @@ export default class Scan extends BaseCommand {
     template: Flags.string({ description: 'folder with your own handlebars templates for html and md' }),
     role: Flags.string({ description: 'replication role, where bundle.json lacks it', options: ['primary', 'subordinate', 'standalone'] }),
     stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs', 'post'], default: 'pre' }),
+    baseline: Flags.string({ description: 'with --stage post: the JSON report taken before the window, to verify the upgrade against' }),
     'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
     registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
     drive: Flags.string({ description: 'map a drive letter to a folder: D=PATH (repeatable)', multiple: true }),
@@ -60,6 +61,8 @@ export default class Scan extends BaseCommand {
     const { args, flags } = await this.parse(Scan);
     const common = await parseCommonFlags(this, flags);
     const log = makeLogger(flags['log-level'] as LogLevel, flags['log-format'] as LogFormat | undefined);
+    if (flags.baseline !== undefined && flags.stage !== 'post') throw new BadInputError('--baseline: only with --stage post (the report taken before the window)');
+    const baseline = flags.baseline === undefined ? null : await (await import('../post/baseline.js')).loadBaseline(flags.baseline);
     const target = await openTarget(this, args.target, { registry: flags.registry, drive: flags.drive });
     log.info({ target: target.location, kind: target.kind }, 'scan started');
 
@@ -68,6 +71,7 @@ export default class Scan extends BaseCommand {
       stage: flags.stage as Stage,
       role: flags.role as Replication | undefined,
       backupDirs: flags['backup-dir'],
+      baseline,
       waivers: common.waivers,
     });
     const unknownLine = flags['fail-on-unknown'] ? applyFailOnUnknown(report) : null;

@@ -2,6 +2,7 @@ import type { ComponentId, Facts, Finding, PlanStep, ScanOptions, UpgradePath } 
 import { compareVersions } from '../util/version.js';
 import { becauseOf, rulesFor } from './because.js';
 import { STEP_CATALOG } from './catalog/index.js';
+import { POST_STEPS } from './catalog/post.js';
 import { MIGRATE_STEPS } from './catalog/migrate.js';
 import { topoOrder, withBackupFirst } from './order.js';
 import type { StepId } from './steps.js';
@@ -76,7 +77,8 @@ function draftSteps(ctx: PlanContext, ruleSteps: RuleSteps, catalog: readonly St
 
 export function buildPlan(input: PlanInput): PlanStep[] {
   // --goal migrate: only what the Migration Utility needs (src/plan/catalog/migrate.ts).
-  const catalog = input.opts.goal === 'migrate' ? MIGRATE_STEPS : STEP_CATALOG;
+  // --stage post: only what is left after the window (src/plan/catalog/post.ts).
+  const catalog = input.opts.goal === 'migrate' ? MIGRATE_STEPS : input.opts.stage === 'post' ? POST_STEPS : STEP_CATALOG;
   return topoOrder(withBackupFirst(draftSteps(planContext(input), input.ruleSteps, catalog)));
 }
 

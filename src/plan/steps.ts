@@ -46,6 +46,13 @@ export const STEP = {
   adfsPolicyCheck: 'configure:adfs-adapter:policy-check',
   installAdfsSecondHalf: 'install:adfs-adapter:second-half',
   verifyAdfs: 'verify:adfs-adapter',
+  // scan --stage post: what is left after the window (src/plan/catalog/post.ts)
+  postFinishUpgrade: 'install:host:finish-upgrade',
+  postVdirUrls: 'configure:host:virtual-directory-urls',
+  postPortalSettings: 'restore:user-portal:settings',
+  postMobileAppSettings: 'restore:mobile-app:settings',
+  postPortalThemes: 'restore:user-portal:themes',
+  postAppPools: 'configure:host:app-pools-clr4',
 } as const;
 
 export type StepId = (typeof STEP)[keyof typeof STEP];

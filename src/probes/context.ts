@@ -1,6 +1,7 @@
 import type { Host } from '../host/types.js';
 import type { RegistryReader } from '../registry/types.js';
 import type { FileStat, Replication, Stage } from '../types.js';
+import type { Baseline } from '../post/types.js';
 import { winBasename } from '../host/paths.js';
 import { DEFAULT_MAX_BYTES } from '../xml/safe.js';
 
@@ -10,6 +11,8 @@ export interface ProbeOptions {
   /** --backup-dir, Windows paths. */
   backupDirs?: string[];
   stage: Stage;
+  /** At stage post: the report taken before the window (--baseline). */
+  baseline?: Baseline | null;
 }
 
 export interface ProbeContext {

@@ -11,6 +11,7 @@ import { REGISTRY_INTERESTS } from './registry.js';
 import { probeThemes, probeWebConfig, sdkUrlFact } from './web.js';
 import { ADAPTER_CONFIG, ADAPTER_FILES, REGISTER_PS1, probeAdfs } from './adfs.js';
 import { cutMessage } from '../util/cut.js';
+import { probePost } from './post.js';
 import { INSTALLERS } from '../util/product.js';
 import { probeServices } from './services.js';
 import { probeAdfsCmdlets } from './adfs-cmdlets.js';
@@ -131,6 +132,8 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     otherHosts,
     configErrors: configErrors.map((e) => ({ path: e.path, message: cutMessage(e.message) })),
     problems: target.problems,
+    // Stage post: the before facts the host still shows and the checks after the window (src/probes/post.ts).
+    ...(opts.stage === 'post' ? { post: await probePost(ctx, { components, iis, userPortal, mobileApp }, backupDirs, opts.baseline ?? null) } : {}),
   };
 }
 

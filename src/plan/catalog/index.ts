@@ -3,6 +3,7 @@ import { ADFS_STEPS } from './adfs.js';
 import { PREPARE_STEPS } from './prepare.js';
 import { SERVER_STEPS } from './server.js';
 import { WEB_STEPS } from './web.js';
+import { POST_STEPS } from './post.js';
 
 /**
  * Every step the procedures can call for, in procedure order: before the window, the MFA Server, the web
@@ -13,4 +14,4 @@ import { WEB_STEPS } from './web.js';
  * record to the part's list here (when, title, detail, after), and name it in the `planSteps` of each rule
  * whose findings call for it; `because` follows from those. test/plan/ checks ids, links and order.
  */
-export const STEP_CATALOG: readonly StepDef[] = [...PREPARE_STEPS, ...SERVER_STEPS, ...WEB_STEPS, ...ADFS_STEPS];
+export const STEP_CATALOG: readonly StepDef[] = [...PREPARE_STEPS, ...SERVER_STEPS, ...WEB_STEPS, ...ADFS_STEPS, ...POST_STEPS];
