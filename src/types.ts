@@ -8,9 +8,9 @@
  * change the schema, not a type. The facts that never reach the report are written by hand below.
  */
 import { COMPONENT_ID_VALUES, SEVERITY_VALUES } from './report/report.generated.js';
-import type { Baseline, PostFacts } from './post/types.js';
 import type { AdfsCmdletsFact, ServicesFact } from './service-facts.js';
 export type { AdfsCmdletsFact, ServiceFact, ServicesFact } from './service-facts.js';
+import type { Baseline, PostFacts } from './post/types.js';
 
 export type {
   ComponentFact,
@@ -20,6 +20,9 @@ export type {
   EvidenceSource,
   FailOn,
   Finding,
+  Goal,
+  Migration,
+  MigrationRole,
   FindingComponent,
   FindingWaiver,
   HostOs,
@@ -50,6 +53,7 @@ import type {
   DotnetFact,
   Evidence,
   HostOs,
+  Goal,
   HostRole,
   Problem,
   Roles,
@@ -160,6 +164,29 @@ export interface ConfigDifference {
   new: string | null;
 }
 
+/** An Uninstall entry named like an MFA part that neither its publisher nor its files confirm (MFA-INV-006). */
+export interface IgnoredEntry {
+  displayName: string;
+  version: string | null;
+  publisher: string | null;
+  /** The part its name suggests. */
+  lookedLike: ComponentId;
+  installLocation: string | null;
+  evidence: Evidence[];
+}
+
+/**
+ * A PhoneFactor Agent upgrade stopped half way (MFA-INV-007): the agent is uninstalled (no Uninstall entry,
+ * no executables) while the install path in the registry and the data file remain, and MFA Server is not
+ * installed yet.
+ */
+export interface InterruptedUpgrade {
+  installPath: string;
+  /** Parts still installed (to uninstall before MFA Server goes in). */
+  remaining: ComponentId[];
+  evidence: Evidence[];
+}
+
 export interface Facts {
   host: {
     name: string | null;
@@ -191,6 +218,8 @@ export interface Facts {
   services?: ServicesFact;
   /** The recorded output of the read-only AD FS cmdlets (src/probes/adfs-cmdlets.ts); null where none is recorded. */
   adfsCmdlets?: AdfsCmdletsFact | null;
+  /** What the MFA Server Migration Utility needs here (src/probes/migration.ts); absent in facts built by hand. */
+  migration?: MigrationFact;
   installers: { folder: string | null; present: string[]; needed: string[] };
   /** Other hosts' needs, from bundle.json (e.g. "user-portal" when a separate portal server exists). */
   otherHosts: ComponentId[];
@@ -198,6 +227,29 @@ export interface Facts {
   problems: Problem[];
   /** At stage post only: the before facts found on the host and what is checked after the window (src/probes/post.ts). */
   post?: PostFacts | null;
+  /** Uninstall entries named like MFA parts but not confirmed as ones (absent: none). */
+  ignoredEntries?: IgnoredEntry[];
+  /** A PhoneFactor Agent upgrade stopped half way (absent or null: not the case). */
+  interruptedUpgrade?: InterruptedUpgrade | null;
+}
+
+/** The Migration Utility's files, its registry values and the deployment's migration server (scan --goal migrate). */
+export interface MigrationFact {
+  /** The MFA Server install folder looked in, null where none is known. */
+  folder: string | null;
+  /** The utility's files in that folder (present: null where the folder could not be read). */
+  files: { name: string; path: string; present: boolean | null }[];
+  /** StsUrl and GraphUrl under the PhoneFactor key (either registry view); null where not set. */
+  stsUrl: { value: string; key: string } | null;
+  graphUrl: { value: string; key: string } | null;
+  /** Whether the registry read covers the PhoneFactor key (so an absent value is absent, not unexported). */
+  registryKnown: boolean;
+  /** bundle.json migrationServer: the dedicated secondary's host name, null where none is named. */
+  migrationServer: string | null;
+  /** This host is the migration server named (its own name matches, case-insensitively). */
+  isMigrationServer: boolean;
+  /** AD FS relying party trusts recorded in the bundle (adfs/relying-party-trusts.json); null where not recorded. */
+  relyingParties: { location: string; names: string[] } | null;
 }
 
 export interface ScanOptions {
@@ -205,6 +257,8 @@ export interface ScanOptions {
   baseline?: Baseline | null;
   targetVersion: string;
   stage: Stage;
+  /** `upgrade` (default) or `migrate` (what the MFA Server Migration Utility needs); absent means upgrade. */
+  goal?: Goal;
   failOn: Severity | 'none';
   now: string;
 }

@@ -13,6 +13,8 @@ import { digestOf, fileStat } from './context.js';
 const SUFFIX_WORD = '(?:bak|backup|old|orig|copy|save)\\d*';
 const STAMP = '\\d{2,}(?:[-_.]\\d+)*';
 const SUFFIX = new RegExp(`^(?:[._-](?:${SUFFIX_WORD}|${STAMP}))+$`, 'i');
+const INFIX = new RegExp(`^(?:[._ -](?:${SUFFIX_WORD}|${STAMP}))+$`, 'i');
+const PREFIX = /^\d{4,}(?:[-_.]\d+)*[ _-]$/;
 const LOCALIZED_COPY = '(?:Copy|Kopie|Kopia|Copie|Copia|kopia)';
 
 function escapeRe(s: string): string {
@@ -25,6 +27,15 @@ export function isCopyName(original: string, candidate: string): boolean {
   const c = candidate.toLowerCase();
   if (c === o) return false;
   if (c.startsWith(o) && SUFFIX.test(c.slice(o.length))) return true;
+  // A stamp or word before the extension: "Phonefactor_2026-11-02.pfdata", "web.bak.config", "PhoneFactor 20261102.pfdata".
+  const odot = o.lastIndexOf('.');
+  if (odot > 0) {
+    const oBase = o.slice(0, odot);
+    const oExt = o.slice(odot);
+    if (c.startsWith(oBase) && c.endsWith(oExt) && c.length > o.length && INFIX.test(c.slice(oBase.length, c.length - oExt.length))) return true;
+  }
+  // A date stamp in front: "2026-11-02_PhoneFactor.pfdata", "20261102-web.config".
+  if (c.endsWith(o) && PREFIX.test(c.slice(0, c.length - o.length))) return true;
   // "Copy of NAME", "Copy (2) of NAME"
   if (new RegExp(`^copy(?: \\(\\d+\\))? of ${escapeRe(o)}$`, 'i').test(c)) return true;
   // "NAME - Copy.EXT", "NAME - Copy (2).EXT" (and localized); for names without extension, "NAME - Copy"
@@ -66,6 +77,8 @@ interface SearchOptions {
   backupDirs: string[];
   /** Folder names (component folder, virtual directory) that make a name match in a backup folder count. */
   folderNames: string[];
+  /** The file's name identifies it wherever it is in a backup folder (PhoneFactor.pfdata: no other product has one). */
+  nameIdentifies?: boolean;
   /** Whether a file's content identifies the component (e.g. a web.config's applicationSettings section). */
   identifies?: (data: Buffer) => boolean;
 }
@@ -135,7 +148,9 @@ export async function findFileBackups(target: Host, original: FileStat, opts: Se
       const nameMatch = f.name.toLowerCase() === name.toLowerCase() || isCopyName(name, f.name);
       if (nameMatch) {
         const rel = f.path.slice(target.expand(bdir).length).split('\\').filter(Boolean).slice(0, -1);
-        let counts = rel.some((seg) => folderNamed(seg, opts.folderNames));
+        // At the top of a backup folder, or anywhere there for a name that identifies the file by itself (the data
+        // file), the name is enough; deeper, a folder named like the component or the content must say whose it is.
+        let counts = rel.length === 0 || !!opts.nameIdentifies || rel.some((seg) => folderNamed(seg, opts.folderNames));
         if (!counts && opts.identifies) {
           const r = await target.readFile(f.path, 4 * 1024 * 1024);
           counts = r !== null && opts.identifies(r.data);

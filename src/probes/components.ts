@@ -1,4 +1,4 @@
-import type { ComponentFact, ComponentId, Evidence, IisFact, VirtualDirectory } from '../types.js';
+import type { ComponentFact, ComponentId, Evidence, IgnoredEntry, IisFact, InterruptedUpgrade, VirtualDirectory } from '../types.js';
 import type { Host } from '../host/types.js';
 import { joinWin, winBasename, winEquals, winKey } from '../host/paths.js';
 import { decodeXmlBytes } from '../xml/safe.js';
@@ -35,6 +35,34 @@ export interface InventoryResult {
   webParts: WebPart[];
   uninstallCovered: boolean;
   uninstallOther: { displayName: string; version: string | null; key: string }[];
+  /** Entries named like MFA parts that neither their publisher nor their files confirm: not components. */
+  ignored: IgnoredEntry[];
+  /** The PhoneFactor Agent uninstalled, MFA Server not yet installed, the data file and install path left. */
+  interrupted: InterruptedUpgrade | null;
+}
+
+/** Adapter files that confirm an AD FS adapter entry (src/probes/adfs.ts names them too). */
+const ADAPTER_MARKERS = ['Register-MultiFactorAuthenticationAdfsAdapter.ps1', 'MultiFactorAuthenticationAdfsAdapter.config'];
+
+/**
+ * Whether the files an Uninstall entry points at confirm it is the part its name says (rules.md "Terms": name
+ * tokens are not enough): the service executables or the data file in its InstallLocation, the PhoneFactor
+ * key naming that folder, the web part's own files, the adapter's scripts.
+ */
+async function confirmedByFiles(ctx: ProbeContext, e: UninstallEntry, pfInstallPath: string | null): Promise<boolean> {
+  const { target } = ctx;
+  if (!e.installLocation) return false;
+  const loc = target.expand(e.installLocation);
+  if (e.component === 'agent' || e.component === 'server') {
+    if (pfInstallPath && winEquals(target.expand(pfInstallPath), loc)) return true;
+    const look = await looksLikeMfaFolder(target, loc);
+    return !!look && (look.agent || look.server || look.data);
+  }
+  if (e.component === 'adfs-adapter') {
+    for (const m of ADAPTER_MARKERS) if ((await target.stat(joinWin(loc, m)))?.isFile) return true;
+    return false;
+  }
+  return (await webPartsIn(target, loc)).some((p) => p.component === e.component);
 }
 
 /** Which web part a folder holds, by its files (web.config sections, .asmx endpoints). */
@@ -115,6 +143,28 @@ async function looksLikeMfaFolder(target: Host, folder: string): Promise<{ agent
 export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<InventoryResult> {
   const { target, reg } = ctx;
   const un = readUninstall(reg);
+  const pfKeyPath = str(valueInViews(reg, PHONEFACTOR_KEY, 'InstallPath')?.value);
+  const ignored: IgnoredEntry[] = [];
+  const entries: UninstallEntry[] = [];
+  for (const e of un.mfa) {
+    if (e.confirmed || (await confirmedByFiles(ctx, e, pfKeyPath))) {
+      entries.push(e);
+      continue;
+    }
+    un.other.push({ key: e.key, displayName: e.displayName, version: e.version });
+    ignored.push({
+      displayName: e.displayName,
+      version: e.version,
+      publisher: e.publisher,
+      lookedLike: e.component,
+      installLocation: e.installLocation,
+      evidence: [
+        e.evidence,
+        regEvidence(e.key, 'Publisher', e.publisher ?? 'absent'),
+        ...(e.installLocation ? [{ source: 'file' as const, location: target.expand(e.installLocation), observed: 'no MFA Server, PhoneFactor Agent or part files' }] : []),
+      ],
+    });
+  }
   const byComponent = new Map<ComponentId, ComponentFact>();
   const add = (c: ComponentId, init: Partial<ComponentFact>, ev: Evidence[]) => {
     let f = byComponent.get(c);
@@ -138,7 +188,7 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
     f.evidence.push(...ev);
     return f;
   };
-  for (const e of un.mfa) {
+  for (const e of entries) {
     add(e.component, { version: e.version, displayName: e.displayName, installPath: e.installLocation, installDate: e.installDate }, [e.evidence]);
   }
 
@@ -148,10 +198,11 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
   const regPath = str(pf?.value);
   const candidates: { path: string; evidence: Evidence }[] = [];
   if (pf && regPath) candidates.push({ path: regPath, evidence: regEvidence(pf.key, 'InstallPath', regPath) });
-  for (const e of un.mfa.filter((x: UninstallEntry) => (x.component === 'agent' || x.component === 'server') && x.installLocation)) {
+  for (const e of entries.filter((x: UninstallEntry) => (x.component === 'agent' || x.component === 'server') && x.installLocation)) {
     candidates.push({ path: e.installLocation!, evidence: regEvidence(e.key, 'InstallLocation', e.installLocation!) });
   }
   let mfaFolder: string | null = null;
+  let interrupted: InterruptedUpgrade | null = null;
   for (const c of candidates) {
     const st = await target.stat(c.path);
     // A drive the copy does not have cannot tell us the folder is missing.
@@ -180,6 +231,19 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
     if (known) {
       known.evidence.push(ev);
       known.installPath ??= folder;
+    } else if (look.data && !look.agent && !look.server && un.covered && pf && regPath && winEquals(target.expand(regPath), folder)) {
+      // The registry still names the install path and the data file is there, but no Uninstall entry and no
+      // executable is left: the agent was uninstalled and MFA Server not installed yet (an upgrade stopped half way).
+      interrupted = {
+        installPath: folder,
+        remaining: [],
+        evidence: [
+          regEvidence(pf.key, 'InstallPath', regPath),
+          { source: 'file', location: joinWin(folder, DATA_FILE), observed: 'data file present' },
+          { source: 'file', location: folder, observed: 'no PhoneFactor Agent or MFA Server executables' },
+          { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', observed: 'no PhoneFactor Agent or MFA Server entry in either view' },
+        ],
+      };
     } else {
       // No Uninstall entry: the folder's executables tell agent from server; a PhoneFactor folder is the agent's.
       const comp: ComponentId = look.server ? 'server' : look.agent || /phonefactor/i.test(winBasename(folder)) ? 'agent' : 'server';
@@ -220,8 +284,12 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
     if (f.installPath) f.installPath = target.expand(f.installPath);
   }
   const order: ComponentId[] = ['agent', 'server', 'user-portal', 'mobile-app', 'web-service-sdk', 'adfs-adapter'];
+  const components = order.filter((c) => byComponent.has(c)).map((c) => byComponent.get(c)!);
+  if (interrupted) interrupted.remaining = components.map((c) => c.component);
   return {
-    components: order.filter((c) => byComponent.has(c)).map((c) => byComponent.get(c)!),
+    components,
+    ignored,
+    interrupted,
     installPaths,
     mfaFolder,
     webParts,

@@ -15,6 +15,7 @@ import { probePost } from './post.js';
 import { INSTALLERS } from '../util/product.js';
 import { probeServices } from './services.js';
 import { probeAdfsCmdlets } from './adfs-cmdlets.js';
+import { probeMigration } from './migration.js';
 
 export type { ProbeOptions } from './context.js';
 
@@ -57,14 +58,15 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
       });
     }
   }
-  const hostRole = hostRoleOf(components);
+  // An upgrade stopped half way is still the MFA Server's host: its data file waits for the install.
+  const hostRole = inv.interrupted ? 'mfa-host' : hostRoleOf(components);
   const comp = (c: ComponentId) => components.find((x) => x.component === c);
 
   // Data file: <install>\Data\PhoneFactor.pfdata on an mfa-host.
   let dataFile: Facts['dataFile'] = null;
   const mfa = comp('server') ?? comp('agent');
   const mfaFolder = inv.mfaFolder ?? mfa?.installPath ?? null;
-  if (mfa && mfaFolder) {
+  if ((mfa || inv.interrupted) && mfaFolder) {
     const st = await fileStat(target, joinWin(mfaFolder, 'Data', 'PhoneFactor.pfdata'));
     // Not found because its folder could not be read is not "missing": say so where rules can see it.
     if (!st.exists && target.unreadable?.(st.path)) {
@@ -73,6 +75,7 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     }
     dataFile = await findFileBackups(target, st, {
       backupDirs,
+      nameIdentifies: true,
       folderNames: ['Data', 'PhoneFactor', 'Multi-Factor Authentication Server', 'Multifactor Authentication Server', 'MFA', 'pfdata'],
     });
   }
@@ -129,11 +132,14 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     services,
     adfsCmdlets,
     installers,
+    migration: await probeMigration(ctx, mfa ? mfaFolder : null, host.name),
     otherHosts,
     configErrors: configErrors.map((e) => ({ path: e.path, message: cutMessage(e.message) })),
     problems: target.problems,
     // Stage post: the before facts the host still shows and the checks after the window (src/probes/post.ts).
     ...(opts.stage === 'post' ? { post: await probePost(ctx, { components, iis, userPortal, mobileApp }, backupDirs, opts.baseline ?? null) } : {}),
+    ignoredEntries: inv.ignored,
+    interruptedUpgrade: inv.interrupted,
   };
 }
 

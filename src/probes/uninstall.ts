@@ -28,11 +28,30 @@ export function classifyDisplayName(name: string): ComponentId | null {
   return best?.component ?? null;
 }
 
+/** Publishers of the real parts (rules.md "Terms"): PhoneFactor, Positive Networks (its maker), Microsoft. */
+const OWN_PUBLISHER = /phone\s?factor|positive\s?networks|microsoft/i;
+/** The names the parts themselves carry; "MFA" alone is a token other vendors' agents use too. */
+const STRONG_BRAND = /(phone\s?factor|multi-?factor authentication)/i;
+
+/**
+ * Whether an Uninstall entry's own values confirm it is a part of MFA Server: its publisher is PhoneFactor,
+ * Positive Networks or Microsoft; or it names no publisher (old setup.exe entries) and carries the parts' own
+ * brand. Anything else (an "RSA MFA Agent", an "Okta Multi-Factor Authentication Agent") is a component only
+ * where its files confirm it (components.ts).
+ */
+export function confirmedByEntry(displayName: string, publisher: string | null): boolean {
+  if (publisher && publisher.trim()) return OWN_PUBLISHER.test(publisher);
+  return STRONG_BRAND.test(displayName);
+}
+
 export interface UninstallEntry {
   key: string;
   component: ComponentId;
   displayName: string;
   version: string | null;
+  publisher: string | null;
+  /** The entry's own values (publisher, brand) confirm it; otherwise only its files can. */
+  confirmed: boolean;
   installLocation: string | null;
   installDate: string | null;
   evidence: Evidence;
@@ -62,11 +81,14 @@ export function readUninstall(reg: RegistryReader): { mfa: UninstallEntry[]; oth
         other.push({ key, displayName, version });
         continue;
       }
+      const publisher = str(reg.getValue(key, 'Publisher'))?.trim() || null;
       mfa.push({
         key,
         component,
         displayName,
         version,
+        publisher,
+        confirmed: confirmedByEntry(displayName, publisher),
         installLocation: str(reg.getValue(key, 'InstallLocation'))?.trim() || null,
         installDate: str(reg.getValue(key, 'InstallDate'))?.trim() || null,
         evidence: regEvidence(key, 'DisplayName', `${displayName}${version ? ` ${version}` : ''}`),

@@ -20,6 +20,7 @@ export { severityRank, sortFindings } from '../util/findings.js';
 
 export function ruleRuns(meta: RuleMeta, opts: ScanOptions, upgradePath: UpgradePath): boolean {
   if (meta.stages !== 'all' && !meta.stages.includes(opts.stage)) return false;
+  if (!(meta.goals ?? ['upgrade']).includes(opts.goal ?? 'upgrade')) return false;
   if (meta.pendingOnly && upgradePath === 'none') return false;
   return true;
 }
@@ -33,7 +34,8 @@ export interface RuleRun {
 
 /** What a rule's check is given: the facts, the options and what the engine derives from them. */
 export function ruleContext(facts: Facts, opts: ScanOptions): RuleContext {
-  const upgradePath = computeUpgradePath(facts.components, opts.targetVersion);
+  // A PhoneFactor Agent upgrade stopped half way is still on that path, whatever parts are left.
+  const upgradePath = facts.interruptedUpgrade ? 'phonefactor-agent' : computeUpgradePath(facts.components, opts.targetVersion);
   const r = facts.host.roles;
   return {
     facts,

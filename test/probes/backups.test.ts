@@ -16,6 +16,16 @@ describe('isCopyName', () => {
     ['web.config', 'web.config.bak.20261101', true],
     ['PhoneFactor.pfdata', 'PhoneFactor.pfdata.save', true],
     ['PhoneFactor.pfdata', 'PhoneFactor.pfdata.copy', true],
+    // Date stamps and words before the extension, or a date in front (how people name dated copies)
+    ['PhoneFactor.pfdata', 'Phonefactor_2026-11-02.pfdata', true],
+    ['PhoneFactor.pfdata', 'PhoneFactor-20261102.pfdata', true],
+    ['PhoneFactor.pfdata', 'PhoneFactor 2026-11-02.pfdata', true],
+    ['PhoneFactor.pfdata', 'PhoneFactor.2026.11.02.pfdata', true],
+    ['PhoneFactor.pfdata', 'PhoneFactor_bak.pfdata', true],
+    ['PhoneFactor.pfdata', 'PhoneFactor_backup_20261102.pfdata', true],
+    ['PhoneFactor.pfdata', '2026-11-02_PhoneFactor.pfdata', true],
+    ['PhoneFactor.pfdata', '20261102-PhoneFactor.pfdata', true],
+    ['web.config', 'web_20261101.config', true],
     // Explorer's copies, and localized ones
     ['web.config', 'Copy of web.config', true],
     ['web.config', 'Copy (2) of web.config', true],
@@ -39,6 +49,11 @@ describe('isCopyName', () => {
     ['PhoneFactor.pfdata', 'PhoneFactor.pfdata.tmp', false],
     ['PhoneFactor.pfdata', 'PhoneFactor2.pfdata', false],
     ['Contoso', 'Contoso2', false],
+    ['PhoneFactor.pfdata', 'PhoneFactor_1.pfdata', false],
+    ['PhoneFactor.pfdata', 'PhoneFactorX.pfdata', false],
+    ['PhoneFactor.pfdata', 'PhoneFactor_2026-11-02.pfdata.tmp', false],
+    ['PhoneFactor.pfdata', 'old_PhoneFactor.pfdata', false],
+    ['PhoneFactor.pfdata', '2026-11-02PhoneFactor.pfdata', false],
   ])('%s / %s -> %s', (original, candidate, want) => {
     expect(isCopyName(original, candidate)).toBe(want);
   });
@@ -119,13 +134,26 @@ describe('findFileBackups', () => {
     ]);
   });
 
-  // Known bug (left for the probe-fidelity work): a same-named file at the top of a backup folder is a candidate
-  // when manifest.json describes it (no folder-name check there), and not when the file itself was copied.
-  it.fails('BUG: a stale copy at the top of a backup folder counts the same copied or described in manifest.json', async () => {
+  // A same-named file at the top of a backup folder is a candidate, copied or described in manifest.json alike.
+  it('a stale copy at the top of a backup folder counts the same copied or described in manifest.json', async () => {
     const onDisk = await search(memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('E:\\Backups\\PhoneFactor.pfdata', 'OLD!', { mtime: t(1) }));
     const described = await search(memoryHost().file(DATA, 'DATA', { mtime: t(10) }).manifestFile({ path: 'E:\\Backups\\PhoneFactor.pfdata', size: 4, mtime: t(1) }));
     expect(described.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([['E:\\Backups\\PhoneFactor.pfdata', 'backup-folder', false]]);
     expect(onDisk.candidates.map((c) => [c.path, c.reason, c.current])).toEqual(described.candidates.map((c) => [c.path, c.reason, c.current]));
+  });
+
+  it('a dated copy of the data file anywhere in a backup folder counts where the name identifies it', async () => {
+    const h = memoryHost()
+      .file(DATA, 'DATA', { mtime: t(10) })
+      .file('E:\\Backups\\2026-11-02\\Phonefactor_2026-11-02.pfdata', 'OLD!', { mtime: t(2) })
+      .file('E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'NEW!', { mtime: t(11) });
+    const plain = await search(h);
+    expect(plain.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([['E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'backup-folder', true]]);
+    const named = await search(h, DATA, { ...OPTS, nameIdentifies: true });
+    expect(named.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([
+      ['E:\\Backups\\2026-11-02\\Phonefactor_2026-11-02.pfdata', 'backup-folder', false],
+      ['E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'backup-folder', true],
+    ]);
   });
 
   it('a backup folder that cannot be read finds nothing there and says so', async () => {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'MFA-CFG-001',
     title: 'A Web Service SDK URL names this host but a virtual directory it does not have',
     severity: 'high',
+    severityNote: 'low where an upgrade stopped half way removed the SDK with the agent (MFA-INV-007)',
     component: 'web-service-sdk',
     stages: 'all',
     pendingOnly: false,
@@ -16,6 +17,7 @@ export default defineRule({
     messages: {
       iisUnknown: '{{file}} points at {{url}} on this host, and this host\'s IIS applications are unknown (no readable applicationHost.config).',
       notServed: '{{file}} points at {{url}}, which names this host, but IIS here has no /{{vdir}} application. Point it at the SDK\'s virtual directory.',
+      removedByUpgrade: '{{file}} points at {{url}}: the Web Service SDK there was removed with the PhoneFactor Agent when the upgrade began (MFA-INV-007). Install the SDK through MFA Server after its install, as /{{vdir}} or another name, and then point this URL at it.',
     },
   },
   check({ facts }) {
@@ -29,9 +31,12 @@ export default defineRule({
       }
       const served = facts.iis.virtualDirectories.some((v) => v.urlPath !== '/' && v.urlPath.split('/').filter(Boolean)[0]?.toLowerCase() === first);
       if (served) continue;
+      // An upgrade stopped half way removed the SDK with the agent: it comes back with MFA Server (low, not a wrong URL).
+      const removed = !!facts.interruptedUpgrade && !facts.components.some((c) => c.component === 'web-service-sdk');
       hits.push({
         component: u.component,
-        messageId: 'notServed',
+        ...(removed ? { severity: 'low' as const } : {}),
+        messageId: removed ? 'removedByUpgrade' : 'notServed',
         data: { file: u.file, url: u.url, vdir: first ?? '' },
         evidence: [...ev, { source: 'iis' as const, location: facts.iis.configPath ?? 'applicationHost.config', observed: `applications: ${facts.iis.virtualDirectories.map((v) => v.urlPath).filter((p) => p !== '/').join(', ') || 'none'}` }],
         key: `${u.file}|${u.url}`.toLowerCase(),

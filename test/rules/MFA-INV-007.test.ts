@@ -1,0 +1,12 @@
+/** MFA-INV-007: valid and invalid cases (see tester.ts). */
+import { ruleTester } from './tester.js';
+import { makeFacts } from './facts.js';
+
+ruleTester('MFA-INV-007', {
+  valid: [
+    { name: 'nothing found', facts: makeFacts() },
+  ],
+  invalid: [
+    // TODO: one case per message and branch: { name, facts, opts?, findings: [{ messageId, data, severity, outcome? }] }
+  ],
+});
