@@ -7,14 +7,15 @@ import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit, type RuleRan } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { emitCiFormats, isCiFormat } from './ci.js';
 
-export type ReportFormat = 'json' | 'html' | 'md' | 'junit' | 'github' | 'azure';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'md', 'junit', 'github', 'azure'];
+export type ReportFormat = 'json' | 'html' | 'md' | 'junit' | 'sarif' | 'github' | 'azure';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'md', 'junit', 'sarif', 'github', 'azure'];
 /** github and azure are CI logging commands printed on stdout (src/report/ci.ts), not files: no extension. */
-export const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml', github: '', azure: '' };
+export const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml', sarif: '.sarif', github: '', azure: '' };
 /** Extensions stripped from `--output FILE` to get the base name (longest first). */
-const KNOWN_EXT = ['.junit.xml', '.json', '.html', '.htm', '.md', '.xml'];
+const KNOWN_EXT = ['.junit.xml', '.json', '.html', '.htm', '.md', '.xml', '.sarif'];
 
 export interface WriteOptions {
   formats: readonly ReportFormat[];
@@ -206,6 +207,8 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
         return renderMarkdown(report, { templateDir: opts.templateDir });
       case 'junit':
         return renderJunit(report, opts.rulesRan);
+      case 'sarif':
+        return renderSarif(report);
       default:
         throw new Error(`${String(j.format)}: not a file format`);
     }
@@ -215,7 +218,7 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
   await mkdir(dirname(base), { recursive: true });
   const written: string[] = [];
   for (const [i, j] of jobs.entries()) {
-    await writeReportFile(j.file, contents[i]!, { forbidden: targetDirs });
+    await writeReportFile(j.file, contents[i], { forbidden: targetDirs });
     written.push(j.file);
   }
   await emitCiFormats(report, opts.formats, { written, cwd: opts.cwd });
