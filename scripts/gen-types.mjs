@@ -21,7 +21,11 @@ function forTypes(schema) {
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
-    if (node.properties && typeof node.properties === 'object') node.required = Object.keys(node.properties);
+    // `x-optional`: written only where it applies (scan.goal and migration, at goal migrate), so older reports keep their bytes.
+    if (node.properties && typeof node.properties === 'object') {
+      node.required = Object.keys(node.properties).filter((k) => !node.properties[k]?.['x-optional']);
+      for (const v of Object.values(node.properties)) if (v && typeof v === 'object') delete v['x-optional'];
+    }
     for (const v of Object.values(node)) visit(v);
   };
   visit(s);

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
-import type { Replication, Report, Stage } from '../types.js';
+import type { Goal, Replication, Report, Stage } from '../types.js';
 import { parseCommonFlags, scanFlags, summaryLine } from '../cli/common.js';
 import { openTarget } from '../cli/target.js';
 import { scanTarget } from '../scan.js';
@@ -46,6 +46,7 @@ export default class Scan extends BaseCommand {
     template: Flags.string({ description: 'folder with your own handlebars templates for html and md' }),
     role: Flags.string({ description: 'replication role, where bundle.json lacks it', options: ['primary', 'subordinate', 'standalone'] }),
     stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs', 'post'], default: 'pre' }),
+    goal: Flags.string({ description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)', options: ['upgrade', 'migrate'], default: 'upgrade' }),
     baseline: Flags.string({ description: 'with --stage post: the JSON report taken before the window, to verify the upgrade against' }),
     'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
     registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
@@ -69,6 +70,7 @@ export default class Scan extends BaseCommand {
     const { report, ran } = await scanTarget(target, {
       ...common.scan,
       stage: flags.stage as Stage,
+      goal: flags.goal as Goal,
       role: flags.role as Replication | undefined,
       backupDirs: flags['backup-dir'],
       baseline,

@@ -38,6 +38,8 @@ export interface BundleJson {
     adfsFarm?: string;
   };
   backupDirs?: string[];
+  /** The dedicated secondary MFA Server that runs the Migration Utility (scan --goal migrate; docs/bundle-format.md). */
+  migrationServer?: string;
   /**
    * An addition of this project (docs/bundle-format.md, README "Choices"): the deployment's other servers and what
    * they run, so that rules like MFA-CMP-002 can tell that a separate User Portal server needs an installer.

@@ -53,6 +53,13 @@ export const STEP = {
   postMobileAppSettings: 'restore:mobile-app:settings',
   postPortalThemes: 'restore:user-portal:themes',
   postAppPools: 'configure:host:app-pools-clr4',
+  // scan --goal migrate (src/plan/catalog/migrate.ts)
+  migrateFullUpgradeFirst: 'prepare:server:full-upgrade-first',
+  migrateKeepInstaller: 'prepare:server:keep-installer',
+  migrateNoTraffic: 'configure:migration-server:no-traffic',
+  migrateConfigureUtility: 'configure:migration-utility',
+  migrateConsent: 'configure:migration-utility:consent',
+  migrateOpenUtility: 'verify:migration-utility',
 } as const;
 
 export type StepId = (typeof STEP)[keyof typeof STEP];

@@ -10,6 +10,13 @@
  */
 export type Stage = 'pre' | 'adfs' | 'post';
 /**
+ * `upgrade`: every part to the target version; `migrate`: only what the MFA Server Migration Utility needs (the primary, or a dedicated secondary). Written only at `migrate` (added in 1.x, additive): a report without it is an upgrade report.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "goal".
+ */
+export type Goal = 'upgrade' | 'migrate';
+/**
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "replication".
  */
@@ -112,6 +119,13 @@ export type PlanComponent =
  * via the `definition` "planPhase".
  */
 export type PlanPhase = 'before-window' | 'in-window' | 'after-upgrade';
+/**
+ * At goal migrate, what this server is to the migration: `primary` (gets the new build and the utility), `migration-server` (the dedicated secondary named in bundle.json migrationServer: gets them too, carries no other MFA traffic), `unchanged` (keeps its version), `unknown` (the replication role is not known).
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "migrationRole".
+ */
+export type MigrationRole = 'primary' | 'migration-server' | 'unchanged' | 'unknown';
 
 export interface Report {
   schemaVersion: 1;
@@ -128,6 +142,7 @@ export interface Report {
     };
     targetVersion: string;
     stage: Stage;
+    goal?: Goal;
     inputDigest: string;
   };
   host: {
@@ -160,6 +175,7 @@ export interface Report {
   waivers: WaiverStatus[];
   findings: Finding[];
   plan: PlanStep[];
+  migration?: Migration;
   problems: Problem[];
 }
 /**
@@ -371,6 +387,19 @@ export interface PlanStep {
   dependsOn: string[];
 }
 /**
+ * At goal migrate only: whether this server must change for the Migration Utility, and why.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "migration".
+ */
+export interface Migration {
+  role: MigrationRole;
+  mustChange: boolean;
+  why: string;
+  migrationServer: string | null;
+  cloud: 'commercial' | 'government' | 'mixed' | null;
+}
+/**
  * Something that could not be read.
  *
  * This interface was referenced by `Report`'s JSON-Schema
@@ -382,6 +411,8 @@ export interface Problem {
 }
 
 /** The values of each enum of the schema, in its order. */
+export const GOAL_VALUES: readonly Goal[] = ["upgrade", "migrate"];
+export const MIGRATION_ROLE_VALUES: readonly MigrationRole[] = ["primary", "migration-server", "unchanged", "unknown"];
 export const SEVERITY_VALUES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 export const COMPONENT_ID_VALUES: readonly ComponentId[] = ["agent", "server", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter"];
 export const FINDING_COMPONENT_VALUES: readonly FindingComponent[] = ["agent", "server", "user-portal", "mobile-app", "web-service-sdk", "adfs-adapter", "host", "data", "prerequisites"];
@@ -399,9 +430,9 @@ export const PLAN_PHASE_VALUES: readonly PlanPhase[] = ["before-window", "in-win
 
 /** JSON key order per path of the report (schema property order); unlisted keys follow in code-unit order. */
 export const REPORT_KEY_ORDER: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ["", ["schemaVersion", "tool", "scan", "host", "inventory", "verdict", "waivers", "findings", "plan", "problems"]],
+  ["", ["schemaVersion", "tool", "scan", "host", "inventory", "verdict", "waivers", "findings", "plan", "migration", "problems"]],
   ["tool", ["name", "version", "rulesetVersion"]],
-  ["scan", ["startedAt", "target", "targetVersion", "stage", "inputDigest"]],
+  ["scan", ["startedAt", "target", "targetVersion", "stage", "goal", "inputDigest"]],
   ["scan.target", ["kind", "location"]],
   ["host", ["name", "os", "roles", "hostRole"]],
   ["host.os", ["caption", "version", "architecture"]],
@@ -427,5 +458,6 @@ export const REPORT_KEY_ORDER: ReadonlyMap<string, readonly string[]> = new Map<
   ["findings[].seed", ["file", "section"]],
   ["findings[].waiver", ["reason", "expires"]],
   ["plan[]", ["order", "id", "action", "component", "phase", "title", "detail", "because", "dependsOn"]],
+  ["migration", ["role", "mustChange", "why", "migrationServer", "cloud"]],
   ["problems[]", ["location", "message"]],
 ]);

@@ -6,6 +6,8 @@ import mfaadfs002 from './catalog/MFA-ADFS-002.js';
 import mfaadfs003 from './catalog/MFA-ADFS-003.js';
 import mfaadfs004 from './catalog/MFA-ADFS-004.js';
 import mfaadfs005 from './catalog/MFA-ADFS-005.js';
+import mfaadfs010 from './catalog/MFA-ADFS-010.js';
+import mfaadfs011 from './catalog/MFA-ADFS-011.js';
 import mfabkp001 from './catalog/MFA-BKP-001.js';
 import mfabkp002 from './catalog/MFA-BKP-002.js';
 import mfabkp003 from './catalog/MFA-BKP-003.js';
@@ -28,7 +30,21 @@ import mfainv002 from './catalog/MFA-INV-002.js';
 import mfainv003 from './catalog/MFA-INV-003.js';
 import mfainv004 from './catalog/MFA-INV-004.js';
 import mfainv005 from './catalog/MFA-INV-005.js';
+import mfainv006 from './catalog/MFA-INV-006.js';
+import mfainv007 from './catalog/MFA-INV-007.js';
 import mfalife001 from './catalog/MFA-LIFE-001.js';
+import mfamig001 from './catalog/MFA-MIG-001.js';
+import mfamig002 from './catalog/MFA-MIG-002.js';
+import mfamig003 from './catalog/MFA-MIG-003.js';
+import mfamig004 from './catalog/MFA-MIG-004.js';
+import mfamig005 from './catalog/MFA-MIG-005.js';
+import mfamig006 from './catalog/MFA-MIG-006.js';
+import mfamig007 from './catalog/MFA-MIG-007.js';
+import mfamig008 from './catalog/MFA-MIG-008.js';
+import mfamig010 from './catalog/MFA-MIG-010.js';
+import mfamig011 from './catalog/MFA-MIG-011.js';
+import mfamig012 from './catalog/MFA-MIG-012.js';
+import mfamig013 from './catalog/MFA-MIG-013.js';
 import mfaprq001 from './catalog/MFA-PRQ-001.js';
 import mfaprq002 from './catalog/MFA-PRQ-002.js';
 import mfaprq003 from './catalog/MFA-PRQ-003.js';
@@ -44,6 +60,8 @@ export const RULES: readonly Rule[] = [
   mfaadfs003,
   mfaadfs004,
   mfaadfs005,
+  mfaadfs010,
+  mfaadfs011,
   mfabkp001,
   mfabkp002,
   mfabkp003,
@@ -66,7 +84,21 @@ export const RULES: readonly Rule[] = [
   mfainv003,
   mfainv004,
   mfainv005,
+  mfainv006,
+  mfainv007,
   mfalife001,
+  mfamig001,
+  mfamig002,
+  mfamig003,
+  mfamig004,
+  mfamig005,
+  mfamig006,
+  mfamig007,
+  mfamig008,
+  mfamig010,
+  mfamig011,
+  mfamig012,
+  mfamig013,
   mfaprq001,
   mfaprq002,
   mfaprq003,

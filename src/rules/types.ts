@@ -1,4 +1,4 @@
-import type { ComponentFact, ComponentId, Evidence, Facts, Finding, ScanOptions, Severity, Stage, UpgradePath } from '../types.js';
+import type { ComponentFact, ComponentId, Evidence, Facts, Finding, Goal, ScanOptions, Severity, Stage, UpgradePath } from '../types.js';
 import type { StepId } from '../plan/steps.js';
 
 export type SeedFile =
@@ -19,6 +19,8 @@ export interface RuleMeta {
   severityNote?: string;
   component: Finding['component'];
   stages: Stage[] | 'all';
+  /** The goals (`scan --goal`) it runs at; left out: `upgrade` only. */
+  goals?: readonly Goal[];
   /** Runs only where the upgrade path is not `none` (docs/rules/README.md "When a rule runs"). */
   pendingOnly: boolean;
   /**

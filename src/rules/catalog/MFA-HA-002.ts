@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'medium',
     component: 'server',
     stages: ['pre'],
+    goals: ['upgrade', 'migrate'],
     pendingOnly: true,
     planSteps: [STEP.configureServer],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 4' },

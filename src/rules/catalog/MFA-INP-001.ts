@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'medium',
     component: 'host',
     stages: 'all',
+    goals: ['upgrade', 'migrate'],
     pendingOnly: false,
     planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },

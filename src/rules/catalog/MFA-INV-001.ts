@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'info',
     component: 'host',
     stages: 'all',
+    goals: ['upgrade', 'migrate'],
     pendingOnly: false,
     // The backup steps name this rule only where no backup rule (MFA-BKP-0xx) fired for them: the step is the
     // procedure's either way, and the inventory is then the reason it is in the plan.

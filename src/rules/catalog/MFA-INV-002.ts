@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'high',
     component: 'server',
     stages: ['pre'],
+    goals: ['upgrade', 'migrate'],
     pendingOnly: false,
     planSteps: [STEP.prepareServer, STEP.installServer],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server' },

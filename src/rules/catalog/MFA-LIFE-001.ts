@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'high',
     component: 'host',
     stages: ['pre', 'adfs'],
+    goals: ['upgrade', 'migrate'],
     pendingOnly: false,
     planSteps: [STEP.prepareServer],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server' },
