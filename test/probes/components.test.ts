@@ -25,7 +25,7 @@ describe('probeInventory', () => {
     expect(summary(inv)).toEqual([['agent', '5.2.1', PF, null, false]]);
     expect(inv.mfaFolder).toBe(PF);
     expect(inv.installPaths).toEqual([{ path: PF, exists: true, evidence: { source: 'registry', location: 'HKLM\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor\\InstallPath', observed: `${PF}\\` } }]);
-    expect(inv.components[0]!.evidence.map((e) => e.observed)).toEqual(['PhoneFactor Agent 5.2.1', 'PhoneFactor Agent executables, data file']);
+    expect(inv.components[0].evidence.map((e) => e.observed)).toEqual(['PhoneFactor Agent 5.2.1', 'PhoneFactor Agent executables, data file']);
     expect(inv.uninstallCovered).toBe(true);
   });
 
@@ -78,5 +78,88 @@ describe('probeInventory', () => {
     const h = memoryHost().file(`${PF}\\pfsvc.exe`, 'MZ').cannotRead(PF);
     expect(summary(await inventory(h))).toEqual([]);
     expect(h.problems.map((p) => p.location)).toContain(PF);
+  });
+});
+
+describe('probeInventory: an entry is a component where its publisher or its files confirm it', () => {
+  const UN = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+  const RSA_DIR = 'C:\\Program Files\\RSA\\RSA MFA Agent';
+
+  it('an RSA MFA agent is not the PhoneFactor Agent: ignored, with what was seen, and no install path from it', async () => {
+    const h = memoryHost()
+      .reg(`${UN}\\{7F3A1C55-0B6E-4C3B-9E1D-2A9B7C4D5E6F}`, { DisplayName: 'RSA MFA Agent for Microsoft Windows', DisplayVersion: '2.3.6', Publisher: 'RSA Security LLC', InstallLocation: `${RSA_DIR}\\` })
+      .file(`${RSA_DIR}\\RSAAgent.exe`, 'MZ');
+    const inv = await inventory(h);
+    expect(summary(inv)).toEqual([]);
+    expect(inv.installPaths).toEqual([]);
+    expect(inv.ignored).toEqual([{
+      displayName: 'RSA MFA Agent for Microsoft Windows', version: '2.3.6', publisher: 'RSA Security LLC', lookedLike: 'agent', installLocation: `${RSA_DIR}\\`,
+      evidence: [
+        { source: 'registry', location: `${UN}\\{7F3A1C55-0B6E-4C3B-9E1D-2A9B7C4D5E6F}\\DisplayName`, observed: 'RSA MFA Agent for Microsoft Windows 2.3.6' },
+        { source: 'registry', location: `${UN}\\{7F3A1C55-0B6E-4C3B-9E1D-2A9B7C4D5E6F}\\Publisher`, observed: 'RSA Security LLC' },
+        { source: 'file', location: RSA_DIR, observed: 'no MFA Server, PhoneFactor Agent or part files' },
+      ],
+    }]);
+  });
+
+  it('an entry of another publisher whose folder holds the service executables is confirmed by its files', async () => {
+    const h = memoryHost().file(`${MFA}\\MultiFactorAuthSvc.exe`, 'MZ');
+    h.reg(`${UN}\\{S}`, { DisplayName: 'Multi-Factor Authentication Server', DisplayVersion: '7.3.0.3', Publisher: 'Contoso IT (repackaged)', InstallLocation: `${MFA}\\` });
+    const inv = await inventory(h);
+    expect(summary(inv)).toEqual([['server', '7.3.0.3', MFA, null, false]]);
+    expect(inv.ignored).toEqual([]);
+  });
+
+  it('a portal entry of another publisher is confirmed by its web.config; a Duo entry with the MFA token is not', async () => {
+    const h = memoryHost().file(`${WWWROOT}\\MultiFactorAuth\\web.config`, portalWebConfig());
+    h.reg(`${UN}\\{P}`, { DisplayName: 'MFA User Portal', DisplayVersion: '7.3.0.3', Publisher: 'Contoso IT', InstallLocation: `${WWWROOT}\\MultiFactorAuth\\` });
+    h.reg(`${UN}\\{D}`, { DisplayName: 'Duo MFA Server Agent', DisplayVersion: '4.2.0', Publisher: 'Duo Security, Inc.' });
+    const inv = await inventory(h);
+    expect(summary(inv)).toEqual([['user-portal', '7.3.0.3', `${WWWROOT}\\MultiFactorAuth`, null, false]]);
+    expect(inv.ignored.map((e) => [e.displayName, e.lookedLike])).toEqual([['Duo MFA Server Agent', 'server']]);
+  });
+
+  it('publishers PhoneFactor, Positive Networks and Microsoft confirm; no publisher confirms only the parts\' own brand', async () => {
+    for (const [name, publisher, want] of [
+      ['PhoneFactor Agent', 'PhoneFactor', 'agent'],
+      ['PhoneFactor Agent', 'Positive Networks, Inc.', 'agent'],
+      ['Azure Multi-Factor Authentication Server', 'Microsoft Corporation', 'server'],
+      ['Multi-Factor Authentication Server', undefined, 'server'],
+      ['MFA Agent', undefined, null],
+    ] as const) {
+      const h = memoryHost();
+      h.reg(`${UN}\\{X}`, { DisplayName: name, DisplayVersion: '5.2.1', ...(publisher ? { Publisher: publisher } : {}) });
+      expect((await inventory(h)).components.map((c) => c.component)).toEqual(want ? [want] : []);
+    }
+  });
+});
+
+describe('probeInventory: an interrupted PhoneFactor Agent upgrade', () => {
+  const UN = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+
+  it('no agent entry or executables, the PhoneFactor key and the data file left, the portal still installed', async () => {
+    const h = memoryHost()
+      .reg(wow64(PHONEFACTOR_KEY), { InstallPath: `${PF}\\` })
+      .file(`${PF}\\Data\\PhoneFactor.pfdata`, 'DATA')
+      .file(`${PF}\\Logs\\pfsvc.log`, 'log')
+      .file(`${WWWROOT}\\PhoneFactor\\web.config`, portalWebConfig());
+    uninstallEntry(h, '{P}', 'PhoneFactor User Portal', { version: '5.2.1', installLocation: `${WWWROOT}\\PhoneFactor\\` });
+    h.reg(`${UN}\\{V}`, { DisplayName: 'VMware Tools', DisplayVersion: '11.3.5' });
+    const inv = await inventory(h);
+    expect(summary(inv)).toEqual([['user-portal', '5.2.1', `${WWWROOT}\\PhoneFactor`, null, false]]);
+    expect(inv.mfaFolder).toBe(PF);
+    expect(inv.interrupted).toMatchObject({ installPath: PF, remaining: ['user-portal'] });
+    expect(inv.interrupted!.evidence.map((e) => e.observed)).toEqual([
+      `${PF}\\`, 'data file present', 'no PhoneFactor Agent or MFA Server executables', 'no PhoneFactor Agent or MFA Server entry in either view',
+    ]);
+  });
+
+  it('not interrupted: the agent executables are there, or the registry has no PhoneFactor key (files only)', async () => {
+    const withExe = memoryHost().reg(wow64(PHONEFACTOR_KEY), { InstallPath: `${PF}\\` }).file(`${PF}\\pfsvc.exe`, 'MZ').file(`${PF}\\Data\\PhoneFactor.pfdata`, 'D');
+    uninstallEntry(withExe, '{V}', 'VMware Tools');
+    expect((await inventory(withExe)).interrupted).toBeNull();
+    const filesOnly = await inventory(memoryHost().file(`${PF}\\Data\\PhoneFactor.pfdata`, 'D'));
+    expect(filesOnly.interrupted).toBeNull();
+    expect(summary(filesOnly)).toEqual([['agent', null, PF, null, false]]);
   });
 });

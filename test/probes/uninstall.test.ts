@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDisplayName, readUninstall } from '../../src/probes/uninstall.js';
+import { classifyDisplayName, confirmedByEntry, readUninstall } from '../../src/probes/uninstall.js';
 import { REGISTRY_INTERESTS, UNINSTALL_32, UNINSTALL_64 } from '../../src/probes/registry.js';
 import { memoryHost, uninstallEntry } from '../helpers/memory.js';
 
@@ -45,13 +45,28 @@ describe('readUninstall', () => {
       ['agent', '5.2.1', 'C:\\Program Files\\PhoneFactor\\', '20150301'],
       ['web-service-sdk', '5.2.1', null, null],
     ]);
-    expect(un.mfa[1]!.key).toBe(`${UNINSTALL_32}\\{C}`);
-    expect(un.mfa[0]!.evidence).toEqual({ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{B}\\DisplayName', observed: 'PhoneFactor Agent 5.2.1' });
+    expect(un.mfa[1].key).toBe(`${UNINSTALL_32}\\{C}`);
+    expect(un.mfa[0].evidence).toEqual({ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{B}\\DisplayName', observed: 'PhoneFactor Agent 5.2.1' });
     expect(un.other).toEqual([{ key: `${UNINSTALL_64}\\{A}`, displayName: 'Microsoft Visual C++ 2015 Redistributable (x64) - 14.0.23506', version: '14.0.23506.0' }]);
   });
 
   it('no Uninstall export: nothing found and not covered', async () => {
     const un = readUninstall(await memoryHost().reg('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', { InstallPath: 'C:\\PF' }).loadRegistry(REGISTRY_INTERESTS));
     expect(un).toEqual({ mfa: [], other: [], covered: false });
+  });
+});
+
+describe('confirmedByEntry', () => {
+  it.each([
+    ['PhoneFactor Agent', 'PhoneFactor', true],
+    ['PhoneFactor Agent', 'Positive Networks', true],
+    ['Multi-Factor Authentication Server', 'Microsoft Corporation', true],
+    ['RSA MFA Agent for Microsoft Windows', 'RSA Security LLC', false],
+    ['Okta Multi-Factor Authentication Agent', 'Okta, Inc.', false],
+    ['Multi-Factor Authentication User Portal', null, true],
+    ['PhoneFactor Web Service SDK', '  ', true],
+    ['MFA Agent', null, false],
+  ] as const)('%s / publisher %s -> %s', (name, publisher, want) => {
+    expect(confirmedByEntry(name, publisher)).toBe(want);
   });
 });
