@@ -6,8 +6,6 @@ import mfaadfs002 from './catalog/MFA-ADFS-002.js';
 import mfaadfs003 from './catalog/MFA-ADFS-003.js';
 import mfaadfs004 from './catalog/MFA-ADFS-004.js';
 import mfaadfs005 from './catalog/MFA-ADFS-005.js';
-import mfaadfs010 from './catalog/MFA-ADFS-010.js';
-import mfaadfs011 from './catalog/MFA-ADFS-011.js';
 import mfabkp001 from './catalog/MFA-BKP-001.js';
 import mfabkp002 from './catalog/MFA-BKP-002.js';
 import mfabkp003 from './catalog/MFA-BKP-003.js';
@@ -60,8 +58,6 @@ export const RULES: readonly Rule[] = [
   mfaadfs003,
   mfaadfs004,
   mfaadfs005,
-  mfaadfs010,
-  mfaadfs011,
   mfabkp001,
   mfabkp002,
   mfabkp003,
