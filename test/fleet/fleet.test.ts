@@ -101,9 +101,11 @@ describe('fleet broken', () => {
 
   it('raises two primaries, the SDK URL to a missing host, the missing MSI and the failed target', () => {
     expect(rules(r)).toEqual(expect.arrayContaining([
-      'MFA-FLEET-002:MFA11:fail', 'MFA-FLEET-005:WEB11:fail', 'MFA-FLEET-007:WEB11:fail', 'MFA-FLEET-008:MFA13:unknown', 'MFA-CMP-002:MFA12:fail',
+      'MFA-FLEET-002:MFA11:fail', 'MFA-FLEET-005:WEB11:fail', 'MFA-FLEET-007:WEB11:fail', 'MFA-FLEET-008:MFA13:unknown',
     ]));
-    expect(rules(r)).not.toContain('MFA-CMP-002:MFA11:fail');
+    // MFA12 lacks the User Portal MSI today, but its own upgrade writes the 8.1 installers (issue 11 item 13); and
+    // WEB11's URL names no server of this fleet, so no deployment here owes it one.
+    expect(rules(r).filter((x) => x.startsWith('MFA-CMP-002'))).toEqual([]);
     expect(r.verdict.status).toBe('not-ready');
     expect(r.verdict.gate).toBe('fail');
     expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });

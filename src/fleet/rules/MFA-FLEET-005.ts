@@ -6,10 +6,10 @@ export default defineFleetRule({
     id: 'MFA-FLEET-005', title: 'An SDK URL points at a host that is not in the fleet', severity: 'medium', component: 'web-service-sdk', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade the User Portal, step 4; Upgrade the AD FS Adapters' },
     procedure: 'inplace-portal-4',
-    description: 'A User Portal, Mobile App Web Service or AD FS adapter reaches the Web Service SDK by URL. Where that URL names a server the fleet does not hold, its upgrade is not in this plan (or the name is a load-balancer name: check it serves the upgraded SDK). Outcome unknown where the host\'s report does not give its SDK URLs.',
+    description: 'A User Portal, Mobile App Web Service or AD FS adapter reaches the Web Service SDK by URL. Where that URL names a server the fleet does not hold, its upgrade is not in this plan (or the name is a load-balancer or DNS alias that no bundle.json lists in `aliases`). Outcome unknown where the host\'s report does not give its SDK URLs.',
     messages: {
       unknown: '{{host}}\'s report does not give the SDK URL its {{components}} config points at, so whether that server is in this fleet cannot be told.',
-      notInFleet: '{{file}} on {{host}} points at {{url}}; no host of this fleet is {{urlHost}}. Add that MFA Server\'s bundle so its upgrade is planned first, or point the config at one of the fleet\'s servers (a load-balancer name is fine if it serves the upgraded SDK).',
+      notInFleet: '{{file}} on {{host}} points at {{url}}; no host of this fleet is {{urlHost}}. Add that MFA Server\'s bundle so its upgrade is planned first; where {{urlHost}} is a load-balancer or DNS alias, name it in the bundle.json `aliases` of the servers behind it (`collect --alias {{urlHost}}`) so the fleet checks each of them.',
     },
   },
   check(ctx) {

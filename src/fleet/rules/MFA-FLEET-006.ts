@@ -24,16 +24,16 @@ export default defineFleetRule({
         const served = [
           ...(server.virtualDirectories ?? []),
           ...server.components.map((c) => c.virtualDirectory).filter((v): v is string => !!v),
-        ].map((p) => p.split('/').filter(Boolean)[0]?.toLowerCase());
+        ].map((p) => p.split('/').filter(Boolean)[0]);
         if (!usable(server) || (server.virtualDirectories === null && !server.components.some((c) => c.component === 'web-service-sdk' && c.virtualDirectory))) {
           hits.push({ host: h.name, outcome: 'unknown' as const, component: u.component, messageId: 'unknown', data: { file: u.file, host: h.name, url: u.url, server: server.name, why: server.status === 'failed' ? `its target failed: ${server.reason}` : 'no IIS configuration in its report' }, evidence: [ev], key: `${u.file}|${u.url}${pool ? `|${server.name}` : ''}`.toLowerCase() });
           continue;
         }
-        if (served.includes(u.vdir.toLowerCase())) continue;
+        if (served.some((v) => v?.toLowerCase() === u.vdir.toLowerCase())) continue;
         hits.push({
           host: h.name, component: u.component,
           messageId: pool ? 'poolMember' : 'notServed',
-          data: { file: u.file, host: h.name, url: u.url, server: server.name, vdir: u.vdir, served: [...new Set(served.filter(Boolean))].map((v) => `/${v}`).join(', ') || 'none', members: servers.map((x) => x.name).join(', ') },
+          data: { file: u.file, host: h.name, url: u.url, server: server.name, vdir: u.vdir, served: [...new Map(served.filter((v): v is string => !!v).map((v) => [v.toLowerCase(), v])).values()].map((v) => `/${v}`).join(', ') || 'none', members: servers.map((x) => x.name).join(', ') },
           evidence: [ev, { source: 'iis' as const, location: `${server.target}`, observed: `${server.name} applications: ${(server.virtualDirectories ?? []).join(', ') || 'none'}` }],
           key: `${u.file}|${u.url}${pool ? `|${server.name}` : ''}`.toLowerCase(),
         });
