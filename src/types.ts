@@ -101,6 +101,8 @@ export interface BackupFact {
   candidates: BackupCandidate[];
   /** Whether the search could be done at all (false where the original could not be read). */
   searched: boolean;
+  /** Backup folders that could not be searched (a UNC share), as written, with why. Absent: none. */
+  unsearched?: { path: string; why: string }[];
 }
 
 export interface ParsedSettings {

@@ -48,6 +48,24 @@ export function isCopyName(original: string, candidate: string): boolean {
   return new RegExp(`^${escapeRe(original)} - ${LOCALIZED_COPY}(?: \\(\\d+\\))?$`, 'i').test(candidate);
 }
 
+/** A UNC path (\\\\server\\share\\...): not a drive of this host, so neither a bundle nor the drive mapping holds it. */
+export function isUncPath(p: string): boolean {
+  return /^(?:\\\\|\/\/)(?!\?\\)[^\\/]+[\\/][^\\/]+/.test(p.trim());
+}
+
+export const UNC_WHY = 'a network share: the scan reads this host\'s own drives only, so whether a copy is there cannot be told';
+
+/** Backup folders split into the ones on this host's drives and the network shares, kept as written (UNC stays UNC). */
+function splitBackupDirs(dirs: string[]): { local: string[]; shares: { path: string; why: string }[] } {
+  const local: string[] = [];
+  const shares: { path: string; why: string }[] = [];
+  for (const d of dirs) {
+    if (isUncPath(d)) shares.push({ path: d.trim().replace(/\//g, '\\').replace(/\\+$/, ''), why: UNC_WHY });
+    else local.push(d);
+  }
+  return { local, shares };
+}
+
 /** Whether a folder name is the name or a copy-name of one of `names`. */
 function folderNamed(name: string, names: string[]): boolean {
   return names.some((n) => n.toLowerCase() === name.toLowerCase() || isCopyName(n, name));
@@ -100,6 +118,9 @@ function isCurrent(original: FileStat, cand: FileStat, same: boolean): boolean {
 export async function findFileBackups(target: Host, original: FileStat, opts: SearchOptions): Promise<BackupFact> {
   const fact: BackupFact = { original, candidates: [], searched: original.exists };
   if (!original.exists) return fact;
+  const { local, shares } = splitBackupDirs(opts.backupDirs);
+  opts = { ...opts, backupDirs: local };
+  if (shares.length) fact.unsearched = shares;
   const name = winBasename(original.path);
   const dir = winDirname(original.path);
   const parent = winDirname(dir);
@@ -202,6 +223,9 @@ export async function findFolderBackups(target: Host, folder: string, opts: Sear
   };
   const fact: BackupFact = { original, candidates: [], searched: original.exists };
   if (!original.exists) return fact;
+  const { local, shares } = splitBackupDirs(opts.backupDirs);
+  opts = { ...opts, backupDirs: local };
+  if (shares.length) fact.unsearched = shares;
   const name = winBasename(folder);
   const parent = winDirname(original.path);
   const grand = winDirname(parent);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFileBackups, findFolderBackups, isCopyName, walkFiles } from '../../src/probes/backups.js';
+import { UNC_WHY, findFileBackups, findFolderBackups, isCopyName, isUncPath, walkFiles } from '../../src/probes/backups.js';
 import { fileStat } from '../../src/probes/context.js';
 import { memoryHost, type MemoryHost } from '../helpers/memory.js';
 
@@ -154,6 +154,16 @@ describe('findFileBackups', () => {
       ['E:\\Backups\\2026-11-02\\Phonefactor_2026-11-02.pfdata', 'backup-folder', false],
       ['E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'backup-folder', true],
     ]);
+  });
+
+  it('a UNC backup folder stays UNC: not searched (never as C:\\fs01), named with why', async () => {
+    const h = memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('C:\\fs01\\MFABackup$\\MFA01\\PhoneFactor.pfdata', 'DATA', { mtime: t(10) });
+    const f = await search(h, DATA, { ...OPTS, backupDirs: ['\\\\fs01\\MFABackup$\\MFA01\\', 'E:\\Backups'] });
+    expect(f.candidates).toEqual([]);
+    expect(f.unsearched).toEqual([{ path: '\\\\fs01\\MFABackup$\\MFA01', why: UNC_WHY }]);
+    expect(isUncPath('//fs01/MFABackup$')).toBe(true);
+    expect(isUncPath('\\\\?\\C:\\Backups')).toBe(false);
+    expect(isUncPath('E:\\Backups')).toBe(false);
   });
 
   it('a backup folder that cannot be read finds nothing there and says so', async () => {

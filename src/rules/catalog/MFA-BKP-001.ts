@@ -18,6 +18,7 @@ export default defineRule({
     description: 'The data file PhoneFactor.pfdata holds every user and setting; the installer upgrades it in place. No copy of it was found beside it, in its parent folder or in a backup folder.',
     messages: {
       unreadable: 'Whether the data file {{path}} has a backup cannot be told: {{why}}. Make it readable and scan again, or check the backup by hand.',
+      share: 'No backup of the data file {{path}} was found on this host, and the backup folder {{shares}} is a network share this scan cannot read: whether a current copy is there is unknown. Check it there (its time must be after the last change), or copy the backup into the bundle and scan again.',
       noBackup: 'No backup of the data file {{path}} was found{{searched}}. Copy it before the window{{subordinate}}.',
     },
   },
@@ -37,6 +38,17 @@ export default defineRule({
       }];
     }
     if (!d.original.exists || d.candidates.length > 0) return [];
+    // A backup folder on a share (\\fs01\MFABackup$) cannot be looked into: unknown, naming it as written.
+    if (d.unsearched?.length) {
+      return [{
+        outcome: 'unknown',
+        severity: sub ? 'low' : 'critical',
+        messageId: 'share',
+        data: { path: d.original.path, shares: d.unsearched.map((u) => u.path).join(', ') },
+        evidence: [...backupEvidence(d), ...d.unsearched.map((u) => ({ source: 'bundle' as const, location: u.path, observed: u.why }))],
+        key: d.original.path.toLowerCase(),
+      }];
+    }
     return [{
       severity: sub ? 'low' : 'critical',
       messageId: 'noBackup',
