@@ -58,20 +58,25 @@ function summary(el: XmlElement): string {
   return parts.join(' ');
 }
 
+/** The value to show: the redacted one, except that an empty value is shown empty (it hides no secret). */
+function shown(raw: string, red: string): string {
+  return raw.trim() === '' ? '' : red;
+}
+
 function walk(o: Pair, n: Pair, path: string, out: ConfigDifference[]): void {
   // Attributes, by name as written.
   o.raw.attributes.forEach((a, i) => {
     const j = n.raw.attributes.findIndex(b => b.name === a.name);
     const p = `${path}/@${a.name}`;
-    if (j < 0) out.push({ kind: 'removed', path: p, old: o.red.attributes[i].value, new: null });
-    else if (n.raw.attributes[j].value !== a.value) out.push({ kind: 'changed', path: p, old: o.red.attributes[i].value, new: n.red.attributes[j].value });
+    if (j < 0) out.push({ kind: 'removed', path: p, old: shown(a.value, o.red.attributes[i].value), new: null });
+    else if (n.raw.attributes[j].value !== a.value) out.push({ kind: 'changed', path: p, old: shown(a.value, o.red.attributes[i].value), new: shown(n.raw.attributes[j].value, n.red.attributes[j].value) });
   });
   n.raw.attributes.forEach((b, j) => {
-    if (!o.raw.attributes.some(a => a.name === b.name)) out.push({ kind: 'added', path: `${path}/@${b.name}`, old: null, new: n.red.attributes[j].value });
+    if (!o.raw.attributes.some(a => a.name === b.name)) out.push({ kind: 'added', path: `${path}/@${b.name}`, old: null, new: shown(b.value, n.red.attributes[j].value) });
   });
   // Element text, trimmed.
   if (o.raw.text.trim() !== n.raw.text.trim()) {
-    out.push({ kind: 'changed', path, old: o.red.text.trim(), new: n.red.text.trim() });
+    out.push({ kind: 'changed', path, old: shown(o.raw.text, o.red.text.trim()), new: shown(n.raw.text, n.red.text.trim()) });
   }
   // Children, matched by label.
   const ol = labels(o.raw.children, n.raw.children);
@@ -108,4 +113,33 @@ export function compareElements(oldRoot: XmlElement, newRoot: XmlElement): Confi
   }
   walk(o, n, `/${oldRoot.name}`, out);
   return out;
+}
+
+/**
+ * Which of two things a difference is (compare-config's two sections, issue 11 item 18):
+ * - `carry-over`: a setting of the old file to bring into the new one: appSettings, applicationSettings (the SDK
+ *   URL is one), the portal theme (pages/@theme), every value of a file that is not a web.config (the AD FS
+ *   adapter config), and any other difference the release does not explain (a change made to the old file);
+ * - `release`: what the new release changes on purpose and the new file must keep: section and handler types,
+ *   assembly versions, the .NET version (2.0 -> 4.0 from 7.0), and settings that are new in the release.
+ */
+export type DifferenceSection = 'carry-over' | 'release';
+
+const SETTINGS = /\/(?:appSettings|applicationSettings)(?:\/|$)|\/pages\/@theme$/;
+const RELEASE_PATH = /\/configSections(?:\/|$)|\/@(?:type|targetFramework|assembly|publicKeyToken|newVersion|oldVersion|version|controlRenderingCompatibilityVersion)$|\/(?:startup|runtime|assemblyBinding|system\.codedom|compilation|assemblies|buildProviders|handlers|modules|httpHandlers|httpModules|validation|supportedRuntime|httpRuntime)(?:\/|\[|$)/;
+const VERSIONED = /\bVersion=\d+\.\d+/;
+
+export function differenceSection(d: ConfigDifference): DifferenceSection {
+  const root = /^\/([^/[]+)/.exec(d.path)?.[1];
+  if (SETTINGS.test(d.path) || root !== 'configuration') return d.kind === 'added' ? 'release' : 'carry-over';
+  if (RELEASE_PATH.test(d.path) || VERSIONED.test(d.old ?? '') || VERSIONED.test(d.new ?? '')) return 'release';
+  return 'carry-over';
+}
+
+/** Whether the release moves the file's .NET sections from 2.0 to 4.0 (a 6.x web.config must not be copied over a 7.x one). */
+export function changesFramework(differences: ConfigDifference[]): boolean {
+  return differences.some((d) =>
+    (/@targetFramework$/.test(d.path) && d.kind !== 'removed') ||
+    (/Version=2\.0\.0\.0/.test(d.old ?? '') && /Version=4\.0\.0\.0/.test(d.new ?? '')) ||
+    (/supportedRuntime/.test(d.path) && /v4\.0/.test(d.new ?? '')));
 }
