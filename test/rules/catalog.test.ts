@@ -169,7 +169,7 @@ describe('docs/rules and docs/procedures.md', () => {
     expect(rows.length).toBe(procedures.size);
     expect(procedures.size).toBeGreaterThanOrEqual(40);
     for (const [step, { url }] of procedures) {
-      expect(step).toMatch(/^(inplace|pf|pf2017|tool)-[a-z0-9-]+$/);
+      expect(step).toMatch(/^(inplace|pf|pf2017|migrate|tool)-[a-z0-9-]+$/);
       expect(url, step).toMatch(step.startsWith('tool-') ? /^rules\/README\.md$/ : /^https:\/\/learn\.microsoft\.com\//);
     }
   });
