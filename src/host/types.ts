@@ -45,6 +45,8 @@ export interface BundleJson {
    * they run, so that rules like MFA-CMP-002 can tell that a separate User Portal server needs an installer.
    */
   otherHosts?: { name: string; components: string[] }[];
+  /** Other names that reach this host: a load-balancer or DNS alias its clients' SDK URLs may name (fleet; docs/bundle-format.md). */
+  aliases?: string[];
 }
 
 export interface ManifestEntry {
