@@ -48,6 +48,8 @@ export interface CollectOptions {
   roles?: NonNullable<BundleJson['roles']>;
   /** Backup folders (Windows paths) the probes search, and bundle.json backupDirs. */
   backupDirs?: string[];
+  /** Other names that reach this host (a load-balancer or DNS alias), for bundle.json `aliases` (fleet, MFA-FLEET-006). */
+  aliases?: string[];
   /** OS facts from the host (LiveHost.hostInfo()); fills what the registry does not say. */
   hostInfo?: { hostname?: string | null; caption?: string | null; version?: string | null; architecture?: string | null };
   /** Collection time (default now). */
@@ -375,6 +377,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
     };
     const roles = { ...(inner?.roles ?? {}), ...stripUndefined(opts.roles ?? {}) };
     const backupDirs = [...new Set([...(inner?.backupDirs ?? []), ...(opts.backupDirs ?? [])])];
+    const aliases = [...new Set([...(inner?.aliases ?? []), ...(opts.aliases ?? [])].map((a) => a.trim().toLowerCase()).filter(Boolean))];
     const bundleJson: BundleJson = stripUndefined({
       // The name the scan used (ComputerName), so that "this host" checks agree with a live scan.
       hostname: facts.host.name ?? opts.hostInfo?.hostname ?? undefined,
@@ -384,6 +387,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
       roles: Object.keys(roles).length ? roles : undefined,
       backupDirs: backupDirs.length ? backupDirs : undefined,
       otherHosts: inner?.otherHosts,
+      aliases: aliases.length ? aliases : undefined,
     });
     await sink.file('bundle.json', Buffer.from(JSON.stringify(bundleJson, null, 2) + '\n'), now);
     if (manifest.size) {
