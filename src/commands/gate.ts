@@ -99,7 +99,7 @@ export default class Gate extends BaseCommand {
     }
     const failOn = flags['fail-on'] as FailOn;
     const stale = flags['max-age'] ? staleReport(loaded.scan.startedAt, flags['max-age'], now ?? new Date().toISOString()) : null;
-    if (isFleetReport(loaded)) return this.gateFleet(loaded, failOn, stale, flags);
+    if (isFleetReport(loaded)) return this.gateFleet(loaded, args.report, failOn, stale, flags);
     const report = loaded;
     const result = await gateReport(report, { failOn, waivers, waiverFile: flags.waivers, now });
     const gatedAll = rejudgeReport(report, { failOn, waivers, waiverFile: flags.waivers, now, knownRuleIds: await catalogRuleIds() });
@@ -126,9 +126,16 @@ export default class Gate extends BaseCommand {
     return stale ? { ...result, gate: 'fail' } : result;
   }
 
-  /** A saved fleet report: each host's open findings and the fleet's findings against --fail-on. */
-  private gateFleet(fleet: FleetReport, failOn: FailOn, stale: string | null, flags: { format?: string[] }): GateResult {
-    if (flags.format?.length) this.error('--format: gate re-renders host reports only; run `fleet` again for a fleet\'s files', { exit: 2 });
+  /**
+   * A saved fleet report: each host's open findings and the fleet's findings against --fail-on (and --max-age).
+   * A fleet report keeps each server's verdict, not every finding, so what needs the findings is refused in one
+   * line naming the file: --format (re-rendering), --waivers (re-applying) and --fail-on-unknown (which checks of a
+   * server could not be determined).
+   */
+  private gateFleet(fleet: FleetReport, file: string, failOn: FailOn, stale: string | null, flags: { format?: string[]; waivers?: string; 'fail-on-unknown'?: boolean }): GateResult {
+    if (flags.format?.length) this.error(`${file}: a fleet report: --format re-renders host reports only; run \`fleet --format\` again for a fleet's files`, { exit: 2 });
+    if (flags.waivers) this.error(`${file}: a fleet report keeps each server's verdict, not its findings, so --waivers cannot be applied to it again; give the waiver file to \`fleet --waivers\``, { exit: 2 });
+    if (flags['fail-on-unknown']) this.error(`${file}: a fleet report does not keep which checks of each server could not be determined, so --fail-on-unknown cannot judge it; gate each server's report (\`fleet --host-reports DIR\`) with it`, { exit: 2 });
     const g = gateFleetReport(fleet, failOn);
     const counts = fleet.verdict.counts;
     this.log(`gate: ${g.gate} (fail-on ${failOn}): fleet of ${fleet.hosts.length} server(s): ` + SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ') + `; ${fleet.verdict.waived} waived`);
