@@ -142,8 +142,8 @@ export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
         kind: 'adfs-single', group: farm, track,
         title: `${named}: this is an OUTAGE of MFA sign-in through AD FS, from the adapter install until AzureMfaServerAuthentication is checked again. Announce it and plan it as one.`,
         steps: [
-          fleetStep(h.name, STEP.adfsPolicyUncheck, 'configure', 'adfs-adapter', 'Uncheck the old provider in the global MFA policy (the outage starts here: no other AD FS server keeps serving)', `One AD FS server: it cannot be taken out of the farm while others serve. Announce the outage; from here until the last step of this wave no sign-in gets an MFA Server second factor through AD FS.`),
-          install ? { ...fromPlan(h, install), title: 'Install the new AD FS adapter' } : fleetStep(h.name, STEP.installAdfs, 'install', 'adfs-adapter', 'Install the new AD FS adapter', ''),
+          { ...(install ? fromPlan(h, install) : fleetStep(h.name, STEP.installAdfs, 'install', 'adfs-adapter', '', '')), title: 'Install the new AD FS adapter (the outage starts here: no other AD FS server keeps serving)' },
+          fleetStep(h.name, STEP.adfsPolicyUncheck, 'configure', 'adfs-adapter', 'Uncheck the old provider in the global MFA policy', 'One AD FS server: it cannot be taken out of the farm while others serve. Announce the outage before the install; until the last step of this wave no sign-in gets an MFA Server second factor through AD FS.'),
           st(h, STEP.adfsUnregisterOld, 'uninstall', 'Unregister the old provider by its exact name (Unregister-MultiFactorAuthenticationAdfsAdapter.ps1)'),
           st(h, STEP.adfsRegisterNew, 'install', 'Register the new provider (Register-MultiFactorAuthenticationAdfsAdapter.ps1)'),
           st(h, STEP.adfsRestart, 'configure', 'Restart the AD FS service'),

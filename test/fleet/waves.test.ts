@@ -73,10 +73,11 @@ describe('fleet waves', () => {
     expect(single.map((x) => x.kind)).toEqual(['adfs-single']);
     expect(single[0]!.title).toMatch(/has one server: this is an OUTAGE of MFA sign-in through AD FS/);
     const ids = single[0]!.steps.map((s) => s.id);
-    expect(ids).toEqual(['configure:adfs-adapter:policy-uncheck', 'install:adfs-adapter', 'uninstall:adfs-adapter:provider', 'install:adfs-adapter:provider', 'configure:adfs-adapter:restart-adfs', 'configure:adfs-adapter:policy-check']);
+    expect(ids).toEqual(['install:adfs-adapter', 'configure:adfs-adapter:policy-uncheck', 'uninstall:adfs-adapter:provider', 'install:adfs-adapter:provider', 'configure:adfs-adapter:restart-adfs', 'configure:adfs-adapter:policy-check']);
     expect(single[0]!.steps.some((s) => /keep serving|drain|out of the farm/i.test(s.title))).toBe(false);
     // The adapter step keeps the host plan's detail.
-    expect(single[0]!.steps[1]!.detail).toBe('Run MultiFactorAuthenticationAdfsAdapterSetup64.msi.');
+    expect(single[0]!.steps[0]!.detail).toBe('Run MultiFactorAuthenticationAdfsAdapterSetup64.msi.');
+    expect(single[0]!.steps[0]!.title).toContain('the outage starts here');
     // Two servers: the halves as before.
     expect(buildWaves([adfs('ADFS01', 'sts'), adfs('ADFS02', 'sts')]).map((x) => x.kind)).toEqual(['adfs-first-half', 'adfs-policy', 'adfs-second-half']);
   });

@@ -11,7 +11,7 @@ export default defineFleetRule({
     procedure: 'pf-install-2',
     description: 'Where MFA Server replaces a PhoneFactor Agent, the Web Service SDK is uninstalled and installed again from the MFA Server UI, which proposes a new virtual directory (MultiFactorAuthWebServiceSdk instead of PhoneFactorWebServiceSdk). Every User Portal, Mobile App Web Service and AD FS adapter that reaches the SDK under the old name, on that server and on the other servers of the fleet (by SDK URL, also through a load-balancer alias), stops working if the new default is taken. The finding names them, so the person at the installer types the old name or has a list of configs to change.',
     messages: {
-      consumers: 'On {{server}} the Web Service SDK ({{vdir}}) is reinstalled with MFA Server, whose installer proposes /{{newVdir}}. These use /{{vdir}}: {{consumers}}. Type {{vdirName}} as the virtual directory when installing the SDK, or change each of them to /{{newVdir}} in the window.',
+      consumers: 'On {{server}} the Web Service SDK ({{vdir}}) is reinstalled with MFA Server, whose installer proposes /{{newVdir}}. These use {{vdir}}: {{consumers}}. Type {{vdirName}} as the virtual directory when installing the SDK, or change each of them to /{{newVdir}} in the window.',
     },
   },
   check(ctx) {
