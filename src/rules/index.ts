@@ -43,6 +43,17 @@ import mfamig010 from './catalog/MFA-MIG-010.js';
 import mfamig011 from './catalog/MFA-MIG-011.js';
 import mfamig012 from './catalog/MFA-MIG-012.js';
 import mfamig013 from './catalog/MFA-MIG-013.js';
+import mfapost001 from './catalog/MFA-POST-001.js';
+import mfapost002 from './catalog/MFA-POST-002.js';
+import mfapost003 from './catalog/MFA-POST-003.js';
+import mfapost004 from './catalog/MFA-POST-004.js';
+import mfapost005 from './catalog/MFA-POST-005.js';
+import mfapost006 from './catalog/MFA-POST-006.js';
+import mfapost007 from './catalog/MFA-POST-007.js';
+import mfapost008 from './catalog/MFA-POST-008.js';
+import mfapost009 from './catalog/MFA-POST-009.js';
+import mfapost010 from './catalog/MFA-POST-010.js';
+import mfapost019 from './catalog/MFA-POST-019.js';
 import mfaprq001 from './catalog/MFA-PRQ-001.js';
 import mfaprq002 from './catalog/MFA-PRQ-002.js';
 import mfaprq003 from './catalog/MFA-PRQ-003.js';
@@ -95,6 +106,17 @@ export const RULES: readonly Rule[] = [
   mfamig011,
   mfamig012,
   mfamig013,
+  mfapost001,
+  mfapost002,
+  mfapost003,
+  mfapost004,
+  mfapost005,
+  mfapost006,
+  mfapost007,
+  mfapost008,
+  mfapost009,
+  mfapost010,
+  mfapost019,
   mfaprq001,
   mfaprq002,
   mfaprq003,
