@@ -20,7 +20,7 @@ import { mkdir, readdir, realpath, rm, stat, utimes, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { Facts, Replication } from './types.js';
+import type { Facts } from './types.js';
 import type { BundleJson, ManifestEntry, Host } from './host/types.js';
 import { RecordingHost, type Access } from './host/recording.js';
 import { normalizeWinPath, splitWinPath, winBasename, winDirname, winIsInside, winKey } from './host/paths.js';
@@ -31,6 +31,7 @@ import { isCopyName } from './probes/backups.js';
 import { isSecretName, REDACTED, redactText, redactXmlBytes } from './xml/redact.js';
 import { landsInside } from './report/write.js';
 import type { RegValue } from './registry/types.js';
+import { ADFS_CMDLETS, runAdfsCmdlet, type PowerShellOptions } from './host/live/adfs-cmdlets.js';
 
 /** Files only listed or stat'ed above this size are described in manifest.json, not copied. */
 export const MAX_COPY_BYTES = 64 * 1024 * 1024;
@@ -59,6 +60,12 @@ export interface CollectOptions {
    * the scan reads (default: path.resolve(out) on win32, none elsewhere).
    */
   outWinPath?: string | null;
+  /**
+   * Run the two read-only AD FS cmdlets (Get-AdfsAuthenticationProvider, Get-AdfsGlobalAuthenticationPolicy, as
+   * JSON) through this powershell.exe where the AD FS service is registered, and write their output to adfs/*.json.
+   * Without it, adfs/*.json the target already holds (a bundle standing in for the host) are passed on.
+   */
+  adfsCmdlets?: PowerShellOptions | null;
 }
 
 export interface CollectResult {
@@ -75,6 +82,8 @@ export interface CollectResult {
   omitted: string[];
   /** Registry keys written to registry/collected.reg. */
   registryKeys: number;
+  /** AD FS cmdlet outputs written to adfs/ (bundle paths). */
+  adfsFiles: string[];
   /** Things that could not be collected (also in the scan's problems). */
   warnings: string[];
   facts: Facts;
@@ -243,7 +252,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   }
 
   const rec = new RecordingHost(target);
-  const facts = await runProbes(rec, { stage: 'pre', backupDirs: opts.backupDirs, role: opts.roles?.replication as Replication | undefined });
+  const facts = await runProbes(rec, { stage: 'pre', backupDirs: opts.backupDirs, role: opts.roles?.replication });
 
   const outWin = opts.outWinPath !== undefined ? opts.outWinPath : process.platform === 'win32' && /^[A-Za-z]:/.test(out) ? normalizeWinPath(out) : null;
   if (outWin) {
@@ -287,7 +296,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   files.sort((x, y) => (winKey(x.path) < winKey(y.path) ? -1 : 1));
 
   const sink: Sink = zipOut ? new ZipSink(out) : new FolderSink(out, forbidden);
-  const res: CollectResult = { out, copied: 0, copiedBytes: 0, redacted: 0, described: [], omitted: [], registryKeys: 0, warnings: [], facts };
+  const res: CollectResult = { out, copied: 0, copiedBytes: 0, redacted: 0, described: [], omitted: [], registryKeys: 0, adfsFiles: [], warnings: [], facts };
   const manifest = new Map<string, ManifestEntry>();
   const redact = opts.redact !== false;
   try {
@@ -359,6 +368,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
       if (!manifest.has(k) && !files.some((f) => f.kind === 'copy' && winKey(f.path) === k)) manifest.set(k, m);
     }
 
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: keys() is not on RegistryReader
     const reg = rec.registry as (typeof rec.registry & { keys?: () => Iterable<RegKeyData> }) | null;
     if (reg && typeof reg.keys === 'function') {
       const keys = [...reg.keys()].map((k) => (redact ? { ...k, values: k.values.map(redactRegValue) } : k));
@@ -366,6 +376,21 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
         await sink.file('registry/collected.reg', writeRegV5(keys), opts.now ?? new Date());
         res.registryKeys = keys.length;
       }
+    }
+
+    // AD FS: the cmdlets' output, run here where the AD FS service is registered, else what the target held.
+    const adfsOut = new Map<string, Buffer>();
+    for (const f of rec.bundleFiles.values()) if (ADFS_CMDLETS.some((c) => c.file === f.rel.toLowerCase())) adfsOut.set(f.rel.toLowerCase(), f.data);
+    if (opts.adfsCmdlets && facts.services?.adfs) {
+      for (const c of ADFS_CMDLETS) {
+        const r = await runAdfsCmdlet(c, opts.adfsCmdlets);
+        if (r.ok) adfsOut.set(c.file, r.stdout);
+        else res.warnings.push(`${r.error}: ${c.file} not recorded`);
+      }
+    }
+    for (const [rel, data] of [...adfsOut].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      await sink.file(rel, data, opts.now ?? new Date());
+      res.adfsFiles.push(rel);
     }
 
     const now = opts.now ?? new Date();

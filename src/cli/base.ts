@@ -32,6 +32,6 @@ export abstract class BaseCommand extends Command {
 
   private shape(): CommandShape {
     const ctor = this.constructor as typeof Command;
-    return { id: this.id, bin: this.config.bin, flags: ctor.flags as CommandShape['flags'] };
+    return { id: this.id, bin: this.config.bin, flags: ctor.flags };
   }
 }

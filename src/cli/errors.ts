@@ -89,15 +89,15 @@ export function isInputError(e: unknown): boolean {
 export function distance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
+    let diag = prev[0];
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = up;
     }
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 /** The closest of `candidates` to `word`, where it is close enough to be a likely typo. */
@@ -147,7 +147,7 @@ function parseErrorMessage(err: OclifLikeError, kind: string, shape: CommandShap
           if (pairs.has(key)) continue;
           pairs.add(key);
           out.push(`--${ex[2]} and --${ex[1]} cannot be used together`);
-        } else if (req) out.push(`--${req[1]} is required${describe(req[1]!)}`);
+        } else if (req) out.push(`--${req[1]} is required${describe(req[1])}`);
         else out.push(r);
       }
       return out.join('; ') || firstLine(text);

@@ -11,7 +11,7 @@ export async function openTarget(_cmd: Command, target: string | undefined, opts
   for (const d of opts.drive ?? []) {
     const m = /^([A-Za-z]):?=(.+)$/.exec(d);
     if (!m) throw new UsageError(`--drive ${d}: expected LETTER=PATH, e.g. D=./copies/D`);
-    drives[m[1]!.toUpperCase()] = m[2]!;
+    drives[m[1].toUpperCase()] = m[2]!;
   }
   if (target === undefined) {
     if (process.platform !== 'win32') throw new UsageError('Missing 1 required arg: target (a bundle folder; a scan with no TARGET reads this host and runs only on Windows)');

@@ -26,14 +26,14 @@ export async function sha256File(real: string): Promise<string> {
     const bufs = [Buffer.allocUnsafe(SIZE), Buffer.allocUnsafe(SIZE)];
     let i = 0;
     let pos = 0;
-    let pending = fh.read(bufs[0]!, 0, SIZE, 0);
+    let pending = fh.read(bufs[0], 0, SIZE, 0);
     for (;;) {
       const { bytesRead } = await pending;
       if (bytesRead === 0) break;
       pos += bytesRead;
-      const cur = bufs[i]!;
+      const cur = bufs[i];
       i ^= 1;
-      pending = fh.read(bufs[i]!, 0, SIZE, pos);
+      pending = fh.read(bufs[i], 0, SIZE, pos);
       h.update(cur.subarray(0, bytesRead));
     }
     return h.digest('hex');

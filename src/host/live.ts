@@ -246,7 +246,7 @@ export class LiveHost implements Host {
     );
     // Parse in interest order so that the store (and the digest) do not depend on timing.
     keys.forEach((k, i) => {
-      const r = results[i]!;
+      const r = results[i];
       const label = `reg query ${k.path}`;
       this.sources++;
       if (r.ok) {

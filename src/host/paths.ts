@@ -40,14 +40,14 @@ export function normalizeWinPath(p: string, defaultDrive = 'C'): string {
   let drive = defaultDrive.toUpperCase();
   const m = /^([A-Za-z]):([\s\S]*)$/.exec(s); // [\s\S]: a name may hold a newline
   if (m) {
-    drive = m[1]!.toUpperCase();
+    drive = m[1].toUpperCase();
     s = m[2]!;
   }
   const parts = s.split('\\').filter((seg) => seg !== '' && seg !== '.');
   // As the outer trim does, the last segment loses trailing whitespace whatever separators followed it:
   // "C:\\a\\x \\" and "C:\\a\\x " both give "C:\\a\\x", so normalising twice changes nothing.
   while (parts.length) {
-    const last = parts[parts.length - 1]!.trimEnd();
+    const last = parts[parts.length - 1].trimEnd();
     if (last !== '' && last !== '.') {
       parts[parts.length - 1] = last;
       break;
@@ -59,7 +59,7 @@ export function normalizeWinPath(p: string, defaultDrive = 'C'): string {
 
 export function splitWinPath(p: string): { drive: string; segments: string[] } {
   const n = normalizeWinPath(p);
-  const drive = n[0]!;
+  const drive = n[0];
   const rest = n.slice(3);
   return { drive, segments: rest ? rest.split('\\') : [] };
 }

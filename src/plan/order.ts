@@ -10,7 +10,7 @@ const PHASES: readonly PlanPhase[] = ['before-window', 'in-window', 'after-upgra
 const CHANGES = ['drain', 'uninstall', 'install'];
 
 /**
- * Every backup before any drain, uninstall or install, and the prerequisite installs before the window's
+ * Every backup before any drain, uninstall or install (a backup in the window: before those after it), and the prerequisite installs before the window's
  * first step that installs anything; then each step keeps only its direct constraints (a dependency another
  * one already implies is left out). Steps come in procedure order, so a step's ancestors are done first.
  */
@@ -34,10 +34,13 @@ export function withBackupFirst(steps: Draft[]): Draft[] {
       s.dependsOn.push(...prereqs.filter((p) => !anc.has(p)));
     }
   }
+  // A backup in the window (the data file, with the service stopped) comes before the changes that follow it,
+  // never before the drain it follows, nor before anything before the window.
+  const inWindow = new Map(steps.filter((s) => s.action === 'backup' && s.phase !== 'before-window').map((s) => [s.id as string, ancestors(s)]));
   for (const s of steps) {
     if (!CHANGES.includes(s.action)) continue;
     const anc = ancestors(s);
-    const missing = backups.filter((b) => !anc.has(b));
+    const missing = backups.filter((b) => !anc.has(b) && !(inWindow.has(b) && (s.phase === 'before-window' || inWindow.get(b)!.has(s.id))));
     if (missing.length) s.dependsOn = [...missing, ...s.dependsOn];
   }
   for (const s of steps) s.dependsOn = [...new Set(s.dependsOn.filter((d) => byId.has(d)))];
@@ -58,7 +61,7 @@ export function topoOrder(steps: Draft[]): PlanStep[] {
   while (left.length) {
     const ready = left.filter((s) => s.dependsOn.every((d) => done.has(d))).sort(byPhaseThenId);
     // A cycle cannot happen (every constraint points at a step drafted earlier); never hang all the same.
-    const next = ready[0] ?? [...left].sort(byPhaseThenId)[0]!;
+    const next = ready[0] ?? [...left].sort(byPhaseThenId)[0];
     done.add(next.id);
     left.splice(left.indexOf(next), 1);
     out.push({ order: out.length + 1, ...next });

@@ -49,9 +49,9 @@ export function probeVc(ctx: ProbeContext, arch: 'x64' | 'x86', uninstallCovered
       known: true,
       installed: true,
       version: hit.version,
-      major: Number.isFinite(parts[0]) ? parts[0]! : null,
-      minor: Number.isFinite(parts[1]) ? parts[1]! : null,
-      bld: Number.isFinite(parts[2]) ? parts[2]! : null,
+      major: Number.isFinite(parts[0]) ? parts[0] : null,
+      minor: Number.isFinite(parts[1]) ? parts[1] : null,
+      bld: Number.isFinite(parts[2]) ? parts[2] : null,
       evidence: [regEvidence(hit.key, 'DisplayName', `${hit.displayName} ${hit.version ?? ''}`.trim())],
     };
   }

@@ -193,7 +193,7 @@ class ByteDecoder {
 /** Length of the part of b that ends on a whole UTF-8 character. */
 function utf8Boundary(b: Buffer): number {
   for (let i = b.length - 1; i >= 0 && i >= b.length - 3; i--) {
-    const c = b[i]!;
+    const c = b[i];
     if ((c & 0xc0) === 0x80) continue;
     if (c >= 0xc0 && b.length - i < (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2)) return i;
     break;
@@ -670,8 +670,8 @@ class RegParser {
     const rest = p ? t.slice(p) : t;
     const dw = DWORD.exec(rest);
     if (dw) {
-      if (this.unterminated && dw[1]!.length !== 8) return this.badValue(t, 'file ends inside a dword (truncated?)');
-      this.set({ name, type: 'REG_DWORD', typeNumber: 4, data: parseInt(dw[1]!, 16) });
+      if (this.unterminated && dw[1].length !== 8) return this.badValue(t, 'file ends inside a dword (truncated?)');
+      this.set({ name, type: 'REG_DWORD', typeNumber: 4, data: parseInt(dw[1], 16) });
       return;
     }
     const hx = HEX_PREFIX.exec(rest.length > 20 ? rest.slice(0, 20) : rest);
@@ -791,7 +791,7 @@ function parseHexList(list: string, strict = false): Buffer | string {
   if (REGEDIT_HEX.test(list)) {
     const bytes = list.length === 0 ? 0 : (list.length + 1) / 3;
     const hexOut = Buffer.allocUnsafe(bytes);
-    for (let k = 0, i = 0; k < bytes; k++, i += 3) hexOut[k] = (HEX_VAL[list.charCodeAt(i)]! << 4) | HEX_VAL[list.charCodeAt(i + 1)]!;
+    for (let k = 0, i = 0; k < bytes; k++, i += 3) hexOut[k] = (HEX_VAL[list.charCodeAt(i)] << 4) | HEX_VAL[list.charCodeAt(i + 1)];
     return hexOut;
   }
   const len = list.length;
@@ -806,7 +806,7 @@ function parseHexList(list: string, strict = false): Buffer | string {
     let digits = 0;
     for (; i < len && digits < 3; i++) {
       const c = list.charCodeAt(i);
-      const h = c < 128 ? HEX_VAL[c]! : -1;
+      const h = c < 128 ? HEX_VAL[c] : -1;
       if (h < 0) break;
       v = v * 16 + h;
       digits++;

@@ -22,7 +22,7 @@ function hexData(prefix: string, lineLen: number, bytes: Buffer): string {
   let len = lineLen + prefix.length;
   const last = bytes.length - 1;
   for (let i = 0; i <= last; i++) {
-    out += HEX[bytes[i]!]!;
+    out += HEX[bytes[i]];
     if (i === last) break;
     out += ',';
     len += 3;

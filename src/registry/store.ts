@@ -273,7 +273,7 @@ export class RegistryStore implements RegistryReader {
       this.top.set(p.root.toLowerCase(), node);
     }
     for (let i = 0; i < limit; i++) {
-      const name = p.names[i]!;
+      const name = p.names[i];
       const k = name.toLowerCase();
       let child: Node | undefined = node.children?.get(k);
       if (!child) {

@@ -32,7 +32,7 @@ const C1_TEST = /[\x80-\x9f]/;
 
 export function decodeCp1252(buf: Uint8Array): string {
   const s = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
-  return C1_TEST.test(s) ? s.replace(C1, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!)) : s;
+  return C1_TEST.test(s) ? s.replace(C1, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80])) : s;
 }
 
 /** Windows-1252 bytes of a string; characters it cannot hold become '?', as Windows' default char. */

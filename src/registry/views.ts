@@ -13,8 +13,8 @@ export function otherView(path: string): string | undefined {
   const p = parseRegPath(path);
   if (!p || p.root !== 'HKEY_LOCAL_MACHINE' || p.names.length < 2) return undefined;
   const [software, second, ...rest] = p.names;
-  if (software!.toLowerCase() !== 'software') return undefined;
-  if (second!.toLowerCase() === 'wow6432node') {
+  if (software.toLowerCase() !== 'software') return undefined;
+  if (second.toLowerCase() === 'wow6432node') {
     return rest.length ? [p.root, software, ...rest].join('\\') : undefined;
   }
   return [p.root, software, 'WOW6432Node', second, ...rest].join('\\');

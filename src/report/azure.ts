@@ -4,7 +4,7 @@
  * https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
  */
 import { SEVERITIES, type Finding, type Report } from '../types.js';
-import type { FleetFinding, FleetReport } from '../fleet/types.js';
+import type { FleetReport } from '../fleet/types.js';
 import { atOrAbove, compareFindings } from './verdict.js';
 import { visible } from './text.js';
 import { incompleteness, outcomeLabel } from './view.js';
@@ -57,7 +57,7 @@ export function renderAzureFleet(fleet: FleetReport, opts: { file?: string } = {
       lines.push(`##vso[task.logissue type=error;${src}]${azData(`${h.name}: gate FAIL at --fail-on ${h.verdict.failOn}: ${counts}; ${h.verdict.waived} waived`)}`);
     }
   }
-  for (const f of (fleet.findings as FleetFinding[]).filter((x) => !x.waiver && x.severity !== 'info').sort(compareFindings)) {
+  for (const f of fleet.findings.filter((x) => !x.waiver && x.severity !== 'info').sort(compareFindings)) {
     const type = atOrAbove(f.severity, v.failOn) ? 'error' : 'warning';
     lines.push(`##vso[task.logissue type=${type};${src}code=${azProperty(f.ruleId)};]${azData(`${f.host}: ${f.ruleId} ${f.title} [${f.severity}, ${outcomeLabel(f)}]: ${f.message}`)}`);
   }

@@ -99,7 +99,7 @@ export function githubFleetSummary(fleet: FleetReport, opts: { reportFiles?: rea
   const lines = [
     `### ${v.gate === 'fail' ? '❌' : '✅'} Fleet of ${fleet.hosts.length} server(s): ${STATUS_LABELS[v.status] ?? mdEscape(v.status)}, gate ${v.gate === 'fail' ? 'FAIL' : 'PASS'} at fail-on ${v.failOn}`,
     '',
-    '| Host | Verdict | Gate | ' + SEVERITIES.map((s) => s[0]!.toUpperCase() + s.slice(1)).join(' | ') + ' |',
+    '| Host | Verdict | Gate | ' + SEVERITIES.map((s) => s[0].toUpperCase() + s.slice(1)).join(' | ') + ' |',
     '|---|---|---|' + SEVERITIES.map(() => '---:|').join(''),
   ];
   for (const h of fleet.hosts) {

@@ -60,7 +60,7 @@ function testcases(
     };
     if (failing.length > 0) {
       failures++;
-      const first = failing[0]!;
+      const first = failing[0];
       tc.failure = {
         '@_type': first.severity,
         '@_message': xmlClean(
@@ -143,7 +143,7 @@ function build(suites: Suite[]): string {
       '@_errors': '0',
       testsuite: suites.map(({ failures: _f, skipped: _s, tests: _t, ...suite }) => suite),
     },
-  }) as string;
+  });
   return xml.endsWith('\n') ? xml : xml + '\n';
 }
 

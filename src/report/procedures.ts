@@ -41,13 +41,13 @@ export function parseProcedures(md: string): Map<string, ProcedureStep> {
   for (const line of md.split(/\r?\n/)) {
     let m: RegExpExecArray | null;
     if ((m = /^## (.+)$/.exec(line))) {
-      page = m[1]!.trim();
+      page = m[1].trim();
       section = '';
     } else if ((m = /^Source: \[([^\]]+)\]\((https?:[^)]+)\)/.exec(line))) page = m[1]!;
-    else if ((m = /^### (.+)$/.exec(line))) section = m[1]!.trim();
+    else if ((m = /^### (.+)$/.exec(line))) section = m[1].trim();
     else if ((m = /^\| `([^`]+)` \| (.+) \| ([^|]+) \|\s*$/.exec(line))) {
-      const url = m[3]!.trim();
-      steps.set(m[1]!, { id: m[1]!, text: m[2]!.trim(), page, section, url: /^https:\/\//.test(url) ? url : null });
+      const url = m[3].trim();
+      steps.set(m[1], { id: m[1], text: m[2].trim(), page, section, url: /^https:\/\//.test(url) ? url : null });
     }
   }
   return steps;

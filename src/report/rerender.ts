@@ -29,7 +29,7 @@ export const isFleetReport = (r: Report | FleetReport): r is FleetReport => Arra
 export function parseMaxAge(s: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$/i.exec(s);
   if (!m || Number(m[1]) <= 0) throw new Error(`--max-age ${s}: expected a positive duration such as 7d, 36h, 2w or 90m`);
-  const unit = { m: 60e3, min: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 }[m[2]!.toLowerCase() as 'm' | 'min' | 'h' | 'd' | 'w'];
+  const unit = { m: 60e3, min: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 }[m[2].toLowerCase() as 'm' | 'min' | 'h' | 'd' | 'w'];
   return Number(m[1]) * unit;
 }
 

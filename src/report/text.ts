@@ -37,9 +37,9 @@ export function mdEscape(s: string): string {
   const dollars = (v.match(/\$/g) ?? []).length;
   let out = '';
   for (let i = 0; i < v.length; i++) {
-    const c = v[i]!;
-    const prev = i > 0 ? v[i - 1]! : ' ';
-    const next = i + 1 < v.length ? v[i + 1]! : ' ';
+    const c = v[i];
+    const prev = i > 0 ? v[i - 1] : ' ';
+    const next = i + 1 < v.length ? v[i + 1] : ' ';
     let escape = false;
     switch (c) {
       case '|':

@@ -41,9 +41,9 @@ export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
   const lastText = Math.max(0, text.trimEnd().length - 1);
   const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lc.linePos(Math.min(offset, lastText)).line);
   if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
+    const err = doc.errors[0];
     // yaml's messages can span lines (a code frame); keep the first.
-    throw new WaiverFileError(`${file}:${lineOf(err.pos[0])}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new WaiverFileError(`${file}:${lineOf(err.pos[0])}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const root = doc.contents as YamlNode | null;
   if (root === null || (Y.isScalar(root) && (root.value === null || root.value === ''))) return [];
@@ -74,7 +74,7 @@ export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
 
   const v = validateWaiverFile(value);
   if (!v.ok) {
-    const at = v.at[0]!;
+    const at = v.at[0];
     throw new WaiverFileError(`${file}:${lineOf(nodeAt(at)?.range?.[0])}: ${v.errors[0]}`);
   }
   if (list === undefined || list === null || !Y.isSeq(list)) return [];

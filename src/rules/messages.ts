@@ -5,7 +5,7 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** The placeholder names a message template uses, in order of first use. */
 export function placeholders(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))];
 }
 
 /**

@@ -13,7 +13,7 @@ export function vcOk(f: VcRuntimeFact): boolean {
   if (!f.installed || f.major === null) return false;
   const v = [f.major, f.minor ?? 0, f.bld ?? 0];
   const min = [14, 0, 23506];
-  for (let i = 0; i < 3; i++) if (v[i] !== min[i]) return v[i]! > min[i]!;
+  for (let i = 0; i < 3; i++) if (v[i] !== min[i]) return v[i] > min[i];
   return true;
 }
 

@@ -35,6 +35,7 @@ export function makeLogger(level: LogLevel, format?: LogFormat, stream: NodeJS.W
     ((...args: unknown[]) => {
       if (RANK[name] < RANK[level]) return;
       if (fmt === 'text') stream.write(textLine(name, args));
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (a union of pino's overloads)
       else (get()[name] as (...a: unknown[]) => void)(...args);
     }) as Log[typeof name];
   return { error: method('error'), warn: method('warn'), info: method('info'), debug: method('debug') };

@@ -6,7 +6,7 @@ export function parseVersion(v: string | null | undefined): number[] | null {
   if (!v) return null;
   const m = /^\s*v?(\d+(?:\.\d+)*)/.exec(v);
   if (!m) return null;
-  return m[1]!.split('.').map((x) => Number(x));
+  return m[1].split('.').map((x) => Number(x));
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -42,7 +42,7 @@ function bundleFile(root: string, winPath: string): string | null {
   // A plain folder (no fs/, no registry/) is the C: drive itself.
   const plain = !existsSync(path.join(root, 'fs')) && !existsSync(path.join(root, 'registry'));
   let cur = plain ? root : path.join(root, 'fs');
-  for (const s of plain ? segs : [drive!, ...segs]) {
+  for (const s of plain ? segs : [drive, ...segs]) {
     if (!existsSync(cur)) return null;
     const hit = readdirSync(cur).find((n) => n.toLowerCase() === s.toLowerCase());
     if (!hit) return null;
@@ -77,7 +77,7 @@ describe.each(HOSTS)('collect from fixture host %s', (name) => {
       // writes the keys the scan kept as a clean export, so the offline scan has nothing to report there.
       const inp = direct.findings.filter((f) => f.ruleId === 'MFA-INP-001');
       expect(inp.length).toBe(1);
-      expect(inp[0]!.evidence.every((e) => /^registry\/[^/]+\.reg:\d+/.test(e.location))).toBe(true);
+      expect(inp[0].evidence.every((e) => /^registry\/[^/]+\.reg:\d+/.test(e.location))).toBe(true);
       const without = { ...direct, findings: direct.findings.filter((f) => f.ruleId !== 'MFA-INP-001') };
       expect(outcome(offline)).toEqual(outcome(without));
     } else {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, createWriteStream, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -150,6 +150,100 @@ describe('fleet inputs', () => {
   });
 });
 
+describe('fleet phonefactor-web (issue 11 items 9, 14, 16)', () => {
+  let r: FleetReport;
+  beforeAll(async () => {
+    r = (await runFleet([copyFleet('phonefactor-web')], OPTS)).report;
+  });
+
+  it('uninstalls the separate PhoneFactor portal before MFA Server is installed, and reinstalls it after', () => {
+    const all = r.waves.flatMap((w) => w.steps.map((s) => `${s.host} ${s.id}`));
+    expect(all.indexOf('WEB21 uninstall:user-portal')).toBeGreaterThan(-1);
+    expect(all.indexOf('WEB21 uninstall:user-portal')).toBeLessThan(all.indexOf('PF01 install:server'));
+    expect(all.indexOf('PF01 install:server')).toBeLessThan(all.indexOf('WEB21 install:user-portal'));
+    expect(r.waves.find((w) => w.kind === 'phonefactor-uninstall')!.hosts).toEqual(['WEB21']);
+  });
+
+  it('names the portal on the other server that uses the SDK\'s old virtual directory (MFA-FLEET-010)', () => {
+    const f = r.findings.filter((x) => x.ruleId === 'MFA-FLEET-010');
+    expect(f.map((x) => [x.host, x.severity])).toEqual([['PF01', 'high']]);
+    expect(f[0]!.message).toContain('WEB21 user-portal (C:\\inetpub\\wwwroot\\PhoneFactor\\web.config)');
+    expect(f[0]!.message).toContain('Type PhoneFactorWebServiceSdk as the virtual directory');
+    expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
+  });
+
+  it('the Markdown runbook shows each step\'s detail and the findings behind it, where the person doing the step reads it', () => {
+    const md = renderFleetMarkdown(r);
+    const sdkStep = md.slice(md.indexOf('**PF01**: Install the new Web Service SDK'));
+    const block = sdkStep.slice(0, sdkStep.indexOf('\n- [ ] '));
+    expect(block).toContain('Virtual directory name: PhoneFactorWebServiceSdk');
+    expect(block).toMatch(/MFA-VDIR-002/);
+    // The fleet finding is linked from the wave of the server it is about.
+    const wave = md.slice(md.indexOf('Standalone MFA Servers'));
+    expect(wave.slice(0, wave.indexOf('- [ ] '))).toContain('MFA-FLEET-010 (PF01)');
+    const { document } = parseHTML(renderFleetHtml(r));
+    const step = [...document.querySelectorAll('.wave .step')].find((d) => d.getAttribute('data-step') === 'install:web-service-sdk')!;
+    expect(step.querySelector('.detail')!.textContent).toContain('PhoneFactorWebServiceSdk');
+    expect(step.querySelector('.because')!.textContent).toContain('MFA-VDIR-002');
+  });
+});
+
+describe('fleet sdk-pool (issue 11 items 11, 12, 13, 15; issue 14 tracks)', () => {
+  let r: FleetReport;
+  beforeAll(async () => {
+    r = (await runFleet([copyFleet('sdk-pool')], OPTS)).report;
+  });
+
+  it('the pool name reaches both MFA Servers (no dangling URL); the member serving /MFASDK is named for each client', () => {
+    expect(r.hosts.map((h) => [h.name, h.status])).toEqual([['ADFS31', 'scanned'], ['MFA31', 'scanned'], ['MFA32', 'scanned'], ['WEB31', 'scanned'], ['WEB32', 'scanned']]);
+    expect(rules(r).filter((x) => /FLEET-00[57]/.test(x))).toEqual([]);
+    const six = r.findings.filter((f) => f.ruleId === 'MFA-FLEET-006');
+    expect(six.map((f) => f.host)).toEqual(['ADFS31', 'WEB31', 'WEB32']);
+    for (const f of six) expect(f.message).toContain('a name shared by MFA31, MFA32; MFA32 has no /MultiFactorAuthWebServiceSdk virtual directory (it serves /MFASDK)');
+    // The group's own upgrade brings the installers MFA32 lacks today: no MFA-CMP-002 (was one per server and MSI).
+    expect(rules(r).filter((x) => x.startsWith('MFA-CMP-002'))).toEqual([]);
+  });
+
+  it('load-balanced portals one at a time, out of the pool and back; the one-server AD FS farm as an outage', () => {
+    expect(r.waves.map((w) => [w.kind, w.hosts.join(',')])).toEqual([
+      ['before-window', 'ADFS31,MFA31,MFA32,WEB31,WEB32'],
+      ['replication-subordinate', 'MFA32'],
+      ['replication-primary', 'MFA32,MFA31'],
+      ['web-pool', 'WEB31'],
+      ['web-pool', 'WEB32'],
+      ['adfs-single', 'ADFS31'],
+    ]);
+    const web31 = r.waves[3]!.steps;
+    expect(web31[0]).toMatchObject({ id: 'drain:host', title: 'Take WEB31 out of the load-balancer pool' });
+    expect(web31.at(-1)).toMatchObject({ id: 'restore:host', title: 'Put WEB31 back into the load-balancer pool' });
+    expect(r.waves[5]!.title).toContain('has one server: this is an OUTAGE');
+    expect(rules(r)).toContain('MFA-FLEET-011:ADFS31:fail');
+    expect(r.waves.map((w) => w.slot)).toEqual([1, 2, 3, 4, 5, 6]);
+    const md = renderFleetMarkdown(r);
+    expect(md).toContain('AD FS farm sts.fabrikam.com has one server: this is an OUTAGE');
+    expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
+  });
+});
+
+describe('fleet folders (issue 14)', () => {
+  it('a sub-folder that is empty or not a host is listed with its reason, and fails the gate even at --fail-on critical', async () => {
+    const dir = copyFleet('ha-pair-with-portal');
+    mkdirSync(path.join(dir, 'MFA09'));
+    mkdirSync(path.join(dir, 'notes'));
+    writeFileSync(path.join(dir, 'notes', 'window.txt'), 'change CHG0012345\n');
+    const r = (await runFleet([dir], OPTS)).report;
+    const failed = r.hosts.filter((h) => h.status === 'failed').map((h) => [h.name, h.reason]);
+    expect(failed).toEqual([
+      ['MFA09', 'empty folder: no host was collected into it'],
+      ['notes', 'not a host copy: no fs/, registry/, bundle.json or Windows folders in it'],
+    ]);
+    expect(rules(r).filter((x) => x.startsWith('MFA-FLEET-008'))).toEqual(['MFA-FLEET-008:MFA09:unknown', 'MFA-FLEET-008:notes:unknown']);
+    // Unknown is not ready: MFA-FLEET-008 is high, yet the gate at critical fails.
+    expect(r.verdict).toMatchObject({ status: 'not-ready', gate: 'fail', failOn: 'critical' });
+    expect((await runFleet([dir], { ...OPTS, failOn: 'none' })).report.verdict.gate).toBe('pass');
+  });
+});
+
 describe('fleet command (built CLI)', () => {
   const cli = (args: string[]) => run('node', [path.join(ROOT, 'bin/run.js'), 'fleet', ...args, '--now', NOW], { cwd: tmpdir() }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
@@ -202,6 +296,11 @@ describe('fleet command (built CLI)', () => {
     expect(r.stderr).toMatch(/fleet of 4: not-ready \(gate fail/);
     expect(r.stderr).toMatch(/failed: .*MFA13\.zip: unreadable zip/);
     for (const ext of ['json', 'html', 'md']) expect(r.stderr).toContain(`wrote ${path.join(out, `mfa-readiness-fleet-2026-11-21.${ext}`)}`);
-    expect(r.stderr).toContain(path.join(out, 'hosts', 'mfa-readiness-WEB11-2026-11-21.json'));
+    // Each host's report in the three formats (issue 14): the person doing WEB11's part reads HTML or Markdown.
+    for (const ext of ['json', 'html', 'md']) {
+      expect(r.stderr).toContain(path.join(out, 'hosts', `mfa-readiness-WEB11-2026-11-21.${ext}`));
+      expect(existsSync(path.join(out, 'hosts', `mfa-readiness-WEB11-2026-11-21.${ext}`))).toBe(true);
+    }
+    expect(readFileSync(path.join(out, 'hosts', 'mfa-readiness-WEB11-2026-11-21.md'), 'utf8')).toContain('WEB11');
   }, 60_000);
 });

@@ -79,8 +79,8 @@ describe('parseRegQueryOutput', () => {
     const problems: { location: string; message: string }[] = [];
     parseRegQueryOutput(text, store, { label: 'reg query HKLM\\X', onProblem: (p) => problems.push(p) });
     expect(problems.map((p) => p.location)).toEqual(['reg query HKLM\\X:4', 'reg query HKLM\\X:5', 'reg query HKLM\\X:6']);
-    expect(problems[0]!.message).toMatch(/Count: REG_QWORD data "\(null\)" is not 0x/);
-    expect(problems[2]!.message).toBe('line not understood: "garbage here"');
+    expect(problems[0].message).toMatch(/Count: REG_QWORD data "\(null\)" is not 0x/);
+    expect(problems[2].message).toBe('line not understood: "garbage here"');
     expect(store.getValue(K, 'Good')?.data).toBe('yes');
     expect(store.getValue(K, 'Later')?.data).toBe(1);
     expect(store.getValue(K, 'Count')).toBeUndefined();

@@ -27,20 +27,25 @@ const SERVER_7X = facts({ components: [component('server', '7.3.0.3'), component
 describe('plan: the PhoneFactor Agent path (all parts on one server)', () => {
   const p = plan({ facts: ALL_IN_ONE_5X, findings: fired('MFA-INV-001', 'MFA-LIFE-001', 'MFA-BKP-001', 'MFA-CMP-003'), targetVersion: '7.0' });
 
-  it('backs up everything before the first uninstall', () => {
-    const firstChange = Math.min(...p.filter((s) => ['drain', 'uninstall', 'install'].includes(s.action)).map((s) => s.order));
+  it('backs up the configs before the window and the data file in it, before the first uninstall, with its restore after the check', () => {
+    const firstChange = Math.min(...p.filter((s) => ['drain', 'uninstall', 'install'].includes(s.action) && s.component !== 'prerequisites').map((s) => s.order));
     const backups = p.filter((s) => s.action === 'backup');
-    expect(backups.map((s) => s.id)).toEqual([STEP.backupData, STEP.backupMobileAppWebConfig, STEP.backupPortalThemes, STEP.backupPortalWebConfig]);
+    expect(backups.map((s) => [s.id, s.phase])).toEqual([
+      [STEP.backupMobileAppWebConfig, 'before-window'], [STEP.backupPortalThemes, 'before-window'], [STEP.backupPortalWebConfig, 'before-window'], [STEP.backupData, 'in-window'],
+    ]);
     for (const b of backups) expect(b.order).toBeLessThan(firstChange);
+    expect(step(p, STEP.backupData).detail).toMatch(/^Stop the PhoneFactor service, then copy C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor\.pfdata \(or the whole Data folder\)/);
+    expect(step(p, STEP.uninstallPortal).dependsOn).toContain(STEP.backupData);
+    expect(step(p, STEP.restoreData)).toMatchObject({ phase: 'in-window', dependsOn: [STEP.verifyServer] });
     expect(step(p, STEP.prepareServer).order).toBe(1);
   });
 
   it('uninstalls portal, mobile app, SDK, agent in that order, then installs the server over the same path', () => {
     const chain = [STEP.uninstallPortal, STEP.uninstallMobileApp, STEP.uninstallSdk, STEP.uninstallAgent, STEP.installServer, STEP.configureServer, STEP.verifyServer];
     for (let i = 1; i < chain.length; i++) {
-      expect(before(p, chain[i - 1]!, chain[i]!), `${chain[i - 1]} before ${chain[i]}`).toBe(true);
+      expect(before(p, chain[i - 1], chain[i]), `${chain[i - 1]} before ${chain[i]}`).toBe(true);
       // Each waits directly for the one before it.
-      expect(step(p, chain[i]!).dependsOn).toContain(chain[i - 1]);
+      expect(step(p, chain[i]).dependsOn).toContain(chain[i - 1]);
     }
     expect(step(p, STEP.installServer).title).toBe('Install MFA Server 7.0 over the same path');
     expect(step(p, STEP.installServer).detail).toContain('C:\\Program Files\\PhoneFactor');
@@ -82,10 +87,16 @@ describe('plan: in place (MFA Server 7.x)', () => {
 
   it('runs the installer in place: no uninstall, then SDK and portal', () => {
     expect(ids(p)).toEqual([
-      STEP.prepareServer, STEP.backupData, STEP.backupPortalWebConfig,
+      STEP.prepareServer, STEP.backupPortalWebConfig,
+      // The data file is copied in the window, right before the install.
+      STEP.backupData,
       // The SDK and the check both wait only for the install: ties go by id.
       STEP.installServer, STEP.installSdk, STEP.verifyServer, STEP.installPortal, STEP.configurePortal,
+      // Only where the install failed: after the check it depends on, ties by id.
+      STEP.restoreData,
     ]);
+    expect(step(p, STEP.installServer).dependsOn).toContain(STEP.backupData);
+    expect(step(p, STEP.backupData).detail).toMatch(/^Stop the Multi-Factor Authentication Server service \(MultiFactorAuthSvc\)/);
     expect(step(p, STEP.installServer).title).toBe('Run the MFA Server 8.1 installer in place');
     expect(step(p, STEP.installSdk).dependsOn).toEqual([STEP.installServer]);
     expect(step(p, STEP.installPortal).detail).toMatch(/^Accept the MFA Server's prompt/);
@@ -93,7 +104,7 @@ describe('plan: in place (MFA Server 7.x)', () => {
 
   it('orders by phase: before-window steps, then the window, then what comes after', () => {
     const withMobile = plan({ facts: facts({ components: [...SERVER_7X.components, component('mobile-app', '7.3.0.3')] }), findings: fired('MFA-INV-001', 'MFA-CMP-003') });
-    const last = withMobile[withMobile.length - 1]!;
+    const last = withMobile[withMobile.length - 1];
     expect(last).toMatchObject({ id: STEP.uninstallMobileApp, phase: 'after-upgrade', because: ['MFA-CMP-003'] });
     const phases = withMobile.map((s) => s.phase);
     expect(phases).toEqual([...phases].sort((a, b) => ['before-window', 'in-window', 'after-upgrade'].indexOf(a) - ['before-window', 'in-window', 'after-upgrade'].indexOf(b)));
@@ -102,7 +113,7 @@ describe('plan: in place (MFA Server 7.x)', () => {
   it('a server of several is drained first and put back once the server and SDK are done; the primary is told to go last', () => {
     const q = plan({ facts: facts({ components: SERVER_7X.components, roles: { replication: 'primary', replicationGroup: 'HQ' } }), findings: fired('MFA-INV-001', 'MFA-HA-001') });
     const window = q.filter((s) => s.phase === 'in-window');
-    expect(window[0]!.id).toBe(STEP.drainHost);
+    expect(window[0].id).toBe(STEP.drainHost);
     expect(step(q, STEP.restoreHost).dependsOn).toEqual([STEP.installSdk, STEP.verifyServer]);
     expect(before(q, STEP.restoreHost, STEP.installPortal)).toBe(true);
     expect(step(q, STEP.drainHost).detail).toContain('As the primary, upgrade it last');
@@ -124,7 +135,8 @@ describe('plan: prerequisites', () => {
     const prq = [STEP.installDotnet, STEP.installVcX64, STEP.installVcX86];
     for (const id of prq) {
       expect(step(p, id)).toMatchObject({ phase: 'before-window', action: 'install', component: 'prerequisites' });
-      expect(before(p, STEP.backupData, id)).toBe(true);
+      // Before the window; the data file is copied in it.
+      expect(before(p, id, STEP.backupData)).toBe(true);
       expect(before(p, id, STEP.installServer)).toBe(true);
     }
     expect(step(p, STEP.installDotnet).because).toEqual(['MFA-PRQ-001']);
@@ -166,7 +178,7 @@ describe('plan: web server and AD FS', () => {
       STEP.adfsRestart, STEP.restoreAdfsFirstHalf, STEP.adfsPolicyCheck, STEP.installAdfsSecondHalf, STEP.verifyAdfs,
     ];
     expect(p.filter((s) => s.phase !== 'before-window').map((s) => s.id)).toEqual(sequence);
-    for (let i = 1; i < sequence.length; i++) expect(step(p, sequence[i]!).dependsOn, sequence[i]).toContain(sequence[i - 1]);
+    for (let i = 1; i < sequence.length; i++) expect(step(p, sequence[i]).dependsOn, sequence[i]).toContain(sequence[i - 1]);
     // The Register script is fixed before the window and before the new provider is registered.
     expect(step(p, STEP.configureAdfsRegisterScript).phase).toBe('before-window');
     expect(step(p, STEP.adfsRegisterNew).dependsOn).toEqual([STEP.configureAdfsRegisterScript, STEP.adfsUnregisterOld]);
@@ -211,13 +223,13 @@ describe('plan: invariants over every shape above', () => {
   });
 
   it('a finding links to the steps that name its rule', () => {
-    const p = shapes[0]!;
+    const p = shapes[0];
     const linked = linkFindings(fired('MFA-BKP-001', 'MFA-VDIR-001', 'MFA-INV-005'), p);
     expect(linked.map((f) => f.planSteps)).toEqual([
       [STEP.backupData],
       p.filter((s) => s.because.includes('MFA-VDIR-001')).map((s) => s.id),
       [],
     ]);
-    expect(linked[1]!.planSteps).toEqual(expect.arrayContaining([STEP.installPortal, STEP.configurePortal, STEP.notifyPortal]));
+    expect(linked[1].planSteps).toEqual(expect.arrayContaining([STEP.installPortal, STEP.configurePortal, STEP.notifyPortal]));
   });
 });

@@ -29,7 +29,7 @@ describe('probeHost', () => {
     const ctx = await probeContext(
       memoryHost()
         .bundleJson({ hostname: 'MFA01', os: { caption: 'Windows Server 2019', version: '10.0.17763' }, roles: { replication: 'primary', replicationGroup: 'HQ', loadBalanced: true }, backupDirs: ['E:\\Backups'] })
-        .reg(COMPUTER_NAME_KEYS[0]!, { ComputerName: 'OTHER' })
+        .reg(COMPUTER_NAME_KEYS[0], { ComputerName: 'OTHER' })
         .reg(WINDOWS_NT_CV, { ProductName: 'Windows Server 2016', CurrentBuildNumber: '14393' }),
       { role: 'subordinate', backupDirs: ['F:\\More'] },
     );
@@ -44,7 +44,7 @@ describe('probeHost', () => {
   it('no bundle.json: name and OS from the registry, the role from --role', async () => {
     const ctx = await probeContext(
       memoryHost()
-        .reg(COMPUTER_NAME_KEYS[1]!, { ComputerName: 'MFA02' })
+        .reg(COMPUTER_NAME_KEYS[1], { ComputerName: 'MFA02' })
         .reg(WINDOWS_NT_CV, { ProductName: 'Windows Server 2016 Datacenter', CurrentBuildNumber: '14393', CurrentMajorVersionNumber: 10, CurrentMinorVersionNumber: 0 }),
       { role: 'subordinate' },
     );

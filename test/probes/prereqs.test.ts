@@ -23,13 +23,13 @@ describe('probeDotnet', () => {
   it('.NET 4.0 only: the key without Release is known and has no release', async () => {
     const f = await dotnet(memoryHost().reg(NDP_V4_FULL, { Version: '4.0.30319' }));
     expect(f).toMatchObject({ known: true, release: null });
-    expect(f.evidence[0]!.observed).toBe('no Release value');
+    expect(f.evidence[0].observed).toBe('no Release value');
   });
 
   it('.NET 3.5 only (no v4 key): known, key absent', async () => {
     const f = await dotnet(memoryHost().reg(`${NDP}\\v3.5`, { Install: 1 }));
     expect(f).toMatchObject({ known: true, release: null });
-    expect(f.evidence[0]!.observed).toBe('key absent');
+    expect(f.evidence[0].observed).toBe('key absent');
   });
 
   it('the NDP key not exported: unknown, no evidence; on a live host an absent key is known absent', async () => {

@@ -109,8 +109,8 @@ describe('probeThemes', () => {
       ['Contoso', true, []],
       ['Default', false, [`${PORTAL}\\App_Themes\\Default\\b.css`]],
     ]);
-    expect(t[1]!.reference).toEqual({ time: '2025-03-01T00:00:00.000Z', source: 'Uninstall InstallDate' });
-    expect(t[0]!.backup).toMatchObject({ searched: true });
+    expect(t[1].reference).toEqual({ time: '2025-03-01T00:00:00.000Z', source: 'Uninstall InstallDate' });
+    expect(t[0].backup).toMatchObject({ searched: true });
   });
 
   it('no install date: Default.aspx is the reference; an unchanged Default is not searched for backups', async () => {

@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_XZ).each(truth.files.map((f) => [f.file, f] as const))('re
   });
 
   it('keeps only the keys asked for with an interest filter', async () => {
-    const sample = f.samples[0]!;
+    const sample = f.samples[0];
     const filtered = new RegistryStore([{ path: sample.key }]);
     const probs: RegistryProblem[] = [];
     const r = await parseRegFile(path.join(dir, f.uncompressed_name), filtered, { onProblem: (p) => probs.push(p) });

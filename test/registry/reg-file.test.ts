@@ -39,7 +39,7 @@ describe('value types (v5, UTF-16LE, CRLF)', () => {
   it.each(cases)('%s', (_n, line, want) => {
     const { store, problems } = parseBuf(v5(`Windows Registry Editor Version 5.00\n\n[${KEY}]\n${line}\n\n`));
     expect(problems).toEqual([]);
-    const name = want.name ?? /^"((?:[^"\\]|\\.)*)"/.exec(line)![1]!.replace(/\\(.)/g, '$1');
+    const name = want.name ?? /^"((?:[^"\\]|\\.)*)"/.exec(line)![1].replace(/\\(.)/g, '$1');
     expect(store.getValue(KEY, name)).toEqual({ name, type: want.type, typeNumber: want.typeNumber, data: want.data });
   });
 });
@@ -196,9 +196,9 @@ this is not a value
       'registry/test.reg:5', 'registry/test.reg:6', 'registry/test.reg:7', 'registry/test.reg:8',
       'registry/test.reg:9', 'registry/test.reg:10', 'registry/test.reg:13',
     ]);
-    expect(problems[0]!.message).toMatch(/dword/);
-    expect(problems[1]!.message).toMatch(/bad hex byte "zz"/);
-    expect(problems[6]!.message).toMatch(/unknown registry root/);
+    expect(problems[0].message).toMatch(/dword/);
+    expect(problems[1].message).toMatch(/bad hex byte "zz"/);
+    expect(problems[6].message).toMatch(/unknown registry root/);
     expect(store.getKey(KEY)?.values.map((v) => v.name)).toEqual(['Good1', 'Good2']);
     expect(store.valueCount()).toBe(2);
     expect(result.values).toBe(2);
@@ -247,8 +247,8 @@ this is not a value
     for (const [what, buf, msg] of inputs) {
       const { store, problems, result } = await parseAsFile(buf);
       expect(problems, what).toHaveLength(1);
-      expect(problems[0]!.location, what).toMatch(/^registry\/export\.reg:\d+$/);
-      expect(problems[0]!.message, what).toMatch(msg);
+      expect(problems[0].location, what).toMatch(/^registry\/export\.reg:\d+$/);
+      expect(problems[0].message, what).toMatch(msg);
       expect(result.keys, what).toBe(0);
       expect(store.keyCount(), what).toBe(0);
     }
@@ -260,8 +260,8 @@ this is not a value
     await parseRegFileSafe('/nonexistent/x.reg', store, problems);
     await parseRegFileSafe('/tmp', store, problems);
     expect(problems.map((p) => p.location)).toEqual(['registry/missing.reg', 'registry/missing.reg']);
-    expect(problems[0]!.message).toMatch(/ENOENT/);
-    expect(problems[1]!.message).toMatch(/EISDIR/);
+    expect(problems[0].message).toMatch(/ENOENT/);
+    expect(problems[1].message).toMatch(/EISDIR/);
   });
 
   it('a truncated file keeps what is complete and reports the cut value', async () => {
@@ -289,7 +289,7 @@ this is not a value
     expect(r.store.getValue(KEY, 'Blob')?.data).toMatch(/^000102/);
     expect(r.store.getValue(KEY, 'Port')).toBeUndefined();
     expect(r.problems.map((p) => p.location)).toEqual(['registry/export.reg:8']);
-    expect(r.problems[0]!.message).toMatch(/truncated/);
+    expect(r.problems[0].message).toMatch(/truncated/);
   });
 
   it('a hex value several MB long on one line is read (hivexregedit writes them)', async () => {
@@ -308,7 +308,7 @@ this is not a value
     for (const chunkSize of [1 << 20, 100]) {
       const { store, problems } = await parseAsFile(v5(text), null, { maxValueChars: 4000, chunkSize });
       expect(problems.map((p) => p.location)).toEqual(['registry/export.reg:4', 'registry/export.reg:5']);
-      expect(problems[0]!.message).toMatch(/too large/);
+      expect(problems[0].message).toMatch(/too large/);
       expect(store.getKey(KEY)?.values.map((v) => v.name)).toEqual(['After']);
     }
   });
@@ -323,8 +323,8 @@ this is not a value
     ]);
     const { store, problems } = await parseAsFile(buf);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.location).toBe('registry/export.reg:4');
-    expect(problems[0]!.message).toMatch(/longer than 16777216 characters/);
+    expect(problems[0].location).toBe('registry/export.reg:4');
+    expect(problems[0].message).toMatch(/longer than 16777216 characters/);
     expect(store.getValue(KEY, 'After')?.data).toBe('ok');
   });
 
@@ -332,7 +332,7 @@ this is not a value
     const lines = Array.from({ length: 500 }, (_, i) => `"v${i}"=dword:zz`).join('\n');
     const { problems } = parseBuf(v5(`Windows Registry Editor Version 5.00\n[HKLM\\S\\X]\n${lines}\n`), null, { maxProblems: 10 });
     expect(problems).toHaveLength(11);
-    expect(problems[10]!.message).toMatch(/more problems/);
+    expect(problems[10].message).toMatch(/more problems/);
   });
 });
 

@@ -169,7 +169,7 @@ describe('UTF-16LE byte-level skip', () => {
           const { store, problems, result } = parseBuf(buf, INTERESTS, { chunkSize });
           const where = `eol ${JSON.stringify(eol)} shift ${shift} chunk ${chunkSize}`;
           expect(problems.map((p) => p.location), where).toEqual(want.problems.map((l) => l.replace(/\d+$/, (n) => String(Number(n) + shift))));
-          expect(problems[1]!.message).toMatch(/no closing "\]"/);
+          expect(problems[1].message).toMatch(/no closing "\]"/);
           expect(result.keys, where).toBe(want.keys);
           expect(store.getValue(PF, 'Version')?.data).toBe('8.0.1.1');
           expect(store.getValue(`${PF}\\Settings`, 'ReplicationPort')?.data).toBe(4898);
@@ -193,7 +193,7 @@ describe('UTF-16LE byte-level skip', () => {
       const got = viaBytes(Buffer.from('\ufeff' + t, 'utf16le'), INTERESTS);
       expect(got).toEqual(viaText(t, INTERESTS));
       expect(got.problems.map((p) => p.location)).toEqual(['registry/test.reg:4', 'registry/test.reg:8']);
-      expect(got.problems[0]!.message).toMatch(/no closing "\]"/);
+      expect(got.problems[0].message).toMatch(/no closing "\]"/);
     }
   });
 
@@ -201,7 +201,7 @@ describe('UTF-16LE byte-level skip', () => {
     const t = `${HEADER}\n\n[HKLM\\SOFTWARE\\Classes\\A]\n[HKLM\\SOFTWARE\\Classes\\A\\B]\n[HKLM\\SOFTWARE\\Classes\\A\\C] junk\n[HKLM\\SOFTWARE\\Classes\\A\\D]\n`;
     const { problems, result } = parseBuf(v5(t), INTERESTS);
     expect(problems.map((p) => p.location)).toEqual(['registry/test.reg:5']);
-    expect(problems[0]!.message).toMatch(/^unexpected text after "\]"/);
+    expect(problems[0].message).toMatch(/^unexpected text after "\]"/);
     expect(result.keys).toBe(3);
   });
 });

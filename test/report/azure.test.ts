@@ -26,7 +26,7 @@ describe('--format azure: Azure DevOps logging commands', () => {
 
   it('a value cannot end the line, close a property or smuggle a second command', () => {
     const r = withFailOn('high');
-    r.findings[0]!.message = 'x\n##vso[task.setvariable variable=A]1 ##[error]y 100%';
+    r.findings[0].message = 'x\n##vso[task.setvariable variable=A]1 ##[error]y 100%';
     const out = renderAzure(r).split('\n');
     expect(out[0]).toContain('x%0A# #vso[task.setvariable variable=A]1 # #[error]y 100%AZP25');
     expect(out.filter((l) => l.includes('##vso[')).every((l) => l.startsWith('##vso[') && l.indexOf('##vso[', 1) === -1)).toBe(true);

@@ -6,10 +6,10 @@ import { ROOT, cli, stageHost, tmp } from '../safety/helpers.js';
 /** The README's CI recipes are real: their scan and gate lines, run as written against a fixture host. */
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('\n## CI\n'), readme.indexOf('\n## ', readme.indexOf('\n## CI\n') + 5));
-const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
 /** The scan and gate lines of the GitHub (first) or Azure DevOps (second) recipe. */
 const commands = (flavour: string) =>
-  [...blocks[flavour === 'github' ? 0 : 1]!.matchAll(/(?:run|script): (mfa-readiness (?:scan|gate) .+)$/gm)].map((m) => m[1]!);
+  [...blocks[flavour === 'github' ? 0 : 1].matchAll(/(?:run|script): (mfa-readiness (?:scan|gate) .+)$/gm)].map((m) => m[1]);
 
 describe('README "CI"', () => {
   for (const flavour of ['github', 'azure']) {
@@ -21,9 +21,9 @@ describe('README "CI"', () => {
       writeFileSync(path.join(cwd, 'waivers.yml'), 'waivers:\n  - rule: MFA-LIFE-001\n    reason: "Upgrade is the first step of the cloud migration, CHG0012345"\n    expires: 2099-01-31\n');
       const summary = path.join(cwd, 'summary.md');
       const env: Record<string, string> = flavour === 'github' ? { GITHUB_STEP_SUMMARY: summary } : {};
-      const scan = cli(cmds[0]!.split(' ').slice(1), { cwd, env });
+      const scan = cli(cmds[0].split(' ').slice(1), { cwd, env });
       expect(scan.code, scan.stderr).toBe(0);
-      const gate = cli(cmds[1]!.split(' ').slice(1), { cwd, env });
+      const gate = cli(cmds[1].split(' ').slice(1), { cwd, env });
       expect(gate.code, gate.stderr).toBe(1);
       expect(gate.stdout).toMatch(/^gate: fail \(fail-on high\): 1 critical, 4 high, .*; 1 waived/m);
       expect(gate.stdout).toMatch(/^ {2}critical MFA-BKP-001 The data file has no backup /m);

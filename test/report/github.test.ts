@@ -32,7 +32,7 @@ describe('--format github: workflow commands', () => {
   it('a value cannot end the command line or start another command', () => {
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) /);
     const r = withFailOn('high');
-    r.findings[0]!.message = 'x\n::set-env name=X::1\r\n::add-mask::%0A';
+    r.findings[0].message = 'x\n::set-env name=X::1\r\n::add-mask::%0A';
     r.host.name = 'H,title=evil:x';
     const out = githubAnnotations(r).trimEnd().split('\n');
     expect(out).toHaveLength(lines.length);
@@ -45,7 +45,7 @@ describe('--format github: workflow commands', () => {
 describe('--format github: step summary', () => {
   it('is a few lines per host, whatever the number of findings', () => {
     const r = withFailOn('info');
-    for (let i = 0; i < 300; i++) r.findings.push({ ...r.findings[2]!, id: `x${i}`, waiver: null });
+    for (let i = 0; i < 300; i++) r.findings.push({ ...r.findings[2], id: `x${i}`, waiver: null });
     r.verdict = computeVerdict(r.findings, r.inventory.upgradePath, false, 'info');
     const md = githubSummary(r, { reportFiles: ['out/mfa.json'] });
     const lines = md.trimEnd().split('\n');

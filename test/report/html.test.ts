@@ -103,7 +103,7 @@ describe('HTML report', () => {
 
   it('is self-contained: no remote resource; links go to anchors, rule pages or Microsoft Learn', () => {
     expect(html).not.toMatch(/\bsrc\s*=/i);
-    for (const m of html.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)) expect(m[1]!, m[0]).toMatch(/^(#|docs\/rules\/MFA-[A-Z]+-\d{3}\.md$|https:\/\/learn\.microsoft\.com\/)/);
+    for (const m of html.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)) expect(m[1], m[0]).toMatch(/^(#|docs\/rules\/MFA-[A-Z]+-\d{3}\.md$|https:\/\/learn\.microsoft\.com\/)/);
     expect(html).not.toMatch(/url\(\s*['"]?(?!#)/i);
     expect(html).not.toMatch(/@import/i);
     expect(document.querySelectorAll('link, img, iframe, object, embed')).toHaveLength(0);

@@ -53,7 +53,7 @@ describe('writeReports', () => {
     const paths = await writeReports(sampleReport(), { ...opts, cwd, formats: ['html', 'json', 'md', 'junit'] });
     expect(paths).toEqual(['html', 'json', 'md', 'junit.xml'].map((e) => join(cwd, `mfa-readiness-MFA01-2026-11-21.${e}`)));
     expect((await readdir(cwd)).sort()).toEqual(['mfa-readiness-MFA01-2026-11-21.html', 'mfa-readiness-MFA01-2026-11-21.json', 'mfa-readiness-MFA01-2026-11-21.junit.xml', 'mfa-readiness-MFA01-2026-11-21.md']);
-    expect(await readFile(paths[1]!, 'utf8')).toBe(renderJson(sampleReport()));
+    expect(await readFile(paths[1], 'utf8')).toBe(renderJson(sampleReport()));
   });
 
   it('--out DIR creates the folder; --output FILE sets the base name', async () => {
@@ -96,6 +96,6 @@ describe('writeReports', () => {
   it('same input, same bytes, in every format', async () => {
     const a = await writeReports(sampleReport(), { ...opts, cwd, formats: ['json', 'html', 'md', 'junit'], out: 'a' });
     const b = await writeReports(sampleReport(), { ...opts, cwd, formats: ['json', 'html', 'md', 'junit'], out: 'b' });
-    for (let i = 0; i < a.length; i++) expect(await readFile(b[i]!, 'utf8')).toBe(await readFile(a[i]!, 'utf8'));
+    for (let i = 0; i < a.length; i++) expect(await readFile(b[i], 'utf8')).toBe(await readFile(a[i], 'utf8'));
   });
 });

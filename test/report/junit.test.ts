@@ -73,7 +73,7 @@ describe('JUnit report', () => {
 
   it('adds a testcase for a finding whose rule is not in the list', () => {
     const r = withFailOn('low');
-    r.findings.push({ ...r.findings[0]!, id: 'w1', ruleId: 'MFA-WVR-001', severity: 'low', title: 'A waiver has expired', component: 'host', waiver: null });
+    r.findings.push({ ...r.findings[0], id: 'w1', ruleId: 'MFA-WVR-001', severity: 'low', title: 'A waiver has expired', component: 'host', waiver: null });
     const { cases } = parse(renderJunit(r, SAMPLE_RULES_RAN));
     expect(cases.get('MFA-WVR-001').failure).toBeDefined();
   });

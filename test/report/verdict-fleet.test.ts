@@ -43,7 +43,7 @@ describe('fleet judges saved reports as gate does', () => {
     edited.verdict = { status: 'ready', failOn: 'critical', counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, waived: 0, gate: 'pass' };
     expect((await gateReport(JSON.parse(renderJson(edited)) as Report, { failOn: 'critical' })).gate).toBe('fail');
     const f = await fleetOf([edited]);
-    expect(f.hosts[0]!.verdict).toMatchObject({ status: 'not-ready', gate: 'fail', counts: { critical: 2 } });
+    expect(f.hosts[0].verdict).toMatchObject({ status: 'not-ready', gate: 'fail', counts: { critical: 2 } });
     expect(f.verdict).toMatchObject({ status: 'not-ready', gate: 'fail' });
   });
 
@@ -56,27 +56,27 @@ describe('fleet judges saved reports as gate does', () => {
     const before = await fleetOf([saved], { now: '2026-11-30T23:59:59.000Z' });
     expect(before.verdict.gate).toBe('pass');
     const after = await fleetOf([saved], { now: '2026-12-01T00:00:00.000Z' });
-    expect(after.hosts[0]!.verdict).toMatchObject({ status: 'not-ready', gate: 'fail', counts: { critical: 2, low: 2 + 2 } }); // + two MFA-WVR-001
+    expect(after.hosts[0].verdict).toMatchObject({ status: 'not-ready', gate: 'fail', counts: { critical: 2, low: 2 + 2 } }); // + two MFA-WVR-001
     expect(after.verdict.gate).toBe('fail');
     // gate agrees at the same clock
     const g = await gateReport(saved, { failOn: 'critical', now: '2026-12-01T00:00:00.000Z', knownRuleIds: KNOWN });
-    expect(g.counts).toEqual(after.hosts[0]!.verdict!.counts);
+    expect(g.counts).toEqual(after.hosts[0].verdict!.counts);
   });
 
   it("fleet --waivers applies to saved reports too (they replace the report's own, as in gate)", async () => {
     const saved = genuine([]);
     const waivers = { file: 'fleet-waivers.yml', entries: [{ rule: 'MFA-BKP-001', reason: 'r' }, { rule: 'mfa-prq-001', host: 'mfa01', reason: 'r' }] };
     const f = await fleetOf([saved], { waivers });
-    expect(f.hosts[0]!.verdict).toMatchObject({ gate: 'pass', counts: { critical: 0 }, waived: 2 });
+    expect(f.hosts[0].verdict).toMatchObject({ gate: 'pass', counts: { critical: 0 }, waived: 2 });
     expect(f.waivers.map((w) => [w.rule, w.status])).toEqual([['MFA-BKP-001', 'applied'], ['mfa-prq-001', 'applied']]);
     const g = await gateReport(saved, { failOn: 'critical', waivers: waivers.entries, now: OPTS.now, knownRuleIds: KNOWN });
-    expect(g.counts).toEqual(f.hosts[0]!.verdict!.counts);
+    expect(g.counts).toEqual(f.hosts[0].verdict!.counts);
   });
 
   it("a fleet waiver's status comes from the waiver itself, not from a host report's waiver at the same position", async () => {
     // MFA01's own first waiver (MFA-LIFE-001) is applied; the fleet's first waiver is for another host.
     const saved = genuine([{ rule: 'MFA-LIFE-001', reason: 'cloud migration, CHG0012345' }]);
-    expect(saved.waivers[0]!.status).toBe('applied');
+    expect(saved.waivers[0].status).toBe('applied');
     const f = await fleetOf([saved], { waivers: { file: 'w.yml', entries: [{ rule: 'MFA-VDIR-001', host: 'MFA02', reason: 'keeping /PhoneFactor on MFA02' }] } });
     expect(f.waivers).toEqual([{ rule: 'MFA-VDIR-001', host: 'MFA02', finding: null, reason: 'keeping /PhoneFactor on MFA02', expires: null, status: 'unused' }]);
   });
@@ -86,8 +86,8 @@ describe('fleet judges saved reports as gate does', () => {
     for (const failOn of ['critical', 'high', 'medium', 'low', 'info', 'none'] as const) {
       const f = await fleetOf([saved], { failOn });
       const g = await gateReport(saved, { failOn, now: OPTS.now, knownRuleIds: KNOWN });
-      expect(f.hosts[0]!.verdict!.gate, failOn).toBe(g.gate);
-      expect(f.hosts[0]!.verdict!.counts, failOn).toEqual(g.counts);
+      expect(f.hosts[0].verdict!.gate, failOn).toBe(g.gate);
+      expect(f.hosts[0].verdict!.counts, failOn).toEqual(g.counts);
     }
   });
 });

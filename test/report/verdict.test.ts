@@ -79,6 +79,6 @@ describe('severity helpers', () => {
     const c = { ...f('critical', { ruleId: 'MFA-Z-001' }), id: 'z' };
     const d = { ...f('low', { ruleId: 'MFA-0-001' }), id: 'z' };
     expect([a, b, c, d].sort(compareFindings).map((x) => x.id)).toEqual(['z', 'z', 'a', 'b']);
-    expect([a, b, c, d].sort(compareFindings)[1]!.ruleId).toBe('MFA-0-001');
+    expect([a, b, c, d].sort(compareFindings)[1].ruleId).toBe('MFA-0-001');
   });
 });

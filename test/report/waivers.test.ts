@@ -107,7 +107,7 @@ describe('applyWaivers', () => {
     ['unknown rule in lower case: unknown-rule', { rule: 'mfa-nope-001', reason: 'r' }, 'MFA01', 'unknown-rule', []],
   ] as [string, Waiver, string | null, string, string[]][])('%s', (_name, waiver, host, status, ids) => {
     const r = run([waiver], { host });
-    expect(r.waivers[0]!.status).toBe(status);
+    expect(r.waivers[0].status).toBe(status);
     expect(waivedIds(r)).toEqual(ids);
   });
 
@@ -118,7 +118,7 @@ describe('applyWaivers', () => {
     ['earlier on the next day east of UTC, already the 1st in UTC', '2027-02-01T00:30:00Z', 'expired'],
   ])('expiry: %s', (_name, now, status) => {
     const r = run([{ rule: 'MFA-LIFE-001', reason: 'r', expires: '2027-01-31' }], { now });
-    expect(r.waivers[0]!.status).toBe(status);
+    expect(r.waivers[0].status).toBe(status);
     expect(waivedIds(r)).toEqual(status === 'applied' ? ['44dd55ee66ff'] : []);
   });
 
@@ -146,8 +146,8 @@ describe('applyWaivers', () => {
     const raised = expiredWaiverFindings(r.waivers, 'MFA01', 'waivers.yml');
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ ruleId: 'MFA-WVR-001', severity: 'low', outcome: 'fail', waiver: null });
-    expect(raised[0]!.message).toContain('MFA-LIFE-001');
-    expect(raised[0]!.message).toContain('2025-01-31');
-    expect(raised[0]!.evidence[0]).toEqual({ source: 'file', location: 'waivers.yml', observed: 'rule: MFA-LIFE-001, expires: 2025-01-31' });
+    expect(raised[0].message).toContain('MFA-LIFE-001');
+    expect(raised[0].message).toContain('2025-01-31');
+    expect(raised[0].evidence[0]).toEqual({ source: 'file', location: 'waivers.yml', observed: 'rule: MFA-LIFE-001, expires: 2025-01-31' });
   });
 });

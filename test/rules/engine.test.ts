@@ -76,12 +76,12 @@ describe('runRules', () => {
     const f = runRules(mfaHost({ problems: [{ location: 'a', message: 'b' }] }), opts()).findings;
     const rank = ['critical', 'high', 'medium', 'low', 'info'];
     for (let i = 1; i < f.length; i++) {
-      const a = f[i - 1]!;
-      const b = f[i]!;
+      const a = f[i - 1];
+      const b = f[i];
       const k = rank.indexOf(a.severity) - rank.indexOf(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.id < b.id ? -1 : 1);
       expect(k).toBeLessThan(0);
     }
-    expect(f[0]!.ruleId).toBe('MFA-BKP-001');
+    expect(f[0].ruleId).toBe('MFA-BKP-001');
   });
   it('an in-place host with everything in order gets only the inventory and lifecycle findings', () => {
     const f = mfaHost({ host: { roles: { replication: 'standalone' } }, dataFile: backup(DATA, [candidate(`${DATA}.bak`, true)]) });
@@ -89,7 +89,7 @@ describe('runRules', () => {
   });
   it('evidence says where a fact came from (a data file described in manifest.json)', () => {
     const f = mfaHost({ dataFile: backup(DATA, [], { source: 'manifest' }) });
-    const bkp = runRules(f, opts(), [ruleById('MFA-BKP-001')]).findings[0]!;
+    const bkp = runRules(f, opts(), [ruleById('MFA-BKP-001')]).findings[0];
     expect(bkp.evidence[0]).toMatchObject({ source: 'manifest', location: DATA });
   });
 });

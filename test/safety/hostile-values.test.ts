@@ -33,14 +33,14 @@ describe('hostile values are text in every format', () => {
   it('the scan runs, and the values reach the report (so the checks below check something)', () => {
     expect([0, 1], run.stderr).toContain(run.code);
     expect(Object.keys(files).sort()).toEqual(['html', 'json', 'junit', 'md']);
-    const report = JSON.parse(files.json!);
+    const report = JSON.parse(files.json);
     expect(report.host.name).toContain('<img src=x onerror=');
     expect(files.json).toContain('{{constructor}}');
     expect(files.json).toContain('\\u001b[31m');
   });
 
   it('HTML: no element, attribute or handler from the target; the values are visible text', () => {
-    const { document } = parseHTML(files.html!);
+    const { document } = parseHTML(files.html);
     expect(document.querySelectorAll('script, img, svg, pwned-marker, iframe, object, embed')).toHaveLength(0);
     expect([...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => /^on/i.test(n))).toEqual([]);
     const text = document.body.textContent!;
@@ -55,7 +55,7 @@ describe('hostile values are text in every format', () => {
   });
 
   it('Markdown: HTML, link and emphasis syntax escaped; handlebars not evaluated; controls visible', () => {
-    const md = files.md!;
+    const md = files.md;
     expect(md).not.toMatch(/(?<!\\)<(img|script|svg|b>)/i);
     expect(md).not.toMatch(/(?<!\\)\[click(?<!\\)\]\(javascript/);
     expect(md).toContain('\\{\\{constructor\\}\\}');
@@ -64,7 +64,7 @@ describe('hostile values are text in every format', () => {
   });
 
   it('JUnit: well-formed XML, values escaped, no raw control characters', () => {
-    const xml = files.junit!;
+    const xml = files.junit;
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toMatch(/<img|<script/);
     expect(xml).not.toMatch(RAW_CONTROLS);

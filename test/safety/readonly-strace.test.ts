@@ -27,9 +27,9 @@ function parseTrace(log: string, cwd: string): Call[] {
   for (const line of log.split('\n')) {
     const m = /^(?:\[pid\s+)?\d+\]?\s+(\w+)\((.*)$/.exec(line);
     if (!m || line.includes('resumed>')) continue;
-    const args = m[2]!;
-    const paths = [...args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => path.resolve(cwd, x[1]!));
-    calls.push({ name: m[1]!, paths, args });
+    const args = m[2];
+    const paths = [...args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => path.resolve(cwd, x[1]));
+    calls.push({ name: m[1], paths, args });
   }
   return calls;
 }

@@ -76,7 +76,7 @@ describe('scan: outputs', () => {
     expect(files).toEqual([expect.stringMatching(/^mfa-readiness-.+-2026-11-21\.html$/), expect.stringMatching(/^mfa-readiness-.+-2026-11-21\.json$/)]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/not-ready \(gate fail, fail-on critical\)/);
-    expect(r.stderr).toContain(`wrote ${path.join(cwd, files[0]!)}`);
+    expect(r.stderr).toContain(`wrote ${path.join(cwd, files[0])}`);
   });
 
   it('--json prints only the report and writes nothing unless asked', () => {

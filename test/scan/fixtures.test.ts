@@ -107,7 +107,7 @@ describe('reports are reproducible', () => {
         .sort()
         .map((f) => readFileSync(path.join(out, f), 'utf8').split(dir).join('<TARGET>'));
     });
-    expect(outs[0]!.length).toBe(3);
+    expect(outs[0].length).toBe(3);
     expect(outs[1]).toEqual(outs[0]);
   });
 });

@@ -47,7 +47,7 @@ export function staleReason(): string | null {
 /** The steps of package.json's "build" script, run one by one in a shell (node_modules/.bin on the PATH). */
 function buildSteps(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return pkg.scripts.build!.split('&&').map((s) => s.trim()).filter(Boolean);
+  return pkg.scripts.build.split('&&').map((s) => s.trim()).filter(Boolean);
 }
 
 function run(step: string): { ok: boolean; output: string } {

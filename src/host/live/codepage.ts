@@ -23,7 +23,7 @@ const LABELS: Record<number, string> = {
 
 function decodeTable(buf: Buffer, table: string): string {
   let out = '';
-  for (const b of buf) out += b < 0x80 ? String.fromCharCode(b) : table[b - 0x80]!;
+  for (const b of buf) out += b < 0x80 ? String.fromCharCode(b) : table[b - 0x80];
   return out;
 }
 

@@ -120,7 +120,7 @@ function childNames(text: string, key: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     const p = line.startsWith('HKEY_') ? parseRegPath(line.trimEnd()) : undefined;
-    if (p && p.names.length === k.names.length + 1 && p.norm.startsWith(k.norm + '\\')) out.push(p.names[p.names.length - 1]!);
+    if (p && p.names.length === k.names.length + 1 && p.norm.startsWith(k.norm + '\\')) out.push(p.names[p.names.length - 1]);
   }
   return out;
 }
@@ -137,7 +137,7 @@ async function isMissing(key: string, opts: QueryOptions, depth = 0): Promise<bo
   const children = await listChildren(parent, opts);
   if (children === 'error') return false;
   if (children) {
-    const want = p.names[p.names.length - 1]!.toLowerCase();
+    const want = p.names[p.names.length - 1].toLowerCase();
     return !children.some((n) => n.toLowerCase() === want);
   }
   if (p.names.length === 1) return false;
@@ -208,7 +208,7 @@ export async function queryKeys(keys: BatchKey[], opts: QueryOptions = {}): Prom
   const { sections, decoded: d } = batch;
   // A key reg.exe could not read is missing or unreadable: its parents tell (isMissing). List every
   // parent of every failed key in one more batch, so that telling costs one process start, not one each.
-  const failed = keys.filter((_, i) => sections[i] && !sections[i]!.ok);
+  const failed = keys.filter((_, i) => sections[i] && !sections[i].ok);
   const listings = opts.listings ?? new Map<string, Promise<string[] | null | 'error'>>();
   const withListings: QueryOptions = { ...opts, listings };
   const parents = [...new Set(failed.flatMap((k) => ancestorsOf(k.path)))].filter((p) => !listings.has(p.toLowerCase()));
@@ -325,7 +325,7 @@ export function parseQueryData(type: RegValueType, raw: string): RegValue['data'
     case 'REG_DWORD':
     case 'REG_DWORD_BIG_ENDIAN': {
       const m = /^0x([0-9A-Fa-f]{1,8})$/.exec(raw.trim());
-      return m ? parseInt(m[1]!, 16) : new Error(`${type} data "${raw}" is not 0x followed by up to 8 hex digits`);
+      return m ? parseInt(m[1], 16) : new Error(`${type} data "${raw}" is not 0x followed by up to 8 hex digits`);
     }
     case 'REG_QWORD': {
       const m = /^0x([0-9A-Fa-f]{1,16})$/.exec(raw.trim());
@@ -393,7 +393,7 @@ export function parseRegQueryOutput(text: string, store: RegistryStore, opts: Pa
   let values = 0;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const where = `${label}:${i + 1}`;
     if (line.trim() === '') {
       last = null;
@@ -414,9 +414,9 @@ export function parseRegQueryOutput(text: string, store: RegistryStore, opts: Pa
     }
     const m = VALUE_LINE.exec(line);
     if (m && key) {
-      const name = DEFAULT_VALUE_NAMES.has(m[1]!.toLowerCase()) ? '' : m[1]!;
+      const name = DEFAULT_VALUE_NAMES.has(m[1].toLowerCase()) ? '' : m[1];
       const raw = m[3] ?? '';
-      const typeText = m[2]!;
+      const typeText = m[2];
       let type: RegValueType;
       let typeNumber: number;
       if (typeText.startsWith('0x')) {

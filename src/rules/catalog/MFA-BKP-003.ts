@@ -30,8 +30,8 @@ export default defineRule({
       return [{
         outcome: 'unknown',
         messageId: 'driveMissing',
-        data: { installPath: facts.installPaths[0]!.path },
-        evidence: [facts.installPaths[0]!.evidence],
+        data: { installPath: facts.installPaths[0].path },
+        evidence: [facts.installPaths[0].evidence],
         key: where.toLowerCase(),
       }];
     }

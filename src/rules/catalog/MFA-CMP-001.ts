@@ -22,13 +22,13 @@ export default defineRule({
     const parts = facts.components.filter((c) => c.component === 'user-portal' || c.component === 'mobile-app');
     if (parts.length === 0) return [];
     return [{
-      component: parts[0]!.component,
+      component: parts[0].component,
       messageId: 'webHost',
       data: {
         components: parts.map((p) => p.component).join(' and '),
         installers: parts.map((p) => (p.component === 'user-portal' ? 'MultiFactorAuthenticationUserPortalSetup64.msi' : 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi')).join(' and '),
       },
-      evidence: parts.map((p) => p.evidence[0]!).filter(Boolean),
+      evidence: parts.map((p) => p.evidence[0]).filter(Boolean),
       key: 'web-host',
     }];
   },

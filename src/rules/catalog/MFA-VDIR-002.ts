@@ -33,7 +33,7 @@ export default defineRule({
     const list = pointing.length ? ` Configs on this host that point at the old URL: ${pointing.map((u) => u.file).join(', ')}.` : '';
     return [{
       messageId: here ? 'runsHere' : 'usedHere',
-      data: { vdir: here ? String(sdk!.virtualDirectory) : '', list },
+      data: { vdir: here ? String(sdk.virtualDirectory) : '', list },
       evidence: [...(sdk ? vdirEvidence(sdk) : []), ...refs],
       key: 'phonefactorwebservicesdk',
     }];
