@@ -78,6 +78,8 @@ export default class Collect extends BaseCommand {
         backupDirs: flags['backup-dir'],
         aliases: flags.alias,
         hostInfo,
+        // On the live host: the two read-only AD FS cmdlets, where the AD FS service is registered (adfs/*.json).
+        adfsCmdlets: from ? null : {},
       });
     } catch (e) {
       // CollectError is an input error as it is (src/cli/errors.ts); a file-system error is about --out.

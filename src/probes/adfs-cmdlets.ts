@@ -7,19 +7,7 @@
 import type { AdfsCmdletsFact } from '../types.js';
 import type { ProbeContext } from './context.js';
 import { schemaValidator } from '../util/schema.js';
-
-/** Provider names (src/probes/adfs.ts providerNameFor): before 7.0, and from 7.0 on. */
-export const OLD_PROVIDER = 'WindowsAzureMultiFactorAuthentication';
-export const NEW_PROVIDER = 'AzureMfaServerAuthentication';
-
-/** The cmdlets collect runs (nothing else), the bundle file each writes, and how a person runs them by hand. */
-export const ADFS_CMDLETS = [
-  { id: 'providers', file: 'adfs/authentication-providers.json', command: 'Get-AdfsAuthenticationProvider | ConvertTo-Json' },
-  { id: 'policy', file: 'adfs/global-policy.json', command: 'Get-AdfsGlobalAuthenticationPolicy | ConvertTo-Json' },
-] as const;
-
-/** The commands as a rule message gives them (to record by hand into the bundle). */
-export const ADFS_CMDLETS_HINT = ADFS_CMDLETS.map((c) => `${c.command} | Out-File ${c.file.replace('/', '\\')}`).join('; ');
+import { ADFS_CMDLETS } from '../host/live/adfs-cmdlets.js';
 
 const MAX_BYTES = 16 * 1024 * 1024;
 const validateProviders = schemaValidator('adfs-providers.schema.json');

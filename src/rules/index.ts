@@ -6,6 +6,8 @@ import mfaadfs002 from './catalog/MFA-ADFS-002.js';
 import mfaadfs003 from './catalog/MFA-ADFS-003.js';
 import mfaadfs004 from './catalog/MFA-ADFS-004.js';
 import mfaadfs005 from './catalog/MFA-ADFS-005.js';
+import mfaadfs010 from './catalog/MFA-ADFS-010.js';
+import mfaadfs011 from './catalog/MFA-ADFS-011.js';
 import mfabkp001 from './catalog/MFA-BKP-001.js';
 import mfabkp002 from './catalog/MFA-BKP-002.js';
 import mfabkp003 from './catalog/MFA-BKP-003.js';
@@ -54,6 +56,10 @@ import mfapost008 from './catalog/MFA-POST-008.js';
 import mfapost009 from './catalog/MFA-POST-009.js';
 import mfapost010 from './catalog/MFA-POST-010.js';
 import mfapost019 from './catalog/MFA-POST-019.js';
+import mfapost020 from './catalog/MFA-POST-020.js';
+import mfapost022 from './catalog/MFA-POST-022.js';
+import mfapost023 from './catalog/MFA-POST-023.js';
+import mfapost024 from './catalog/MFA-POST-024.js';
 import mfaprq001 from './catalog/MFA-PRQ-001.js';
 import mfaprq002 from './catalog/MFA-PRQ-002.js';
 import mfaprq003 from './catalog/MFA-PRQ-003.js';
@@ -69,6 +75,8 @@ export const RULES: readonly Rule[] = [
   mfaadfs003,
   mfaadfs004,
   mfaadfs005,
+  mfaadfs010,
+  mfaadfs011,
   mfabkp001,
   mfabkp002,
   mfabkp003,
@@ -117,6 +125,10 @@ export const RULES: readonly Rule[] = [
   mfapost009,
   mfapost010,
   mfapost019,
+  mfapost020,
+  mfapost022,
+  mfapost023,
+  mfapost024,
   mfaprq001,
   mfaprq002,
   mfaprq003,
