@@ -6,6 +6,7 @@ export const STEP = {
   prepareServer: 'prepare:server',
   prepareServerInstallers: 'prepare:server:installers',
   backupData: 'backup:data',
+  restoreData: 'restore:data',
   backupPortalWebConfig: 'backup:user-portal:web.config',
   backupPortalThemes: 'backup:user-portal:themes',
   backupPortalDefaultTheme: 'backup:user-portal:default-theme',

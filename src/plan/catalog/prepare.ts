@@ -10,8 +10,11 @@ import type { PlanContext, StepDef } from '../types.js';
 /** Named where no backup rule fired for a backup step: the inventory is then why the step is in the plan. */
 const INVENTORY = 'MFA-INV-001';
 
-/** A backup is the procedure's step wherever the thing exists, and wherever a rule calls for it. */
-function backup(id: StepId, component: PlanComponent, present: (ctx: PlanContext) => boolean, title: string, detail: (ctx: PlanContext) => string): StepDef {
+/**
+ * A backup is the procedure's step wherever the thing exists, and wherever a rule calls for it. The data file's
+ * backup is not here: it changes while the server runs, so it is taken in the window (catalog/server.ts).
+ */
+export function backup(id: StepId, component: PlanComponent, present: (ctx: PlanContext) => boolean, title: string, detail: (ctx: PlanContext) => string): StepDef {
   return {
     id, action: 'backup', component, phase: 'before-window',
     when: (ctx) => ctx.pending && (present(ctx) || ctx.calledFor(id, [INVENTORY])),
@@ -42,8 +45,6 @@ export const PREPARE_STEPS: readonly StepDef[] = [
     title: 'Put the installers other servers need into the install folder',
     detail: (ctx) => `Copy ${ctx.facts.installers.needed.join(', ')} from the latest release into ${ctx.facts.installers.folder ?? 'the install folder'}.`,
   },
-  backup(STEP.backupData, 'data', (ctx) => ctx.serverDue && !!ctx.facts.dataFile?.original.exists, 'Back up the data file',
-    (ctx) => `Copy ${ctx.facts.dataFile?.original.path ?? 'PhoneFactor.pfdata'} to a backup folder just before the window; the copy must be newer than the last change.`),
   backup(STEP.backupPortalWebConfig, 'user-portal', (ctx) => (ctx.pf || ctx.due('user-portal')) && !!ctx.facts.userPortal?.webConfig?.exists, 'Back up the User Portal web.config',
     (ctx) => `Copy ${ctx.facts.userPortal?.webConfig?.path ?? 'the portal web.config'}; its appSettings and applicationSettings are carried over after the install.`),
   backup(STEP.backupPortalThemes, 'user-portal', (ctx) => themes(ctx).some((t) => t.custom), 'Back up the custom portal themes',

@@ -37,6 +37,11 @@ const uninstalls: StepDef[] = UNINSTALL_ORDER.map(([id, component, title, detail
 
 const vdirName = (v: string | null | undefined) => (v ? v.replace(/^\//, '') : 'the one in use');
 
+/** Where the data file is (the facts' path, else the install path's Data folder). */
+const dataPath = (ctx: PlanContext) => ctx.facts.dataFile?.original.path ?? 'Data\\PhoneFactor.pfdata under the install folder';
+const backupTo = (ctx: PlanContext) => (ctx.facts.host.backupDirs.length ? ctx.facts.host.backupDirs.join(' or ') : 'a backup folder off this server');
+const service = (ctx: PlanContext) => (ctx.has('server') ? 'the Multi-Factor Authentication Server service (MultiFactorAuthSvc)' : 'the PhoneFactor service');
+
 export const SERVER_STEPS: readonly StepDef[] = [
   {
     id: STEP.drainHost, action: 'drain', component: 'host', phase: 'in-window',
@@ -45,6 +50,18 @@ export const SERVER_STEPS: readonly StepDef[] = [
     detail: (ctx) => ctx.facts.host.roles.replication === 'primary'
       ? 'Remove it from the load balancer and stop clients sending to it. As the primary, upgrade it last: first upgrade the subordinates and promote one of them to primary.'
       : 'Remove it from the load balancer and stop clients sending to it; upgrade subordinates one at a time.',
+  },
+  {
+    // The data file changes while the server runs: the copy is taken in the window, with the service stopped,
+    // right before this server's uninstalls and install (procedures: pf-uninstall-1, inplace-server-2).
+    id: STEP.backupData, action: 'backup', component: 'data', phase: 'in-window',
+    when: (ctx) => onMfaHost(ctx) && (!!ctx.facts.dataFile?.original.exists || !!ctx.facts.interruptedUpgrade || ctx.calledFor(STEP.backupData, ['MFA-INV-001'])),
+    title: 'Back up the data file, with the service stopped',
+    detail: (ctx) => (ctx.facts.interruptedUpgrade
+      ? `Nothing runs the data file now (the agent is uninstalled): copy ${dataPath(ctx)} (or the whole Data folder) to ${backupTo(ctx)}.`
+      : `Stop ${service(ctx)}, then copy ${dataPath(ctx)} (or the whole Data folder) to ${backupTo(ctx)}; a copy from before the window misses the changes since. Keep it until the server is checked (restore step below).`),
+    after: [STEP.drainHost],
+    becauseOtherwise: ['MFA-INV-001'],
   },
   ...uninstalls,
   {
@@ -85,6 +102,14 @@ export const SERVER_STEPS: readonly StepDef[] = [
     title: 'Check the server works',
     detail: 'Open the MFA Server UI and check users, settings and replication status.',
     after: [STEP.installServer],
+  },
+  {
+    id: STEP.restoreData, action: 'restore', component: 'data', phase: 'in-window',
+    when: (ctx) => onMfaHost(ctx) && (!!ctx.facts.dataFile?.original.exists || !!ctx.facts.interruptedUpgrade),
+    title: 'Only if the install failed or users are missing: put the data file back',
+    detail: (ctx) => `Stop the service, copy the backup over ${dataPath(ctx)} (the whole Data folder where it was copied), and start it again${ctx.pf ? '; on this path the old agent is gone, so run the MFA Server installer again over the same path first' : '; where the new release does not start, reinstall the old one first'}. Otherwise skip this step.`,
+    after: [STEP.backupData, STEP.installServer, STEP.verifyServer],
+    becauseOtherwise: ['MFA-INV-001'],
   },
   {
     id: STEP.installSdk, action: 'install', component: 'web-service-sdk', phase: 'in-window',
