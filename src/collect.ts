@@ -28,7 +28,7 @@ import { writeRegV5 } from './registry/reg-writer.js';
 import type { RegKeyData } from './registry/types.js';
 import { runProbes } from './probes/index.js';
 import { isCopyName } from './probes/backups.js';
-import { isSecretName, REDACTED, redactText, redactXmlBytes } from './xml/redact.js';
+import { isSecretName, REDACTED, redactPowerShellBytes, redactText, redactXmlBytes } from './xml/redact.js';
 import { landsInside } from './report/write.js';
 import type { RegValue } from './registry/types.js';
 import { ADFS_CMDLETS, runAdfsCmdlet, type PowerShellOptions } from './host/live/adfs-cmdlets.js';
@@ -353,6 +353,11 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
         body = r.data;
         if (redact && looksLikeXml(winBasename(f.path), r.data)) {
           const red = redactXmlBytes(r.data);
+          if (!red.equals(r.data)) res.redacted++;
+          body = red;
+        } else if (redact && /\.ps[dm]?1$/i.test(winBasename(f.path))) {
+          // PowerShell scripts (the AD FS Register script, the Migration Utility's) can hold -Password 'x' too.
+          const red = redactPowerShellBytes(r.data);
           if (!red.equals(r.data)) res.redacted++;
           body = red;
         }
