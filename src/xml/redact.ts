@@ -318,55 +318,6 @@ export function redactXmlBytes(data: Buffer): Buffer {
 // ---- PowerShell scripts (collect copies the AD FS adapter's Register script and the Migration Utility's) ----
 
 /** A PowerShell argument or assigned value: 'single' ('' inside), "double" (`" or "" inside), or a bare word. */
-const PS_VALUE = String.raw`'(?:[^']|'')*'|"(?:[^"\x60]|\x60[\s\S]|"")*"|[^\s;|)(,'"$@{}][^\s;|)(,'"]*`;
-/** `-Password 'x'`, `-SdkPassword:"x"`: a parameter and its value. */
-const PS_PARAM = new RegExp(String.raw`(-([A-Za-z_]\w*)(?:\s*:\s*|[ \t]+))(${PS_VALUE})`, 'g');
-/** `$SmtpPass = "x"`, `${env:ApiKey} = 'x'`, `$cfg.Password = 'x'`: an assignment. */
-const PS_ASSIGN = new RegExp(String.raw`(\$\{?(?:[A-Za-z]+:)?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\}?[ \t]*=[ \t]*)(${PS_VALUE})`, 'g');
-/** `ConvertTo-SecureString 'x' -AsPlainText`: the plain text given to it. */
-const PS_SECURE = new RegExp(String.raw`(ConvertTo-SecureString\s+(?:-String\s+)?)(${PS_VALUE})`, 'gi');
-/** `@{ Password = 'x' }`, a hashtable entry (splatted parameters). */
-const PS_ENTRY = new RegExp(String.raw`((?:^|[{;\s])([A-Za-z_]\w*)[ \t]*=[ \t]*)(${PS_VALUE})`, 'gm');
-
-function hidePs(v: string): string {
-  return v.startsWith("'") || v.startsWith('"') ? `${v[0]}${REDACTED}${v[0]}` : REDACTED;
-}
-
-/**
- * The policy for a PowerShell script: values given to secret-named parameters, variables, properties and
- * hashtable entries (names judged by isSecretName), the plain text of ConvertTo-SecureString, and, anywhere in
- * the text (strings, comments), private keys, connection-string secrets, URL passwords and prose such as
- * `# the SDK password is x`. Variables passed on (`-Password $pw`) are kept: they are not the secret.
- */
-export function redactPowerShellText(text: string): string {
-  const named = (m: string, lead: string, name: string, v: string) => (isSecretName(name) && !v.includes(REDACTED) ? `${lead}${hidePs(v)}` : m);
-  const code = text
-    .replace(PS_SECURE, (m, lead: string, v: string) => (v.includes(REDACTED) ? m : `${lead}${hidePs(v)}`))
-    .replace(PS_PARAM, named)
-    .replace(PS_ASSIGN, named)
-    .replace(PS_ENTRY, named);
-  return redactProse(redactText(code));
-}
-
-/** redactPowerShellText over a file's bytes, in the file's own encoding and BOM (as redactXmlBytes). */
-export function redactPowerShellBytes(data: Buffer): Buffer {
-  const b = data;
-  const le = b[0] === 0xff && b[1] === 0xfe;
-  const be = b[0] === 0xfe && b[1] === 0xff;
-  if (le || be) {
-    const body = b.subarray(2, 2 + ((b.length - 2) & ~1));
-    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(body);
-    const out = Buffer.from(redactPowerShellText(text), 'utf16le');
-    if (be) out.swap16();
-    return Buffer.concat([b.subarray(0, 2), out, b.subarray(2 + body.length)]);
-  }
-  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  return Buffer.concat([b.subarray(0, bom), Buffer.from(redactPowerShellText(b.subarray(bom).toString('latin1')), 'latin1')]);
-}
-
-// ---- PowerShell scripts (collect copies the AD FS adapter's Register script and the Migration Utility's) ----
-
-/** A PowerShell argument or assigned value: 'single' ('' inside), "double" (`" or "" inside), or a bare word. */
 const PS_VALUE = String.raw`'(?:[^']|'')*'|"(?:[^"\x60]|\x60[\s\S]|"")*"|[^\s;|)(,'"$@{}-][^\s;|)(,'"]*`;
 /** `-Password 'x'`, `-SdkPassword:"x"`: a parameter and its value. */
 const PS_PARAM = new RegExp(String.raw`(-([A-Za-z_]\w*)(?:\s*:\s*|[ \t]+))(${PS_VALUE})`, 'g');
