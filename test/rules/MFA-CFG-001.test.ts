@@ -10,13 +10,13 @@ ruleTester('MFA-CFG-001', {
     { name: 'URL names another host', facts: portalWithUrl('https://mfa02.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx', false) },
   ],
   invalid: [
-    { name: 'this host, vdir not served', facts: portalWithUrl('https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true), findings: [{ messageId: 'notServed', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'phonefactorwebservicesdk' }, severity: 'high', component: 'user-portal' }] },
-    { name: 'also on a host at the target, stage adfs (stages all, not pendingOnly)', facts: portalWithUrl('https://mfa01/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true, server81()), opts: { stage: 'adfs' }, findings: [{ messageId: 'notServed', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://mfa01/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'phonefactorwebservicesdk' }, severity: 'high' }] },
+    { name: 'this host, vdir not served', facts: portalWithUrl('https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true), findings: [{ messageId: 'notServed', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'PhoneFactorWebServiceSdk' }, severity: 'high', component: 'user-portal' }] },
+    { name: 'also on a host at the target, stage adfs (stages all, not pendingOnly)', facts: portalWithUrl('https://mfa01/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true, server81()), opts: { stage: 'adfs' }, findings: [{ messageId: 'notServed', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://mfa01/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'PhoneFactorWebServiceSdk' }, severity: 'high' }] },
     { name: 'IIS unknown: unknown', facts: { ...portalWithUrl('https://127.0.0.1/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true), iis: { known: false, configPath: null, sharedConfig: null, parseError: null, virtualDirectories: [], boundHostNames: [] } }, findings: [{ messageId: 'iisUnknown', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://127.0.0.1/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' }, severity: 'high', outcome: 'unknown' }] },
     {
       name: 'AD FS adapter config pointing at this host',
       facts: adfsHost('7.3.0.3', { iis: { virtualDirectories: [] }, sdkUrls: [sdkUrl('adfs-adapter', ADFS_CFG, 'https://adfs01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true)] }),
-      findings: [{ messageId: 'notServed', data: { file: 'C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapter.config', url: 'https://adfs01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', vdir: 'multifactorauthwebservicesdk' }, severity: 'high', component: 'adfs-adapter' }],
+      findings: [{ messageId: 'notServed', data: { file: 'C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapter.config', url: 'https://adfs01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', vdir: 'MultiFactorAuthWebServiceSdk' }, severity: 'high', component: 'adfs-adapter' }],
     },
   ],
 });

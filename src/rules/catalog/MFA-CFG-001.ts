@@ -10,7 +10,7 @@ export default defineRule({
     component: 'web-service-sdk',
     stages: 'all',
     pendingOnly: false,
-    planSteps: [STEP.configurePortal, STEP.postVdirUrls],
+    planSteps: [STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 4.3' },
     procedure: 'pf-install-4-3',
     description: 'The User Portal, Mobile App Web Service and AD FS adapter reach the SDK by URL; one that names this host must name a virtual directory IIS serves here.',
@@ -23,7 +23,9 @@ export default defineRule({
   check({ facts }) {
     const hits: RuleHit[] = [];
     for (const u of facts.sdkUrls.filter((x) => x.thisHost)) {
-      const first = u.path.split('/').filter(Boolean)[0]?.toLowerCase();
+      // Compared without case (IIS does), printed as the URL has it.
+      const segment = u.path.split('/').filter(Boolean)[0];
+      const first = segment?.toLowerCase();
       const ev = [{ source: 'file' as const, location: u.file, observed: `${u.setting} = ${u.url}` }];
       if (!facts.iis.known) {
         hits.push({ outcome: 'unknown' as const, component: u.component, messageId: 'iisUnknown', data: { file: u.file, url: u.url }, evidence: ev, key: `${u.file}|${u.url}`.toLowerCase() });
@@ -37,7 +39,7 @@ export default defineRule({
         component: u.component,
         ...(removed ? { severity: 'low' as const } : {}),
         messageId: removed ? 'removedByUpgrade' : 'notServed',
-        data: { file: u.file, url: u.url, vdir: first ?? '' },
+        data: { file: u.file, url: u.url, vdir: segment ?? '' },
         evidence: [...ev, { source: 'iis' as const, location: facts.iis.configPath ?? 'applicationHost.config', observed: `applications: ${facts.iis.virtualDirectories.map((v) => v.urlPath).filter((p) => p !== '/').join(', ') || 'none'}` }],
         key: `${u.file}|${u.url}`.toLowerCase(),
       });
