@@ -11,6 +11,7 @@ import type { FleetReport } from '../fleet/types.js';
 import { rejudge } from '../report/rejudge.js';
 import { failingFindingIds, FAIL_ON_VALUES, type FailOn } from '../report/verdict.js';
 import { loadWaivers } from '../report/waivers.js';
+import { redactSavedReport } from '../report/reredact.js';
 
 export interface GateResult {
   gate: 'pass' | 'fail';
@@ -100,7 +101,7 @@ export default class Gate extends BaseCommand {
     const failOn = flags['fail-on'] as FailOn;
     const stale = flags['max-age'] ? staleReport(loaded.scan.startedAt, flags['max-age'], now ?? new Date().toISOString()) : null;
     if (isFleetReport(loaded)) return this.gateFleet(loaded, args.report, failOn, stale, flags);
-    const report = loaded;
+    const report = redactSavedReport(loaded);
     const result = await gateReport(report, { failOn, waivers, waiverFile: flags.waivers, now });
     const gatedAll = rejudgeReport(report, { failOn, waivers, waiverFile: flags.waivers, now, knownRuleIds: await catalogRuleIds() });
     const unknownLine = flags['fail-on-unknown'] ? applyFailOnUnknown(gatedAll) : null;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, WaiverEntry, WaiverStatus } from '../types.js';
@@ -8,6 +7,8 @@ import { scanTarget, type ScanRequest } from '../scan.js';
 import { BundleHost, InputError } from '../host/bundle.js';
 import { isProgrammingError } from '../util/errors.js';
 import { loadReport, ReportFileError } from '../report/load.js';
+import { redactSavedReport } from '../report/reredact.js';
+import { removeTempDir } from '../util/tempdirs.js';
 import { rejudgeReport } from '../report/rejudge.js';
 import { applyWaivers, waiverKey, withStatus } from '../report/waivers.js';
 import { atOrAbove } from '../report/verdict.js';
@@ -47,7 +48,8 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
   if (input.kind === 'report') {
     let saved: Report;
     try {
-      saved = await loadReport(input.target);
+      // Re-redacted (issue 15): a saved report's strings reach the fleet report only through the one policy.
+      saved = redactSavedReport(await loadReport(input.target));
     } catch (e) {
       if (e instanceof ReportFileError) return failedSummary(fallback, input.target, `not a valid report: ${e.detail}`);
       throw e;
@@ -89,7 +91,7 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
     if (isProgrammingError(e)) throw e; // a bug of ours is not a failed host: the fleet stops, exit 2, with the stack
     return failedSummary(fallback, input.target, `scan failed: ${(e as Error).message.split('\n')[0]}`);
   } finally {
-    if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
+    if (tempRoot) await removeTempDir(tempRoot);
   }
 }
 
