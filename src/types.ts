@@ -7,7 +7,7 @@
  * schemas/report.schema.json into src/report/report.generated.ts (scripts/gen-types.mjs, run by `npm run build`):
  * change the schema, not a type. The facts that never reach the report are written by hand below.
  */
-import { COMPONENT_ID_VALUES, SEVERITY_VALUES } from './report/report.generated.js';
+import { SEVERITY_VALUES } from './report/report.generated.js';
 import type { AdfsCmdletsFact, ServicesFact } from './service-facts.js';
 export type { AdfsCmdletsFact, ServiceFact, ServicesFact } from './service-facts.js';
 import type { Baseline, PostFacts } from './post/types.js';
@@ -66,7 +66,6 @@ import type {
 
 /** Most severe first (the schema's order). */
 export const SEVERITIES = SEVERITY_VALUES;
-export const COMPONENTS = COMPONENT_ID_VALUES;
 
 /** The problem message for a data file whose folder could not be read (MFA-BKP-001/003 report unknown on it). */
 export const DATA_UNREADABLE = 'cannot be read: a folder or link on its path could not be read, so whether it exists is unknown';

@@ -93,8 +93,3 @@ export function winIsInside(child: string, parent: string): boolean {
   const p = winKey(parent).replace(/\\$/, '');
   return c === p || c.startsWith(p + '\\');
 }
-
-/** Whether the text looks like an absolute Windows path (or one with a leading %VAR%). */
-export function looksLikeWinPath(p: string): boolean {
-  return /^[A-Za-z]:[\\/]/.test(p) || /^%[^%]+%/.test(p);
-}

@@ -26,21 +26,6 @@ export function canonicalRoot(root: string): string | undefined {
   return ROOTS_EXACT.get(root) ?? (root.length <= 21 ? ROOTS.get(root.toLowerCase()) : undefined);
 }
 
-/**
- * Whether p[offset...] starts with `lower` (already lower case), comparing case-insensitively without
- * allocating (ASCII folded inline, other characters one at a time).
- */
-export function startsWithCI(p: string, offset: number, lower: string): boolean {
-  if (p.length - offset < lower.length) return false;
-  for (let i = 0; i < lower.length; i++) {
-    const a = p.charCodeAt(offset + i);
-    const b = lower.charCodeAt(i);
-    if (a === b || (a >= 65 && a <= 90 && a + 32 === b)) continue;
-    if (a < 128 || String.fromCharCode(a).toLowerCase() !== String.fromCharCode(b)) return false;
-  }
-  return true;
-}
-
 export interface RegPath {
   /** Long root name, upper case ("HKEY_LOCAL_MACHINE"). */
   root: string;

@@ -47,15 +47,6 @@ export function encodeCp1252(s: string): Buffer {
   return out.subarray(0, n);
 }
 
-/** Whether every character survives a Windows-1252 round trip. */
-export function isCp1252(s: string): boolean {
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (!(cp < 0x80 || (cp >= 0xa0 && cp <= 0xff) || CP1252_ENC.has(cp))) return false;
-  }
-  return true;
-}
-
 /** Text of string-typed data; `eightBit` for REGEDIT4 (Windows-1252), else UTF-16LE. */
 function bytesToText(bytes: Buffer, eightBit: boolean): string {
   return eightBit ? decodeCp1252(bytes) : bytes.toString('utf16le');

@@ -5,5 +5,4 @@ import { fileURLToPath } from 'node:url';
  * dist/report/ (after tsc): both are two levels below the project root.
  */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -35,11 +35,6 @@ export interface Decoded {
   warning?: string;
 }
 
-/** Whether a code page can be decoded here (437, 850 or one TextDecoder knows). */
-export function knownCodePage(cp: number): boolean {
-  return cp === 65001 || cp in TABLES || cp in LABELS;
-}
-
 /**
  * Decode reg.exe output bytes. `oemCodePage` is asked for lazily (only when the bytes are not UTF-8),
  * as it costs one more reg.exe run.
