@@ -11,7 +11,6 @@
  * follows it on the line ("Trojan Source"). CR and CRLF become a newline; a lone surrogate, which cannot
  * be encoded, becomes U+FFFD. Everything else, including non-Latin scripts and emoji, is kept.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
