@@ -33,6 +33,7 @@ import mfainv005 from './catalog/MFA-INV-005.js';
 import mfainv006 from './catalog/MFA-INV-006.js';
 import mfainv007 from './catalog/MFA-INV-007.js';
 import mfalife001 from './catalog/MFA-LIFE-001.js';
+import mfalife002 from './catalog/MFA-LIFE-002.js';
 import mfamig001 from './catalog/MFA-MIG-001.js';
 import mfamig002 from './catalog/MFA-MIG-002.js';
 import mfamig003 from './catalog/MFA-MIG-003.js';
@@ -102,6 +103,7 @@ export const RULES: readonly Rule[] = [
   mfainv006,
   mfainv007,
   mfalife001,
+  mfalife002,
   mfamig001,
   mfamig002,
   mfamig003,

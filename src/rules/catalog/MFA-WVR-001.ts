@@ -44,7 +44,9 @@ export default defineRule({
     component: 'host',
     stages: 'all',
     pendingOnly: false,
+    planSteps: [],
     seed: { file: 'rules.md', section: 'Waivers (report.md)' },
+    procedure: 'tool-waivers',
     messages: {
       expired:
         'The waiver for {{rule}}{{scope}} expired on {{expires}} and waives nothing: ' +
