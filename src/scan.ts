@@ -64,7 +64,9 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
   }
   const plan = buildPlan({ facts, upgradePath: run.upgradePath, findings, opts: req, ruleSteps: RULE_STEPS });
   findings = sortFindings(scrub(linkFindings(findings, plan)));
-  const verdict = computeVerdict(findings, run.upgradePath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0, req.stage);
+  // At goal migrate a server at the target with migration steps left (configure, consent) is not up to date.
+  const verdictPath = req.goal === 'migrate' && run.upgradePath === 'none' && plan.length > 0 ? 'in-place' : run.upgradePath;
+  const verdict = computeVerdict(findings, verdictPath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0, req.stage);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
