@@ -1,6 +1,7 @@
 import type { Report } from '../types.js';
 import { REPORT_KEY_ORDER } from './report.generated.js';
 import { normalizeReport } from './view.js';
+import { ruleDocPath } from './procedures.js';
 
 /**
  * A copy of `value` with its keys in the schema's order for `path` (REPORT_KEY_ORDER, generated from
@@ -33,6 +34,8 @@ export function renderJson(report: Report): string {
   const shaped = {
     ...r,
     waivers: r.waivers.map((w) => ({ ...w, host: w.host ?? null, finding: w.finding ?? null, expires: w.expires ?? null })),
+    // Each finding names its rule's page (docs/rules/<ID>.md, in the package), as the HTML and Markdown reports link it.
+    findings: r.findings.map((f) => ({ ...f, rulePage: ruleDocPath(f.ruleId) })),
   };
   return JSON.stringify(ordered(shaped, ''), null, 2) + '\n';
 }

@@ -176,6 +176,7 @@ export interface Report {
   findings: Finding[];
   plan: PlanStep[];
   migration?: Migration;
+  change?: Change;
   problems: Problem[];
 }
 /**
@@ -366,6 +367,10 @@ export interface Finding {
   };
   planSteps: string[];
   waiver: null | FindingWaiver;
+  /**
+   * The rule's page, relative to the package root (docs/rules/<ID>.md; `mfa-readiness rules <ID>` prints it); null for a rule this version has no page for. Added in 1.x (additive): older reports do not have it.
+   */
+  rulePage?: string | null;
 }
 export interface FindingWaiver {
   reason: string;
@@ -400,6 +405,87 @@ export interface Migration {
   cloud: 'commercial' | 'government' | 'mixed' | null;
 }
 /**
+ * At stage post only: the change side by side, before the window (the --baseline report, and the backups found) and after it.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "change".
+ */
+export interface Change {
+  /**
+   * The report taken before the window, or null where none was given (what needs it is unknown).
+   */
+  baseline: null | {
+    file: string;
+    startedAt: string;
+    inputDigest: string;
+  };
+  components: ChangeComponent[];
+  virtualDirectories: ChangeVirtualDirectory[];
+  settings: ChangeSettings[];
+  themes: null | {
+    before: string[];
+    after: string[];
+    missing: string[];
+  };
+  /**
+   * The plan steps left to do after the window, in plan order (ids of plan[]).
+   */
+  left: string[];
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "changeComponent".
+ */
+export interface ChangeComponent {
+  component: ComponentId;
+  /**
+   * Version before the window (null: not there, or unknown).
+   */
+  before: string | null;
+  /**
+   * Version now (null: not there, or unknown).
+   */
+  after: string | null;
+  /**
+   * `upgraded` (at the target now), `below-target`, `removed` (gone; a finding), `removed-by-procedure` (the agent, the Mobile App Web Service from 8.0), `left-installed` (to uninstall), `added`, `unknown` (no baseline or no version).
+   */
+  status: 'upgraded' | 'below-target' | 'removed' | 'removed-by-procedure' | 'left-installed' | 'added' | 'unknown';
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "changeVirtualDirectory".
+ */
+export interface ChangeVirtualDirectory {
+  component: ComponentId;
+  before: string | null;
+  after: string | null;
+  /**
+   * null where before or after is unknown.
+   */
+  renamed: boolean | null;
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "changeSettings".
+ */
+export interface ChangeSettings {
+  component: ComponentId;
+  /**
+   * The saved web.config compared (a backup found on the host).
+   */
+  saved: string | null;
+  current: string;
+  compared: boolean;
+  /**
+   * Settings that had a value and now differ (MFA-POST-006/007).
+   */
+  notCarriedOver: string[];
+  /**
+   * Settings the new release added or dropped (not judged).
+   */
+  releaseChanges: number;
+}
+/**
  * Something that could not be read.
  *
  * This interface was referenced by `Report`'s JSON-Schema
@@ -430,7 +516,7 @@ export const PLAN_PHASE_VALUES: readonly PlanPhase[] = ["before-window", "in-win
 
 /** JSON key order per path of the report (schema property order); unlisted keys follow in code-unit order. */
 export const REPORT_KEY_ORDER: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ["", ["schemaVersion", "tool", "scan", "host", "inventory", "verdict", "waivers", "findings", "plan", "migration", "problems"]],
+  ["", ["schemaVersion", "tool", "scan", "host", "inventory", "verdict", "waivers", "findings", "plan", "migration", "change", "problems"]],
   ["tool", ["name", "version", "rulesetVersion"]],
   ["scan", ["startedAt", "target", "targetVersion", "stage", "goal", "inputDigest"]],
   ["scan.target", ["kind", "location"]],
@@ -453,11 +539,17 @@ export const REPORT_KEY_ORDER: ReadonlyMap<string, readonly string[]> = new Map<
   ["verdict", ["status", "failOn", "counts", "waived", "gate"]],
   ["verdict.counts", ["critical", "high", "medium", "low", "info"]],
   ["waivers[]", ["rule", "host", "finding", "reason", "expires", "status"]],
-  ["findings[]", ["id", "ruleId", "outcome", "severity", "title", "message", "component", "evidence", "seed", "planSteps", "waiver"]],
+  ["findings[]", ["id", "ruleId", "outcome", "severity", "title", "message", "component", "evidence", "seed", "planSteps", "waiver", "rulePage"]],
   ["findings[].evidence[]", ["source", "location", "observed"]],
   ["findings[].seed", ["file", "section"]],
   ["findings[].waiver", ["reason", "expires"]],
   ["plan[]", ["order", "id", "action", "component", "phase", "title", "detail", "because", "dependsOn"]],
   ["migration", ["role", "mustChange", "why", "migrationServer", "cloud"]],
+  ["change", ["baseline", "components", "virtualDirectories", "settings", "themes", "left"]],
+  ["change.baseline", ["file", "startedAt", "inputDigest"]],
+  ["change.components[]", ["component", "before", "after", "status"]],
+  ["change.virtualDirectories[]", ["component", "before", "after", "renamed"]],
+  ["change.settings[]", ["component", "saved", "current", "compared", "notCarriedOver", "releaseChanges"]],
+  ["change.themes", ["before", "after", "missing"]],
   ["problems[]", ["location", "message"]],
 ]);

@@ -285,7 +285,7 @@ return errors === 0;
 }
 
 export const validator2 = validate12;
-const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/bundle.schema.json","title":"bundle.json of a host copy","description":"Facts the files cannot tell (docs/bundle-format.md). Every field is optional and unknown fields are ignored; a field of the wrong type stops the scan with one line naming it (exit 2). roles.replication is checked by the scanner itself: a value other than primary, subordinate or standalone is a problem and ignored.","type":"object","properties":{"hostname":{"type":"string","minLength":1},"collectedAt":{"type":"string"},"os":{"type":"object","properties":{"caption":{"type":["string","null"]},"version":{"type":["string","null"]},"architecture":{"type":["string","null"]}}},"env":{"type":"object","additionalProperties":{"type":"string"}},"roles":{"type":"object","properties":{"replication":{},"replicationGroup":{"type":["string","null"]},"loadBalanced":{"type":["boolean","null"]},"adfsFarm":{"type":["string","null"]}}},"migrationServer":{"type":"string","minLength":1,"description":"Host name of the dedicated secondary MFA Server that runs the MFA Server Migration Utility and its sync service (scan --goal migrate)."},"backupDirs":{"type":"array","items":{"type":"string","minLength":1}},"otherHosts":{"type":"array","items":{"type":"object","required":["name","components"],"properties":{"name":{"type":"string","minLength":1},"components":{"type":"array","items":{"type":"string"}}}}}}};
+const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/bundle.schema.json","title":"bundle.json of a host copy","description":"Facts the files cannot tell (docs/bundle-format.md). Every field is optional and unknown fields are ignored; a field of the wrong type stops the scan with one line naming it (exit 2). roles.replication is checked by the scanner itself: a value other than primary, subordinate or standalone is a problem and ignored.","type":"object","properties":{"hostname":{"type":"string","minLength":1},"collectedAt":{"type":"string"},"os":{"type":"object","properties":{"caption":{"type":["string","null"]},"version":{"type":["string","null"]},"architecture":{"type":["string","null"]}}},"env":{"type":"object","additionalProperties":{"type":"string"}},"roles":{"type":"object","properties":{"replication":{},"replicationGroup":{"type":["string","null"]},"loadBalanced":{"type":["boolean","null"]},"adfsFarm":{"type":["string","null"]}}},"migrationServer":{"type":"string","minLength":1,"description":"Host name of the dedicated secondary MFA Server that runs the MFA Server Migration Utility and its sync service (scan --goal migrate)."},"backupDirs":{"type":"array","items":{"type":"string","minLength":1}},"adapterFiles":{"type":"string","minLength":1,"description":"The folder (Windows path) the new AD FS adapter files were copied to and the Register script edited in (scan --adapter-files): the Register script, the installer and the new template config are read there."},"aliases":{"type":"array","items":{"type":"string","minLength":1},"description":"Other names that reach this host: a load-balancer or DNS alias (mfasdk.contoso.com) that SDK URLs may name. fleet takes a URL naming it as naming every host that lists it."},"otherHosts":{"type":"array","items":{"type":"object","required":["name","components"],"properties":{"name":{"type":"string","minLength":1},"components":{"type":"array","items":{"type":"string"}}}}}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://mfa-readiness.invalid/schemas/bundle.schema.json" */;
@@ -532,15 +532,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.otherHosts !== undefined){
-let data15 = data.otherHosts;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.name === undefined){
-const err18 = {instancePath:instancePath+"/otherHosts/" + i1,schemaPath:"#/properties/otherHosts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.otherHosts.items.required,parentSchema:schema13.properties.otherHosts.items,data:data16};
+if(data.adapterFiles !== undefined){
+let data15 = data.adapterFiles;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err18 = {instancePath:instancePath+"/adapterFiles",schemaPath:"#/properties/adapterFiles/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.adapterFiles,data:data15};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -549,8 +545,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data16.components === undefined){
-const err19 = {instancePath:instancePath+"/otherHosts/" + i1,schemaPath:"#/properties/otherHosts/items/required",keyword:"required",params:{missingProperty: "components"},message:"must have required property '"+"components"+"'",schema:schema13.properties.otherHosts.items.required,parentSchema:schema13.properties.otherHosts.items,data:data16};
+}
+else {
+const err19 = {instancePath:instancePath+"/adapterFiles",schemaPath:"#/properties/adapterFiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.adapterFiles.type,parentSchema:schema13.properties.adapterFiles,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -559,11 +556,16 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data16.name !== undefined){
-let data17 = data16.name;
+}
+if(data.aliases !== undefined){
+let data16 = data.aliases;
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err20 = {instancePath:instancePath+"/otherHosts/" + i1+"/name",schemaPath:"#/properties/otherHosts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.otherHosts.items.properties.name,data:data17};
+const err20 = {instancePath:instancePath+"/aliases/" + i1,schemaPath:"#/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.aliases.items,data:data17};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -574,7 +576,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/otherHosts/" + i1+"/name",schemaPath:"#/properties/otherHosts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.otherHosts.items.properties.name.type,parentSchema:schema13.properties.otherHosts.items.properties.name,data:data17};
+const err21 = {instancePath:instancePath+"/aliases/" + i1,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.aliases.items.type,parentSchema:schema13.properties.aliases.items,data:data17};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -584,14 +586,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data16.components !== undefined){
-let data18 = data16.components;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(typeof data19 !== "string"){
-const err22 = {instancePath:instancePath+"/otherHosts/" + i1+"/components/" + i2,schemaPath:"#/properties/otherHosts/items/properties/components/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.otherHosts.items.properties.components.items.type,parentSchema:schema13.properties.otherHosts.items.properties.components.items,data:data19};
+}
+else {
+const err22 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.aliases.type,parentSchema:schema13.properties.aliases,data:data16};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -601,9 +598,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/otherHosts/" + i1+"/components",schemaPath:"#/properties/otherHosts/items/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.otherHosts.items.properties.components.type,parentSchema:schema13.properties.otherHosts.items.properties.components,data:data18};
+if(data.otherHosts !== undefined){
+let data18 = data.otherHosts;
+if(Array.isArray(data18)){
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.name === undefined){
+const err23 = {instancePath:instancePath+"/otherHosts/" + i2,schemaPath:"#/properties/otherHosts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.otherHosts.items.required,parentSchema:schema13.properties.otherHosts.items,data:data19};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -612,10 +615,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/otherHosts/" + i1,schemaPath:"#/properties/otherHosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.otherHosts.items.type,parentSchema:schema13.properties.otherHosts.items,data:data16};
+if(data19.components === undefined){
+const err24 = {instancePath:instancePath+"/otherHosts/" + i2,schemaPath:"#/properties/otherHosts/items/required",keyword:"required",params:{missingProperty: "components"},message:"must have required property '"+"components"+"'",schema:schema13.properties.otherHosts.items.required,parentSchema:schema13.properties.otherHosts.items,data:data19};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -624,10 +625,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/otherHosts",schemaPath:"#/properties/otherHosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.otherHosts.type,parentSchema:schema13.properties.otherHosts,data:data15};
+if(data19.name !== undefined){
+let data20 = data19.name;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err25 = {instancePath:instancePath+"/otherHosts/" + i2+"/name",schemaPath:"#/properties/otherHosts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.otherHosts.items.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -637,9 +639,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+const err26 = {instancePath:instancePath+"/otherHosts/" + i2+"/name",schemaPath:"#/properties/otherHosts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.otherHosts.items.properties.name.type,parentSchema:schema13.properties.otherHosts.items.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -648,19 +649,85 @@ vErrors.push(err26);
 }
 errors++;
 }
+}
+if(data19.components !== undefined){
+let data21 = data19.components;
+if(Array.isArray(data21)){
+const len3 = data21.length;
+for(let i3=0; i3<len3; i3++){
+let data22 = data21[i3];
+if(typeof data22 !== "string"){
+const err27 = {instancePath:instancePath+"/otherHosts/" + i2+"/components/" + i3,schemaPath:"#/properties/otherHosts/items/properties/components/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.otherHosts.items.properties.components.items.type,parentSchema:schema13.properties.otherHosts.items.properties.components.items,data:data22};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/otherHosts/" + i2+"/components",schemaPath:"#/properties/otherHosts/items/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.otherHosts.items.properties.components.type,parentSchema:schema13.properties.otherHosts.items.properties.components,data:data21};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/otherHosts/" + i2,schemaPath:"#/properties/otherHosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.otherHosts.items.type,parentSchema:schema13.properties.otherHosts.items,data:data19};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/otherHosts",schemaPath:"#/properties/otherHosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.otherHosts.type,parentSchema:schema13.properties.otherHosts,data:data18};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
 export const validator3 = validate13;
-const schema14 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/fleet.schema.json","title":"mfa-readiness fleet report (schemaVersion 1)","description":"The report of `mfa-readiness fleet`: hosts, waves of the maintenance window, cross-host findings and the fleet verdict (report.md, The fleet report). Unknown properties are allowed; enums may grow. The parts it shares with the host report (finding, verdict, waiver status) are the host report schema's definitions (report.schema.json), not copies.","type":"object","required":["schemaVersion","tool","scan","hosts","waves","findings","verdict"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","required":["name","version","rulesetVersion"],"properties":{"name":{"const":"mfa-readiness"},"version":{"type":"string"},"rulesetVersion":{"type":"string"}}},"scan":{"type":"object","required":["startedAt","target","targetVersion","inputDigest"],"properties":{"startedAt":{"type":"string","format":"date-time"},"target":{"type":"object","required":["kind","location"],"properties":{"kind":{"type":"string"},"location":{"type":"string"}}},"targetVersion":{"type":"string"},"stage":{"type":"string"},"inputDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}},"hosts":{"type":"array","items":{"type":"object","required":["name","target","status","reason","verdict","roles","upgradePath"],"properties":{"name":{"type":"string","minLength":1},"target":{"type":"string"},"status":{"enum":["scanned","read","failed"]},"reason":{"type":["string","null"]},"verdict":{"oneOf":[{"$ref":"report.schema.json#/definitions/verdict"},{"type":"null"}]},"roles":{"type":["object","null"]},"upgradePath":{"enum":["phonefactor-agent","in-place","none",null]},"hostRole":{"enum":["mfa-host","web-host","adfs-host","none",null]}}}},"waves":{"type":"array","items":{"type":"object","required":["order","title","hosts","steps"],"properties":{"order":{"type":"integer","minimum":1},"title":{"type":"string"},"kind":{"type":"string"},"group":{"type":["string","null"]},"hosts":{"type":"array","items":{"type":"string"},"minItems":1},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["host","action","component","title"],"properties":{"host":{"type":"string"},"id":{"type":"string"},"action":{"type":"string"},"component":{"type":"string"},"title":{"type":"string"}}}}}}},"findings":{"type":"array","items":{"allOf":[{"$ref":"report.schema.json#/definitions/finding"},{"type":"object","required":["host"],"properties":{"host":{"type":"string"}}}]}},"verdict":{"$ref":"report.schema.json#/definitions/verdict"},"waivers":{"type":"array","items":{"$ref":"report.schema.json#/definitions/waiverStatus"}}}};
+const schema14 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/fleet.schema.json","title":"mfa-readiness fleet report (schemaVersion 1)","description":"The report of `mfa-readiness fleet`: hosts, waves of the maintenance window, cross-host findings and the fleet verdict (report.md, The fleet report). Unknown properties are allowed; enums may grow. The parts it shares with the host report (finding, verdict, waiver status) are the host report schema's definitions (report.schema.json), not copies.","type":"object","required":["schemaVersion","tool","scan","hosts","waves","findings","verdict"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","required":["name","version","rulesetVersion"],"properties":{"name":{"const":"mfa-readiness"},"version":{"type":"string"},"rulesetVersion":{"type":"string"}}},"scan":{"type":"object","required":["startedAt","target","targetVersion","inputDigest"],"properties":{"startedAt":{"type":"string","format":"date-time"},"target":{"type":"object","required":["kind","location"],"properties":{"kind":{"type":"string"},"location":{"type":"string"}}},"targetVersion":{"type":"string"},"stage":{"type":"string"},"goal":{"description":"`migrate` where the fleet was scanned with --goal migrate (written only then; absent means upgrade).","enum":["upgrade","migrate"]},"inputDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}},"hosts":{"type":"array","items":{"type":"object","required":["name","target","status","reason","verdict","roles","upgradePath"],"properties":{"name":{"type":"string","minLength":1},"target":{"type":"string"},"status":{"enum":["scanned","read","failed"]},"reason":{"type":["string","null"]},"verdict":{"oneOf":[{"$ref":"report.schema.json#/definitions/verdict"},{"type":"null"}]},"roles":{"type":["object","null"]},"upgradePath":{"enum":["phonefactor-agent","in-place","none",null]},"hostRole":{"enum":["mfa-host","web-host","adfs-host","none",null]}}}},"waves":{"type":"array","items":{"type":"object","required":["order","title","hosts","steps"],"properties":{"order":{"type":"integer","minimum":1},"title":{"type":"string"},"kind":{"type":"string","description":"before-window, phonefactor-uninstall, replication-subordinate, replication-primary, standalone, web-pool, web, adfs-first-half, adfs-policy, adfs-second-half, adfs-single, after-upgrade; may grow."},"group":{"type":["string","null"]},"hosts":{"type":"array","items":{"type":"string"},"minItems":1},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["host","action","component","title"],"properties":{"host":{"type":"string"},"id":{"type":"string"},"action":{"type":"string"},"component":{"type":"string"},"title":{"type":"string"},"detail":{"type":"string","description":"What to do, from the host's plan step (or the fleet's, for its own steps)."},"findings":{"type":"array","description":"The host's open findings behind the step (the rules that call for it).","items":{"type":"object","required":["ruleId","severity","title","message"],"properties":{"id":{"type":"string"},"ruleId":{"type":"string"},"severity":{"$ref":"report.schema.json#/definitions/severity"},"outcome":{"enum":["fail","unknown"]},"title":{"type":"string"},"message":{"type":"string"}}}}}}},"slot":{"type":"integer","minimum":1,"description":"Waves with the same slot are on independent tracks (replication groups, web pools, AD FS farms) and can run at the same time; slots run in order."},"track":{"type":["string","null"],"description":"The independent line of work the wave belongs to (\"group EU\", \"web pool P\", \"farm sts.contoso.com\", \"standalone\", \"web\"); null for the shared waves (before the window, PhoneFactor uninstalls, after the upgrade)."}}}},"findings":{"type":"array","items":{"allOf":[{"$ref":"report.schema.json#/definitions/finding"},{"type":"object","required":["host"],"properties":{"host":{"type":"string"}}}]}},"verdict":{"$ref":"report.schema.json#/definitions/verdict"},"waivers":{"type":"array","items":{"$ref":"report.schema.json#/definitions/waiverStatus"}}}};
+const schema39 = {"title":"Severity","enum":["critical","high","medium","low","info"]};
 const formats0 = require("ajv-formats/dist/formats").fullFormats["date-time"];
 const pattern0 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 const schema33 = {"title":"Verdict","type":"object","required":["status","failOn","counts","waived","gate"],"properties":{"status":{"$ref":"#/definitions/verdictStatus"},"failOn":{"$ref":"#/definitions/failOn"},"counts":{"type":"object","required":["critical","high","medium","low","info"],"properties":{"critical":{"type":"integer","minimum":0},"high":{"type":"integer","minimum":0},"medium":{"type":"integer","minimum":0},"low":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}},"title":"SeverityCounts","description":"Unwaived findings per severity."},"waived":{"type":"integer","minimum":0},"gate":{"enum":["pass","fail"]}}};
 const schema34 = {"title":"VerdictStatus","enum":["not-ready","ready-with-warnings","ready","up-to-date","nothing-to-upgrade","verified","verified-with-warnings","incomplete"]};
 const schema35 = {"title":"FailOn","description":"`--fail-on`: a severity, or none (never fails).","enum":["critical","high","medium","low","info","none"]};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -979,12 +1046,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"title":"Finding","type":"object","required":["id","ruleId","outcome","severity","title","message","component","evidence","planSteps","waiver"],"properties":{"id":{"type":"string","minLength":1},"ruleId":{"type":"string","pattern":"^MFA-[A-Z]+-[0-9]+$"},"outcome":{"enum":["fail","unknown"]},"severity":{"$ref":"#/definitions/severity"},"title":{"type":"string"},"message":{"type":"string"},"component":{"$ref":"#/definitions/findingComponent"},"evidence":{"$ref":"#/definitions/evidenceList"},"seed":{"type":"object","required":["file","section"],"properties":{"file":{"type":"string"},"section":{"type":"string"}}},"planSteps":{"type":"array","items":{"type":"string"}},"waiver":{"oneOf":[{"type":"null"},{"type":"object","required":["reason"],"properties":{"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"}},"title":"FindingWaiver"}]}}};
-const schema39 = {"title":"Severity","enum":["critical","high","medium","low","info"]};
+const schema38 = {"title":"Finding","type":"object","required":["id","ruleId","outcome","severity","title","message","component","evidence","planSteps","waiver"],"properties":{"id":{"type":"string","minLength":1},"ruleId":{"type":"string","pattern":"^MFA-[A-Z]+-[0-9]+$"},"outcome":{"enum":["fail","unknown"]},"severity":{"$ref":"#/definitions/severity"},"title":{"type":"string"},"message":{"type":"string"},"component":{"$ref":"#/definitions/findingComponent"},"evidence":{"$ref":"#/definitions/evidenceList"},"seed":{"type":"object","required":["file","section"],"properties":{"file":{"type":"string"},"section":{"type":"string"}}},"planSteps":{"type":"array","items":{"type":"string"}},"waiver":{"oneOf":[{"type":"null"},{"type":"object","required":["reason"],"properties":{"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"}},"title":"FindingWaiver"}]},"rulePage":{"description":"The rule's page, relative to the package root (docs/rules/<ID>.md; `mfa-readiness rules <ID>` prints it); null for a rule this version has no page for. Added in 1.x (additive): older reports do not have it.","type":["string","null"],"x-optional":true}}};
 const schema40 = {"title":"FindingComponent","description":"What a finding is about: a component, or the host, the data file or the prerequisites.","enum":["agent","server","user-portal","mobile-app","web-service-sdk","adfs-adapter","host","data","prerequisites"]};
 const pattern3 = new RegExp("^MFA-[A-Z]+-[0-9]+$", "u");
 const schema25 = {"type":"array","items":{"$ref":"#/definitions/evidence"}};
@@ -1108,7 +1174,7 @@ return errors === 0;
 
 const formats4 = require("ajv-formats/dist/formats").fullFormats.date;
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1538,9 +1604,10 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(data.rulePage !== undefined){
+let data16 = data.rulePage;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err33 = {instancePath:instancePath+"/rulePage",schemaPath:"#/properties/rulePage/type",keyword:"type",params:{type: schema38.properties.rulePage.type},message:"must be string,null",schema:schema38.properties.rulePage.type,parentSchema:schema38.properties.rulePage,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1549,14 +1616,26 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate45.errors = vErrors;
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate53.errors = vErrors;
 return errors === 0;
 }
 
 const schema36 = {"title":"WaiverStatus","description":"A waiver with its status, as the report lists it: absent matchers and expiry are null.","type":"object","required":["rule","reason"],"properties":{"rule":{"type":"string"},"host":{"type":["string","null"]},"finding":{"type":["string","null"]},"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"},"status":{"$ref":"#/definitions/waiverState"}}};
 const schema37 = {"title":"WaiverState","enum":["applied","expired","unused","unknown-rule"]};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1681,7 +1760,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
@@ -2013,11 +2092,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data5.inputDigest !== undefined){
-let data12 = data5.inputDigest;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err28 = {instancePath:instancePath+"/scan/inputDigest",schemaPath:"#/properties/scan/properties/inputDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14.properties.scan.properties.inputDigest,data:data12};
+if(data5.goal !== undefined){
+let data12 = data5.goal;
+if(!((data12 === "upgrade") || (data12 === "migrate"))){
+const err28 = {instancePath:instancePath+"/scan/goal",schemaPath:"#/properties/scan/properties/goal/enum",keyword:"enum",params:{allowedValues: schema14.properties.scan.properties.goal.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.scan.properties.goal.enum,parentSchema:schema14.properties.scan.properties.goal,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2027,8 +2105,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/scan/inputDigest",schemaPath:"#/properties/scan/properties/inputDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.scan.properties.inputDigest.type,parentSchema:schema14.properties.scan.properties.inputDigest,data:data12};
+if(data5.inputDigest !== undefined){
+let data13 = data5.inputDigest;
+if(typeof data13 === "string"){
+if(!pattern0.test(data13)){
+const err29 = {instancePath:instancePath+"/scan/inputDigest",schemaPath:"#/properties/scan/properties/inputDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14.properties.scan.properties.inputDigest,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2038,9 +2119,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
 else {
-const err30 = {instancePath:instancePath+"/scan",schemaPath:"#/properties/scan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.scan.type,parentSchema:schema14.properties.scan,data:data5};
+const err30 = {instancePath:instancePath+"/scan/inputDigest",schemaPath:"#/properties/scan/properties/inputDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.scan.properties.inputDigest.type,parentSchema:schema14.properties.scan.properties.inputDigest,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2050,15 +2130,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.hosts !== undefined){
-let data13 = data.hosts;
-if(Array.isArray(data13)){
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.name === undefined){
-const err31 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+}
+else {
+const err31 = {instancePath:instancePath+"/scan",schemaPath:"#/properties/scan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.scan.type,parentSchema:schema14.properties.scan,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2067,8 +2141,16 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data14.target === undefined){
-const err32 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+}
+if(data.hosts !== undefined){
+let data14 = data.hosts;
+if(Array.isArray(data14)){
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+let data15 = data14[i0];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.name === undefined){
+const err32 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2077,8 +2159,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data14.status === undefined){
-const err33 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+if(data15.target === undefined){
+const err33 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2087,8 +2169,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data14.reason === undefined){
-const err34 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+if(data15.status === undefined){
+const err34 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2097,8 +2179,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data14.verdict === undefined){
-const err35 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+if(data15.reason === undefined){
+const err35 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2107,8 +2189,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data14.roles === undefined){
-const err36 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+if(data15.verdict === undefined){
+const err36 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2117,8 +2199,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14.upgradePath === undefined){
-const err37 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "upgradePath"},message:"must have required property '"+"upgradePath"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data14};
+if(data15.roles === undefined){
+const err37 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2127,11 +2209,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err38 = {instancePath:instancePath+"/hosts/" + i0+"/name",schemaPath:"#/properties/hosts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.hosts.items.properties.name,data:data15};
+if(data15.upgradePath === undefined){
+const err38 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "upgradePath"},message:"must have required property '"+"upgradePath"+"'",schema:schema14.properties.hosts.items.required,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2140,9 +2219,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/hosts/" + i0+"/name",schemaPath:"#/properties/hosts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.hosts.items.properties.name.type,parentSchema:schema14.properties.hosts.items.properties.name,data:data15};
+if(data15.name !== undefined){
+let data16 = data15.name;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err39 = {instancePath:instancePath+"/hosts/" + i0+"/name",schemaPath:"#/properties/hosts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.hosts.items.properties.name,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2152,10 +2233,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data14.target !== undefined){
-let data16 = data14.target;
-if(typeof data16 !== "string"){
-const err40 = {instancePath:instancePath+"/hosts/" + i0+"/target",schemaPath:"#/properties/hosts/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.hosts.items.properties.target.type,parentSchema:schema14.properties.hosts.items.properties.target,data:data16};
+else {
+const err40 = {instancePath:instancePath+"/hosts/" + i0+"/name",schemaPath:"#/properties/hosts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.hosts.items.properties.name.type,parentSchema:schema14.properties.hosts.items.properties.name,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2165,10 +2244,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data14.status !== undefined){
-let data17 = data14.status;
-if(!(((data17 === "scanned") || (data17 === "read")) || (data17 === "failed"))){
-const err41 = {instancePath:instancePath+"/hosts/" + i0+"/status",schemaPath:"#/properties/hosts/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.status.enum,parentSchema:schema14.properties.hosts.items.properties.status,data:data17};
+if(data15.target !== undefined){
+let data17 = data15.target;
+if(typeof data17 !== "string"){
+const err41 = {instancePath:instancePath+"/hosts/" + i0+"/target",schemaPath:"#/properties/hosts/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.hosts.items.properties.target.type,parentSchema:schema14.properties.hosts.items.properties.target,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2178,10 +2257,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data14.reason !== undefined){
-let data18 = data14.reason;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err42 = {instancePath:instancePath+"/hosts/" + i0+"/reason",schemaPath:"#/properties/hosts/items/properties/reason/type",keyword:"type",params:{type: schema14.properties.hosts.items.properties.reason.type},message:"must be string,null",schema:schema14.properties.hosts.items.properties.reason.type,parentSchema:schema14.properties.hosts.items.properties.reason,data:data18};
+if(data15.status !== undefined){
+let data18 = data15.status;
+if(!(((data18 === "scanned") || (data18 === "read")) || (data18 === "failed"))){
+const err42 = {instancePath:instancePath+"/hosts/" + i0+"/status",schemaPath:"#/properties/hosts/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.status.enum,parentSchema:schema14.properties.hosts.items.properties.status,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2191,24 +2270,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data14.verdict !== undefined){
-let data19 = data14.verdict;
-const _errs37 = errors;
-let valid7 = false;
-let passing0 = null;
-const _errs38 = errors;
-if(!(validate43(data19, {instancePath:instancePath+"/hosts/" + i0+"/verdict",parentData:data14,parentDataProperty:"verdict",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs38 === errors;
-if(_valid0){
-valid7 = true;
-passing0 = 0;
-}
-const _errs39 = errors;
-if(data19 !== null){
-const err43 = {instancePath:instancePath+"/hosts/" + i0+"/verdict",schemaPath:"#/properties/hosts/items/properties/verdict/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.hosts.items.properties.verdict.oneOf[1].type,parentSchema:schema14.properties.hosts.items.properties.verdict.oneOf[1],data:data19};
+if(data15.reason !== undefined){
+let data19 = data15.reason;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err43 = {instancePath:instancePath+"/hosts/" + i0+"/reason",schemaPath:"#/properties/hosts/items/properties/reason/type",keyword:"type",params:{type: schema14.properties.hosts.items.properties.reason.type},message:"must be string,null",schema:schema14.properties.hosts.items.properties.reason.type,parentSchema:schema14.properties.hosts.items.properties.reason,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2217,7 +2282,34 @@ vErrors.push(err43);
 }
 errors++;
 }
+}
+if(data15.verdict !== undefined){
+let data20 = data15.verdict;
+const _errs38 = errors;
+let valid7 = false;
+let passing0 = null;
+const _errs39 = errors;
+if(!(validate51(data20, {instancePath:instancePath+"/hosts/" + i0+"/verdict",parentData:data15,parentDataProperty:"verdict",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
 var _valid0 = _errs39 === errors;
+if(_valid0){
+valid7 = true;
+passing0 = 0;
+}
+const _errs40 = errors;
+if(data20 !== null){
+const err44 = {instancePath:instancePath+"/hosts/" + i0+"/verdict",schemaPath:"#/properties/hosts/items/properties/verdict/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.hosts.items.properties.verdict.oneOf[1].type,parentSchema:schema14.properties.hosts.items.properties.verdict.oneOf[1],data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid0 = _errs40 === errors;
 if(_valid0 && valid7){
 valid7 = false;
 passing0 = [passing0, 1];
@@ -2229,31 +2321,7 @@ passing0 = 1;
 }
 }
 if(!valid7){
-const err44 = {instancePath:instancePath+"/hosts/" + i0+"/verdict",schemaPath:"#/properties/hosts/items/properties/verdict/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema14.properties.hosts.items.properties.verdict.oneOf,parentSchema:schema14.properties.hosts.items.properties.verdict,data:data19};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data14.roles !== undefined){
-let data20 = data14.roles;
-if((!(data20 && typeof data20 == "object" && !Array.isArray(data20))) && (data20 !== null)){
-const err45 = {instancePath:instancePath+"/hosts/" + i0+"/roles",schemaPath:"#/properties/hosts/items/properties/roles/type",keyword:"type",params:{type: schema14.properties.hosts.items.properties.roles.type},message:"must be object,null",schema:schema14.properties.hosts.items.properties.roles.type,parentSchema:schema14.properties.hosts.items.properties.roles,data:data20};
+const err45 = {instancePath:instancePath+"/hosts/" + i0+"/verdict",schemaPath:"#/properties/hosts/items/properties/verdict/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema14.properties.hosts.items.properties.verdict.oneOf,parentSchema:schema14.properties.hosts.items.properties.verdict,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2262,11 +2330,22 @@ vErrors.push(err45);
 }
 errors++;
 }
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
-if(data14.upgradePath !== undefined){
-let data21 = data14.upgradePath;
-if(!((((data21 === "phonefactor-agent") || (data21 === "in-place")) || (data21 === "none")) || (data21 === null))){
-const err46 = {instancePath:instancePath+"/hosts/" + i0+"/upgradePath",schemaPath:"#/properties/hosts/items/properties/upgradePath/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.upgradePath.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.upgradePath.enum,parentSchema:schema14.properties.hosts.items.properties.upgradePath,data:data21};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data15.roles !== undefined){
+let data21 = data15.roles;
+if((!(data21 && typeof data21 == "object" && !Array.isArray(data21))) && (data21 !== null)){
+const err46 = {instancePath:instancePath+"/hosts/" + i0+"/roles",schemaPath:"#/properties/hosts/items/properties/roles/type",keyword:"type",params:{type: schema14.properties.hosts.items.properties.roles.type},message:"must be object,null",schema:schema14.properties.hosts.items.properties.roles.type,parentSchema:schema14.properties.hosts.items.properties.roles,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2276,10 +2355,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data14.hostRole !== undefined){
-let data22 = data14.hostRole;
-if(!(((((data22 === "mfa-host") || (data22 === "web-host")) || (data22 === "adfs-host")) || (data22 === "none")) || (data22 === null))){
-const err47 = {instancePath:instancePath+"/hosts/" + i0+"/hostRole",schemaPath:"#/properties/hosts/items/properties/hostRole/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.hostRole.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.hostRole.enum,parentSchema:schema14.properties.hosts.items.properties.hostRole,data:data22};
+if(data15.upgradePath !== undefined){
+let data22 = data15.upgradePath;
+if(!((((data22 === "phonefactor-agent") || (data22 === "in-place")) || (data22 === "none")) || (data22 === null))){
+const err47 = {instancePath:instancePath+"/hosts/" + i0+"/upgradePath",schemaPath:"#/properties/hosts/items/properties/upgradePath/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.upgradePath.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.upgradePath.enum,parentSchema:schema14.properties.hosts.items.properties.upgradePath,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2289,9 +2368,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.hosts.items.type,parentSchema:schema14.properties.hosts.items,data:data14};
+if(data15.hostRole !== undefined){
+let data23 = data15.hostRole;
+if(!(((((data23 === "mfa-host") || (data23 === "web-host")) || (data23 === "adfs-host")) || (data23 === "none")) || (data23 === null))){
+const err48 = {instancePath:instancePath+"/hosts/" + i0+"/hostRole",schemaPath:"#/properties/hosts/items/properties/hostRole/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.hostRole.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.hostRole.enum,parentSchema:schema14.properties.hosts.items.properties.hostRole,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2303,7 +2383,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.hosts.type,parentSchema:schema14.properties.hosts,data:data13};
+const err49 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.hosts.items.type,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2313,15 +2393,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.waves !== undefined){
-let data23 = data.waves;
-if(Array.isArray(data23)){
-const len1 = data23.length;
-for(let i1=0; i1<len1; i1++){
-let data24 = data23[i1];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.order === undefined){
-const err50 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "order"},message:"must have required property '"+"order"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data24};
+}
+else {
+const err50 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.hosts.type,parentSchema:schema14.properties.hosts,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2330,8 +2404,16 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data24.title === undefined){
-const err51 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data24};
+}
+if(data.waves !== undefined){
+let data24 = data.waves;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+let data25 = data24[i1];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.order === undefined){
+const err51 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "order"},message:"must have required property '"+"order"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2340,8 +2422,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data24.hosts === undefined){
-const err52 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data24};
+if(data25.title === undefined){
+const err52 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2350,8 +2432,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data24.steps === undefined){
-const err53 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data24};
+if(data25.hosts === undefined){
+const err53 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2360,10 +2442,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data24.order !== undefined){
-let data25 = data24.order;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err54 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.order.type,parentSchema:schema14.properties.waves.items.properties.order,data:data25};
+if(data25.steps === undefined){
+const err54 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2372,9 +2452,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(typeof data25 == "number"){
-if(data25 < 1 || isNaN(data25)){
-const err55 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.order,data:data25};
+if(data25.order !== undefined){
+let data26 = data25.order;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err55 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.order.type,parentSchema:schema14.properties.waves.items.properties.order,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2383,12 +2464,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-if(data24.title !== undefined){
-let data26 = data24.title;
-if(typeof data26 !== "string"){
-const err56 = {instancePath:instancePath+"/waves/" + i1+"/title",schemaPath:"#/properties/waves/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.title,data:data26};
+if(typeof data26 == "number"){
+if(data26 < 1 || isNaN(data26)){
+const err56 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.order,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2398,10 +2476,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data24.kind !== undefined){
-let data27 = data24.kind;
+}
+if(data25.title !== undefined){
+let data27 = data25.title;
 if(typeof data27 !== "string"){
-const err57 = {instancePath:instancePath+"/waves/" + i1+"/kind",schemaPath:"#/properties/waves/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.kind.type,parentSchema:schema14.properties.waves.items.properties.kind,data:data27};
+const err57 = {instancePath:instancePath+"/waves/" + i1+"/title",schemaPath:"#/properties/waves/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.title,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2411,10 +2490,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data24.group !== undefined){
-let data28 = data24.group;
-if((typeof data28 !== "string") && (data28 !== null)){
-const err58 = {instancePath:instancePath+"/waves/" + i1+"/group",schemaPath:"#/properties/waves/items/properties/group/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.group.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.group.type,parentSchema:schema14.properties.waves.items.properties.group,data:data28};
+if(data25.kind !== undefined){
+let data28 = data25.kind;
+if(typeof data28 !== "string"){
+const err58 = {instancePath:instancePath+"/waves/" + i1+"/kind",schemaPath:"#/properties/waves/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.kind.type,parentSchema:schema14.properties.waves.items.properties.kind,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2424,11 +2503,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data24.hosts !== undefined){
-let data29 = data24.hosts;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err59 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.hosts,data:data29};
+if(data25.group !== undefined){
+let data29 = data25.group;
+if((typeof data29 !== "string") && (data29 !== null)){
+const err59 = {instancePath:instancePath+"/waves/" + i1+"/group",schemaPath:"#/properties/waves/items/properties/group/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.group.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.group.type,parentSchema:schema14.properties.waves.items.properties.group,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2437,11 +2515,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len2 = data29.length;
-for(let i2=0; i2<len2; i2++){
-let data30 = data29[i2];
-if(typeof data30 !== "string"){
-const err60 = {instancePath:instancePath+"/waves/" + i1+"/hosts/" + i2,schemaPath:"#/properties/waves/items/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.hosts.items.type,parentSchema:schema14.properties.waves.items.properties.hosts.items,data:data30};
+}
+if(data25.hosts !== undefined){
+let data30 = data25.hosts;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err60 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.hosts,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2450,10 +2529,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.hosts.type,parentSchema:schema14.properties.waves.items.properties.hosts,data:data29};
+const len2 = data30.length;
+for(let i2=0; i2<len2; i2++){
+let data31 = data30[i2];
+if(typeof data31 !== "string"){
+const err61 = {instancePath:instancePath+"/waves/" + i1+"/hosts/" + i2,schemaPath:"#/properties/waves/items/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.hosts.items.type,parentSchema:schema14.properties.waves.items.properties.hosts.items,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2463,11 +2543,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data24.steps !== undefined){
-let data31 = data24.steps;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err62 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.steps,data:data31};
+}
+else {
+const err62 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.hosts.type,parentSchema:schema14.properties.waves.items.properties.hosts,data:data30};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2476,12 +2554,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len3 = data31.length;
-for(let i3=0; i3<len3; i3++){
-let data32 = data31[i3];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.host === undefined){
-const err63 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data32};
+}
+if(data25.steps !== undefined){
+let data32 = data25.steps;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err63 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.steps,data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2490,8 +2568,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data32.action === undefined){
-const err64 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data32};
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.host === undefined){
+const err64 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2500,8 +2582,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data32.component === undefined){
-const err65 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data32};
+if(data33.action === undefined){
+const err65 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2510,8 +2592,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data32.title === undefined){
-const err66 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data32};
+if(data33.component === undefined){
+const err66 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2520,10 +2602,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data32.host !== undefined){
-let data33 = data32.host;
-if(typeof data33 !== "string"){
-const err67 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/host",schemaPath:"#/properties/waves/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.host.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.host,data:data33};
+if(data33.title === undefined){
+const err67 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2532,11 +2612,10 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data32.id !== undefined){
-let data34 = data32.id;
+if(data33.host !== undefined){
+let data34 = data33.host;
 if(typeof data34 !== "string"){
-const err68 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.id,data:data34};
+const err68 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/host",schemaPath:"#/properties/waves/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.host.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.host,data:data34};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2546,10 +2625,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data32.action !== undefined){
-let data35 = data32.action;
+if(data33.id !== undefined){
+let data35 = data33.id;
 if(typeof data35 !== "string"){
-const err69 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/action",schemaPath:"#/properties/waves/items/properties/steps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.action.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.action,data:data35};
+const err69 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.id,data:data35};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2559,10 +2638,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data32.component !== undefined){
-let data36 = data32.component;
+if(data33.action !== undefined){
+let data36 = data33.action;
 if(typeof data36 !== "string"){
-const err70 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/component",schemaPath:"#/properties/waves/items/properties/steps/items/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.component.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.component,data:data36};
+const err70 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/action",schemaPath:"#/properties/waves/items/properties/steps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.action.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.action,data:data36};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2572,10 +2651,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data32.title !== undefined){
-let data37 = data32.title;
+if(data33.component !== undefined){
+let data37 = data33.component;
 if(typeof data37 !== "string"){
-const err71 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.title,data:data37};
+const err71 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/component",schemaPath:"#/properties/waves/items/properties/steps/items/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.component.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.component,data:data37};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2585,9 +2664,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data32};
+if(data33.title !== undefined){
+let data38 = data33.title;
+if(typeof data38 !== "string"){
+const err72 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.title,data:data38};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2597,9 +2677,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.type,parentSchema:schema14.properties.waves.items.properties.steps,data:data31};
+if(data33.detail !== undefined){
+let data39 = data33.detail;
+if(typeof data39 !== "string"){
+const err73 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/detail",schemaPath:"#/properties/waves/items/properties/steps/items/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.detail.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.detail,data:data39};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2609,9 +2690,15 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.type,parentSchema:schema14.properties.waves.items,data:data24};
+if(data33.findings !== undefined){
+let data40 = data33.findings;
+if(Array.isArray(data40)){
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+let data41 = data40[i4];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.ruleId === undefined){
+const err74 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2620,10 +2707,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/waves",schemaPath:"#/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.type,parentSchema:schema14.properties.waves,data:data23};
+if(data41.severity === undefined){
+const err75 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2632,20 +2717,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data.findings !== undefined){
-let data38 = data.findings;
-if(Array.isArray(data38)){
-const len4 = data38.length;
-for(let i4=0; i4<len4; i4++){
-let data39 = data38[i4];
-if(!(validate45(data39, {instancePath:instancePath+"/findings/" + i4,parentData:data38,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.host === undefined){
-const err76 = {instancePath:instancePath+"/findings/" + i4,schemaPath:"#/properties/findings/items/allOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.findings.items.allOf[1].required,parentSchema:schema14.properties.findings.items.allOf[1],data:data39};
+if(data41.title === undefined){
+const err76 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2654,10 +2727,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data39.host !== undefined){
-let data40 = data39.host;
-if(typeof data40 !== "string"){
-const err77 = {instancePath:instancePath+"/findings/" + i4+"/host",schemaPath:"#/properties/findings/items/allOf/1/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.findings.items.allOf[1].properties.host.type,parentSchema:schema14.properties.findings.items.allOf[1].properties.host,data:data40};
+if(data41.message === undefined){
+const err77 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2666,10 +2737,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/findings/" + i4,schemaPath:"#/properties/findings/items/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.findings.items.allOf[1].type,parentSchema:schema14.properties.findings.items.allOf[1],data:data39};
+if(data41.id !== undefined){
+let data42 = data41.id;
+if(typeof data42 !== "string"){
+const err78 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.id,data:data42};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2679,9 +2750,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.findings.type,parentSchema:schema14.properties.findings,data:data38};
+if(data41.ruleId !== undefined){
+let data43 = data41.ruleId;
+if(typeof data43 !== "string"){
+const err79 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/ruleId",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.ruleId.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.ruleId,data:data43};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2691,25 +2763,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.verdict !== undefined){
-if(!(validate43(data.verdict, {instancePath:instancePath+"/verdict",parentData:data,parentDataProperty:"verdict",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data.waivers !== undefined){
-let data42 = data.waivers;
-if(Array.isArray(data42)){
-const len5 = data42.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate49(data42[i5], {instancePath:instancePath+"/waivers/" + i5,parentData:data42,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waivers.type,parentSchema:schema14.properties.waivers,data:data42};
+if(data41.severity !== undefined){
+let data44 = data41.severity;
+if(!(((((data44 === "critical") || (data44 === "high")) || (data44 === "medium")) || (data44 === "low")) || (data44 === "info"))){
+const err80 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/severity",schemaPath:"report.schema.json#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data44};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2719,9 +2776,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(data41.outcome !== undefined){
+let data45 = data41.outcome;
+if(!((data45 === "fail") || (data45 === "unknown"))){
+const err81 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/outcome",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome.enum,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome,data:data45};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2730,15 +2788,249 @@ vErrors.push(err81);
 }
 errors++;
 }
+}
+if(data41.title !== undefined){
+let data46 = data41.title;
+if(typeof data46 !== "string"){
+const err82 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.title,data:data46};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data41.message !== undefined){
+let data47 = data41.message;
+if(typeof data47 !== "string"){
+const err83 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/message",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.message.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.message,data:data47};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings,data:data40};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.type,parentSchema:schema14.properties.waves.items.properties.steps,data:data32};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data25.slot !== undefined){
+let data48 = data25.slot;
+if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
+const err88 = {instancePath:instancePath+"/waves/" + i1+"/slot",schemaPath:"#/properties/waves/items/properties/slot/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.slot.type,parentSchema:schema14.properties.waves.items.properties.slot,data:data48};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(typeof data48 == "number"){
+if(data48 < 1 || isNaN(data48)){
+const err89 = {instancePath:instancePath+"/waves/" + i1+"/slot",schemaPath:"#/properties/waves/items/properties/slot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.slot,data:data48};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+if(data25.track !== undefined){
+let data49 = data25.track;
+if((typeof data49 !== "string") && (data49 !== null)){
+const err90 = {instancePath:instancePath+"/waves/" + i1+"/track",schemaPath:"#/properties/waves/items/properties/track/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.track.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.track.type,parentSchema:schema14.properties.waves.items.properties.track,data:data49};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.type,parentSchema:schema14.properties.waves.items,data:data25};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/waves",schemaPath:"#/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.type,parentSchema:schema14.properties.waves,data:data24};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data50 = data.findings;
+if(Array.isArray(data50)){
+const len5 = data50.length;
+for(let i5=0; i5<len5; i5++){
+let data51 = data50[i5];
+if(!(validate53(data51, {instancePath:instancePath+"/findings/" + i5,parentData:data50,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.host === undefined){
+const err93 = {instancePath:instancePath+"/findings/" + i5,schemaPath:"#/properties/findings/items/allOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.findings.items.allOf[1].required,parentSchema:schema14.properties.findings.items.allOf[1],data:data51};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data51.host !== undefined){
+let data52 = data51.host;
+if(typeof data52 !== "string"){
+const err94 = {instancePath:instancePath+"/findings/" + i5+"/host",schemaPath:"#/properties/findings/items/allOf/1/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.findings.items.allOf[1].properties.host.type,parentSchema:schema14.properties.findings.items.allOf[1].properties.host,data:data52};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/findings/" + i5,schemaPath:"#/properties/findings/items/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.findings.items.allOf[1].type,parentSchema:schema14.properties.findings.items.allOf[1],data:data51};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.findings.type,parentSchema:schema14.properties.findings,data:data50};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.verdict !== undefined){
+if(!(validate51(data.verdict, {instancePath:instancePath+"/verdict",parentData:data,parentDataProperty:"verdict",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data.waivers !== undefined){
+let data54 = data.waivers;
+if(Array.isArray(data54)){
+const len6 = data54.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate57(data54[i6], {instancePath:instancePath+"/waivers/" + i6,parentData:data54,parentDataProperty:i6,rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waivers.type,parentSchema:schema14.properties.waivers,data:data54};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
 validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const validator4 = validate51;
-const schema56 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/manifest.schema.json","title":"manifest.json of a host copy","description":"Stand-ins for files left out of the copy (docs/bundle-format.md). An entry without a path is a problem and skipped; a field of the wrong type stops the scan with one line naming it (exit 2). Unknown fields are ignored.","type":"object","properties":{"files":{"type":"array","items":{"type":"object","properties":{"path":{"type":"string","minLength":1},"size":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$"}}}}}};
+export const validator4 = validate59;
+const schema64 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/manifest.schema.json","title":"manifest.json of a host copy","description":"Stand-ins for files left out of the copy (docs/bundle-format.md). An entry without a path is a problem and skipped; a field of the wrong type stops the scan with one line naming it (exit 2). Unknown fields are ignored.","type":"object","properties":{"files":{"type":"array","items":{"type":"object","properties":{"path":{"type":"string","minLength":1},"size":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$"}}}}}};
 const pattern5 = new RegExp("^[0-9a-fA-F]{64}$", "u");
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://mfa-readiness.invalid/schemas/manifest.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2754,7 +3046,7 @@ if(data1.path !== undefined){
 let data2 = data1.path;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err0 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/properties/files/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.files.items.properties.path,data:data2};
+const err0 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/properties/files/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.files.items.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2765,7 +3057,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.files.items.properties.path.type,parentSchema:schema56.properties.files.items.properties.path,data:data2};
+const err1 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.files.items.properties.path.type,parentSchema:schema64.properties.files.items.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2778,7 +3070,7 @@ errors++;
 if(data1.size !== undefined){
 let data3 = data1.size;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err2 = {instancePath:instancePath+"/files/" + i0+"/size",schemaPath:"#/properties/files/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.files.items.properties.size.type,parentSchema:schema56.properties.files.items.properties.size,data:data3};
+const err2 = {instancePath:instancePath+"/files/" + i0+"/size",schemaPath:"#/properties/files/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.properties.files.items.properties.size.type,parentSchema:schema64.properties.files.items.properties.size,data:data3};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2789,7 +3081,7 @@ errors++;
 }
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-const err3 = {instancePath:instancePath+"/files/" + i0+"/size",schemaPath:"#/properties/files/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.files.items.properties.size,data:data3};
+const err3 = {instancePath:instancePath+"/files/" + i0+"/size",schemaPath:"#/properties/files/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema64.properties.files.items.properties.size,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2804,7 +3096,7 @@ if(data1.mtime !== undefined){
 let data4 = data1.mtime;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err4 = {instancePath:instancePath+"/files/" + i0+"/mtime",schemaPath:"#/properties/files/items/properties/mtime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema56.properties.files.items.properties.mtime,data:data4};
+const err4 = {instancePath:instancePath+"/files/" + i0+"/mtime",schemaPath:"#/properties/files/items/properties/mtime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema64.properties.files.items.properties.mtime,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2815,7 +3107,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/files/" + i0+"/mtime",schemaPath:"#/properties/files/items/properties/mtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.files.items.properties.mtime.type,parentSchema:schema56.properties.files.items.properties.mtime,data:data4};
+const err5 = {instancePath:instancePath+"/files/" + i0+"/mtime",schemaPath:"#/properties/files/items/properties/mtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.files.items.properties.mtime.type,parentSchema:schema64.properties.files.items.properties.mtime,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2829,7 +3121,7 @@ if(data1.sha256 !== undefined){
 let data5 = data1.sha256;
 if(typeof data5 === "string"){
 if(!pattern5.test(data5)){
-const err6 = {instancePath:instancePath+"/files/" + i0+"/sha256",schemaPath:"#/properties/files/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{64}$"+"\"",schema:"^[0-9a-fA-F]{64}$",parentSchema:schema56.properties.files.items.properties.sha256,data:data5};
+const err6 = {instancePath:instancePath+"/files/" + i0+"/sha256",schemaPath:"#/properties/files/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{64}$"+"\"",schema:"^[0-9a-fA-F]{64}$",parentSchema:schema64.properties.files.items.properties.sha256,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2840,7 +3132,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/files/" + i0+"/sha256",schemaPath:"#/properties/files/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.files.items.properties.sha256.type,parentSchema:schema56.properties.files.items.properties.sha256,data:data5};
+const err7 = {instancePath:instancePath+"/files/" + i0+"/sha256",schemaPath:"#/properties/files/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.files.items.properties.sha256.type,parentSchema:schema64.properties.files.items.properties.sha256,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2852,7 +3144,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.files.items.type,parentSchema:schema56.properties.files.items,data:data1};
+const err8 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.properties.files.items.type,parentSchema:schema64.properties.files.items,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2864,7 +3156,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.files.type,parentSchema:schema56.properties.files,data:data0};
+const err9 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.files.type,parentSchema:schema64.properties.files,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2876,7 +3168,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2885,19 +3177,19 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
 export const validator5 = validate14;
-const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/report.schema.json","title":"mfa-readiness host report, schemaVersion 1","description":"The one source of the report's shape: src/report/report.generated.ts (types, key order) is generated from it (scripts/gen-types.mjs, run by npm run build). `required` is what a reader insists on, so older reports still load; a report this version writes has every property listed. Property order here is the JSON key order. Unknown properties are allowed everywhere and enums may grow: consumers ignore what they do not know.","type":"object","required":["schemaVersion","tool","scan","host","inventory","verdict","waivers","findings","plan","problems"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","required":["name","version","rulesetVersion"],"properties":{"name":{"const":"mfa-readiness"},"version":{"type":"string"},"rulesetVersion":{"type":"string"}}},"scan":{"type":"object","required":["startedAt","target","targetVersion","inputDigest"],"properties":{"startedAt":{"type":"string","format":"date-time"},"target":{"type":"object","required":["kind","location"],"properties":{"kind":{"enum":["bundle","live"]},"location":{"type":"string"}}},"targetVersion":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"stage":{"$ref":"#/definitions/stage"},"goal":{"$ref":"#/definitions/goal","x-optional":true},"inputDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}},"host":{"type":"object","required":["name","os","roles"],"properties":{"name":{"type":["string","null"]},"os":{"$ref":"#/definitions/hostOs"},"roles":{"$ref":"#/definitions/roles"},"hostRole":{"$ref":"#/definitions/hostRole"}}},"inventory":{"type":"object","required":["upgradePath","components","prerequisites"],"properties":{"upgradePath":{"$ref":"#/definitions/upgradePath"},"components":{"type":"array","items":{"$ref":"#/definitions/component"}},"prerequisites":{"type":"object","required":["dotnet","vcredist"],"properties":{"dotnet":{"$ref":"#/definitions/dotnet"},"vcredist":{"type":"object","required":["x64","x86"],"properties":{"x64":{"$ref":"#/definitions/vcRuntime"},"x86":{"$ref":"#/definitions/vcRuntime"}}}}},"virtualDirectories":{"type":"array","items":{"$ref":"#/definitions/virtualDirectory"}},"boundHostNames":{"type":"array","items":{"type":"string"},"description":"Host names IIS binds here (lower case)."},"sdkUrls":{"type":"array","items":{"$ref":"#/definitions/sdkUrl"},"description":"Web Service SDK URLs the configs on this host point at (the fleet checks them across hosts)."}}},"verdict":{"$ref":"#/definitions/verdict"},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiverStatus"}},"findings":{"type":"array","items":{"$ref":"#/definitions/finding"}},"plan":{"type":"array","items":{"$ref":"#/definitions/planStep"}},"migration":{"$ref":"#/definitions/migration","x-optional":true},"problems":{"type":"array","items":{"$ref":"#/definitions/problem"}}},"definitions":{"goal":{"title":"Goal","description":"`upgrade`: every part to the target version; `migrate`: only what the MFA Server Migration Utility needs (the primary, or a dedicated secondary). Written only at `migrate` (added in 1.x, additive): a report without it is an upgrade report.","enum":["upgrade","migrate"]},"migrationRole":{"title":"MigrationRole","description":"At goal migrate, what this server is to the migration: `primary` (gets the new build and the utility), `migration-server` (the dedicated secondary named in bundle.json migrationServer: gets them too, carries no other MFA traffic), `unchanged` (keeps its version), `unknown` (the replication role is not known).","enum":["primary","migration-server","unchanged","unknown"]},"migration":{"title":"Migration","description":"At goal migrate only: whether this server must change for the Migration Utility, and why.","type":"object","required":["role","mustChange","why"],"properties":{"role":{"$ref":"#/definitions/migrationRole"},"mustChange":{"type":"boolean"},"why":{"type":"string"},"migrationServer":{"type":["string","null"]},"cloud":{"enum":["commercial","government","mixed",null]}}},"severity":{"title":"Severity","enum":["critical","high","medium","low","info"]},"componentId":{"title":"ComponentId","description":"A part of MFA Server (the PhoneFactor Agent is `agent`).","enum":["agent","server","user-portal","mobile-app","web-service-sdk","adfs-adapter"]},"findingComponent":{"title":"FindingComponent","description":"What a finding is about: a component, or the host, the data file or the prerequisites.","enum":["agent","server","user-portal","mobile-app","web-service-sdk","adfs-adapter","host","data","prerequisites"]},"stage":{"title":"Stage","description":"`pre`: before the window; `adfs`: MFA Servers and portals are done, the AD FS adapter is next; `post`: after the window, the upgrade is verified against the report taken before it.","enum":["pre","adfs","post"]},"upgradePath":{"title":"UpgradePath","enum":["phonefactor-agent","in-place","none"]},"hostRole":{"title":"HostRole","enum":["mfa-host","web-host","adfs-host","none"]},"replication":{"title":"Replication","enum":["primary","subordinate","standalone"]},"evidenceSource":{"title":"EvidenceSource","enum":["file","registry","iis","manifest","bundle"]},"evidence":{"title":"Evidence","type":"object","required":["source","location","observed"],"properties":{"source":{"$ref":"#/definitions/evidenceSource"},"location":{"type":"string","description":"A Windows path (C:\\...) or registry key (HKLM\\...\\Value) or bundle-relative file."},"observed":{"type":"string","description":"What was seen there, already redacted."}}},"evidenceList":{"type":"array","items":{"$ref":"#/definitions/evidence"}},"problem":{"title":"Problem","description":"Something that could not be read.","type":"object","required":["location","message"],"properties":{"location":{"type":"string"},"message":{"type":"string"}}},"hostOs":{"title":"HostOs","type":"object","properties":{"caption":{"type":["string","null"]},"version":{"type":["string","null"]},"architecture":{"type":["string","null"]}}},"roles":{"title":"Roles","type":"object","properties":{"replication":{"anyOf":[{"$ref":"#/definitions/replication"},{"type":"null"}]},"replicationGroup":{"type":["string","null"]},"loadBalanced":{"type":["boolean","null"]},"adfsFarm":{"type":["string","null"]},"source":{"enum":["bundle","flag","unknown"],"description":"where the roles came from"}}},"virtualDirectory":{"title":"VirtualDirectory","type":"object","required":["site","app","vdir","urlPath","physicalPath"],"properties":{"site":{"type":"string"},"app":{"type":"string","description":"Application path, e.g. \"/MultiFactorAuth\"."},"vdir":{"type":"string","description":"Virtual directory path inside the app, \"/\" for the app root."},"urlPath":{"type":"string","description":"Full URL path: app + vdir, e.g. \"/MultiFactorAuth\"."},"physicalPath":{"type":"string","description":"Physical path as configured (env vars not expanded)."}}},"component":{"title":"ComponentFact","description":"One installed part of MFA Server, with the evidence it was found by.","type":"object","required":["component","installed","version","installPath","virtualDirectory","evidence"],"properties":{"component":{"$ref":"#/definitions/componentId"},"installed":{"type":"boolean","tsType":"true"},"version":{"type":["string","null"]},"displayName":{"type":["string","null"]},"installPath":{"type":["string","null"]},"installDate":{"type":["string","null"],"description":"Uninstall InstallDate (YYYYMMDD) where known."},"virtualDirectory":{"type":["string","null"],"description":"URL path of the IIS application serving it (\"/PhoneFactor\"), null where unknown or not a web part."},"virtualDirectoryKnown":{"type":"boolean","description":"For web parts: whether IIS configuration was available to tell the virtual directory."},"evidence":{"$ref":"#/definitions/evidenceList"}}},"sdkUrl":{"title":"SdkUrlFact","description":"A Web Service SDK URL a config on this host points at (the fleet checks them across hosts).","type":"object","required":["component","file","setting","url","host","path","thisHost"],"properties":{"component":{"$ref":"#/definitions/componentId"},"file":{"type":"string"},"host":{"type":"string","description":"Host part of the URL."},"path":{"type":"string","description":"Path part, e.g. \"/PhoneFactorWebServiceSdk/PfWsSdk.asmx\"."},"setting":{"type":"string"},"thisHost":{"type":"boolean","description":"Whether the URL names this host."},"url":{"type":"string"}}},"vcRuntime":{"title":"VcRuntimeFact","type":"object","properties":{"arch":{"enum":["x64","x86"]},"known":{"type":"boolean"},"installed":{"type":"boolean"},"version":{"type":["string","null"]},"major":{"type":["integer","null"]},"minor":{"type":["integer","null"]},"bld":{"type":["integer","null"]},"evidence":{"$ref":"#/definitions/evidenceList"}}},"dotnet":{"title":"DotnetFact","type":"object","properties":{"known":{"type":"boolean"},"release":{"type":["integer","null"]},"evidence":{"$ref":"#/definitions/evidenceList"}}},"verdictStatus":{"title":"VerdictStatus","enum":["not-ready","ready-with-warnings","ready","up-to-date","nothing-to-upgrade","verified","verified-with-warnings","incomplete"]},"failOn":{"title":"FailOn","description":"`--fail-on`: a severity, or none (never fails).","enum":["critical","high","medium","low","info","none"]},"verdict":{"title":"Verdict","type":"object","required":["status","failOn","counts","waived","gate"],"properties":{"status":{"$ref":"#/definitions/verdictStatus"},"failOn":{"$ref":"#/definitions/failOn"},"counts":{"type":"object","required":["critical","high","medium","low","info"],"properties":{"critical":{"type":"integer","minimum":0},"high":{"type":"integer","minimum":0},"medium":{"type":"integer","minimum":0},"low":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}},"title":"SeverityCounts","description":"Unwaived findings per severity."},"waived":{"type":"integer","minimum":0},"gate":{"enum":["pass","fail"]}}},"waiverState":{"title":"WaiverState","enum":["applied","expired","unused","unknown-rule"]},"waiverStatus":{"title":"WaiverStatus","description":"A waiver with its status, as the report lists it: absent matchers and expiry are null.","type":"object","required":["rule","reason"],"properties":{"rule":{"type":"string"},"host":{"type":["string","null"]},"finding":{"type":["string","null"]},"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"},"status":{"$ref":"#/definitions/waiverState"}}},"finding":{"title":"Finding","type":"object","required":["id","ruleId","outcome","severity","title","message","component","evidence","planSteps","waiver"],"properties":{"id":{"type":"string","minLength":1},"ruleId":{"type":"string","pattern":"^MFA-[A-Z]+-[0-9]+$"},"outcome":{"enum":["fail","unknown"]},"severity":{"$ref":"#/definitions/severity"},"title":{"type":"string"},"message":{"type":"string"},"component":{"$ref":"#/definitions/findingComponent"},"evidence":{"$ref":"#/definitions/evidenceList"},"seed":{"type":"object","required":["file","section"],"properties":{"file":{"type":"string"},"section":{"type":"string"}}},"planSteps":{"type":"array","items":{"type":"string"}},"waiver":{"oneOf":[{"type":"null"},{"type":"object","required":["reason"],"properties":{"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"}},"title":"FindingWaiver"}]}}},"planAction":{"title":"PlanAction","enum":["prepare","backup","drain","uninstall","install","configure","restore","verify","notify"]},"planComponent":{"title":"PlanComponent","enum":["data","server","agent","user-portal","mobile-app","web-service-sdk","adfs-adapter","prerequisites","host"]},"planPhase":{"title":"PlanPhase","enum":["before-window","in-window","after-upgrade"]},"planStep":{"title":"PlanStep","type":"object","required":["order","id","action","component","phase","title","detail","because","dependsOn"],"properties":{"order":{"type":"integer","minimum":1},"id":{"type":"string","minLength":1},"action":{"$ref":"#/definitions/planAction"},"component":{"$ref":"#/definitions/planComponent"},"phase":{"$ref":"#/definitions/planPhase"},"title":{"type":"string"},"detail":{"type":"string"},"because":{"type":"array","items":{"type":"string"}},"dependsOn":{"type":"array","items":{"type":"string"}}}}}};
+const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/report.schema.json","title":"mfa-readiness host report, schemaVersion 1","description":"The one source of the report's shape: src/report/report.generated.ts (types, key order) is generated from it (scripts/gen-types.mjs, run by npm run build). `required` is what a reader insists on, so older reports still load; a report this version writes has every property listed. Property order here is the JSON key order. Unknown properties are allowed everywhere and enums may grow: consumers ignore what they do not know.","type":"object","required":["schemaVersion","tool","scan","host","inventory","verdict","waivers","findings","plan","problems"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","required":["name","version","rulesetVersion"],"properties":{"name":{"const":"mfa-readiness"},"version":{"type":"string"},"rulesetVersion":{"type":"string"}}},"scan":{"type":"object","required":["startedAt","target","targetVersion","inputDigest"],"properties":{"startedAt":{"type":"string","format":"date-time"},"target":{"type":"object","required":["kind","location"],"properties":{"kind":{"enum":["bundle","live"]},"location":{"type":"string"}}},"targetVersion":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"stage":{"$ref":"#/definitions/stage"},"goal":{"$ref":"#/definitions/goal","x-optional":true},"inputDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}},"host":{"type":"object","required":["name","os","roles"],"properties":{"name":{"type":["string","null"]},"os":{"$ref":"#/definitions/hostOs"},"roles":{"$ref":"#/definitions/roles"},"hostRole":{"$ref":"#/definitions/hostRole"}}},"inventory":{"type":"object","required":["upgradePath","components","prerequisites"],"properties":{"upgradePath":{"$ref":"#/definitions/upgradePath"},"components":{"type":"array","items":{"$ref":"#/definitions/component"}},"prerequisites":{"type":"object","required":["dotnet","vcredist"],"properties":{"dotnet":{"$ref":"#/definitions/dotnet"},"vcredist":{"type":"object","required":["x64","x86"],"properties":{"x64":{"$ref":"#/definitions/vcRuntime"},"x86":{"$ref":"#/definitions/vcRuntime"}}}}},"virtualDirectories":{"type":"array","items":{"$ref":"#/definitions/virtualDirectory"}},"boundHostNames":{"type":"array","items":{"type":"string"},"description":"Host names IIS binds here (lower case)."},"sdkUrls":{"type":"array","items":{"$ref":"#/definitions/sdkUrl"},"description":"Web Service SDK URLs the configs on this host point at (the fleet checks them across hosts)."}}},"verdict":{"$ref":"#/definitions/verdict"},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiverStatus"}},"findings":{"type":"array","items":{"$ref":"#/definitions/finding"}},"plan":{"type":"array","items":{"$ref":"#/definitions/planStep"}},"migration":{"$ref":"#/definitions/migration","x-optional":true},"change":{"$ref":"#/definitions/change","x-optional":true},"problems":{"type":"array","items":{"$ref":"#/definitions/problem"}}},"definitions":{"goal":{"title":"Goal","description":"`upgrade`: every part to the target version; `migrate`: only what the MFA Server Migration Utility needs (the primary, or a dedicated secondary). Written only at `migrate` (added in 1.x, additive): a report without it is an upgrade report.","enum":["upgrade","migrate"]},"migrationRole":{"title":"MigrationRole","description":"At goal migrate, what this server is to the migration: `primary` (gets the new build and the utility), `migration-server` (the dedicated secondary named in bundle.json migrationServer: gets them too, carries no other MFA traffic), `unchanged` (keeps its version), `unknown` (the replication role is not known).","enum":["primary","migration-server","unchanged","unknown"]},"change":{"title":"Change","description":"At stage post only: the change side by side, before the window (the --baseline report, and the backups found) and after it.","type":"object","required":["baseline","components","virtualDirectories","settings","themes","left"],"properties":{"baseline":{"description":"The report taken before the window, or null where none was given (what needs it is unknown).","oneOf":[{"type":"null"},{"type":"object","required":["file","startedAt","inputDigest"],"properties":{"file":{"type":"string"},"startedAt":{"type":"string"},"inputDigest":{"type":"string"}}}]},"components":{"type":"array","items":{"$ref":"#/definitions/changeComponent"}},"virtualDirectories":{"type":"array","items":{"$ref":"#/definitions/changeVirtualDirectory"}},"settings":{"type":"array","items":{"$ref":"#/definitions/changeSettings"}},"themes":{"oneOf":[{"type":"null"},{"type":"object","required":["before","after","missing"],"properties":{"before":{"type":"array","items":{"type":"string"}},"after":{"type":"array","items":{"type":"string"}},"missing":{"type":"array","items":{"type":"string"}}}}]},"left":{"description":"The plan steps left to do after the window, in plan order (ids of plan[]).","type":"array","items":{"type":"string"}}}},"changeComponent":{"title":"ChangeComponent","type":"object","required":["component","before","after","status"],"properties":{"component":{"$ref":"#/definitions/componentId"},"before":{"type":["string","null"],"description":"Version before the window (null: not there, or unknown)."},"after":{"type":["string","null"],"description":"Version now (null: not there, or unknown)."},"status":{"description":"`upgraded` (at the target now), `below-target`, `removed` (gone; a finding), `removed-by-procedure` (the agent, the Mobile App Web Service from 8.0), `left-installed` (to uninstall), `added`, `unknown` (no baseline or no version).","enum":["upgraded","below-target","removed","removed-by-procedure","left-installed","added","unknown"]}}},"changeVirtualDirectory":{"title":"ChangeVirtualDirectory","type":"object","required":["component","before","after","renamed"],"properties":{"component":{"$ref":"#/definitions/componentId"},"before":{"type":["string","null"]},"after":{"type":["string","null"]},"renamed":{"type":["boolean","null"],"description":"null where before or after is unknown."}}},"changeSettings":{"title":"ChangeSettings","type":"object","required":["component","saved","current","compared","notCarriedOver","releaseChanges"],"properties":{"component":{"$ref":"#/definitions/componentId"},"saved":{"type":["string","null"],"description":"The saved web.config compared (a backup found on the host)."},"current":{"type":"string"},"compared":{"type":"boolean"},"notCarriedOver":{"type":"array","items":{"type":"string"},"description":"Settings that had a value and now differ (MFA-POST-006/007)."},"releaseChanges":{"type":"integer","description":"Settings the new release added or dropped (not judged)."}}},"migration":{"title":"Migration","description":"At goal migrate only: whether this server must change for the Migration Utility, and why.","type":"object","required":["role","mustChange","why"],"properties":{"role":{"$ref":"#/definitions/migrationRole"},"mustChange":{"type":"boolean"},"why":{"type":"string"},"migrationServer":{"type":["string","null"]},"cloud":{"enum":["commercial","government","mixed",null]}}},"severity":{"title":"Severity","enum":["critical","high","medium","low","info"]},"componentId":{"title":"ComponentId","description":"A part of MFA Server (the PhoneFactor Agent is `agent`).","enum":["agent","server","user-portal","mobile-app","web-service-sdk","adfs-adapter"]},"findingComponent":{"title":"FindingComponent","description":"What a finding is about: a component, or the host, the data file or the prerequisites.","enum":["agent","server","user-portal","mobile-app","web-service-sdk","adfs-adapter","host","data","prerequisites"]},"stage":{"title":"Stage","description":"`pre`: before the window; `adfs`: MFA Servers and portals are done, the AD FS adapter is next; `post`: after the window, the upgrade is verified against the report taken before it.","enum":["pre","adfs","post"]},"upgradePath":{"title":"UpgradePath","enum":["phonefactor-agent","in-place","none"]},"hostRole":{"title":"HostRole","enum":["mfa-host","web-host","adfs-host","none"]},"replication":{"title":"Replication","enum":["primary","subordinate","standalone"]},"evidenceSource":{"title":"EvidenceSource","enum":["file","registry","iis","manifest","bundle"]},"evidence":{"title":"Evidence","type":"object","required":["source","location","observed"],"properties":{"source":{"$ref":"#/definitions/evidenceSource"},"location":{"type":"string","description":"A Windows path (C:\\...) or registry key (HKLM\\...\\Value) or bundle-relative file."},"observed":{"type":"string","description":"What was seen there, already redacted."}}},"evidenceList":{"type":"array","items":{"$ref":"#/definitions/evidence"}},"problem":{"title":"Problem","description":"Something that could not be read.","type":"object","required":["location","message"],"properties":{"location":{"type":"string"},"message":{"type":"string"}}},"hostOs":{"title":"HostOs","type":"object","properties":{"caption":{"type":["string","null"]},"version":{"type":["string","null"]},"architecture":{"type":["string","null"]}}},"roles":{"title":"Roles","type":"object","properties":{"replication":{"anyOf":[{"$ref":"#/definitions/replication"},{"type":"null"}]},"replicationGroup":{"type":["string","null"]},"loadBalanced":{"type":["boolean","null"]},"adfsFarm":{"type":["string","null"]},"source":{"enum":["bundle","flag","unknown"],"description":"where the roles came from"}}},"virtualDirectory":{"title":"VirtualDirectory","type":"object","required":["site","app","vdir","urlPath","physicalPath"],"properties":{"site":{"type":"string"},"app":{"type":"string","description":"Application path, e.g. \"/MultiFactorAuth\"."},"vdir":{"type":"string","description":"Virtual directory path inside the app, \"/\" for the app root."},"urlPath":{"type":"string","description":"Full URL path: app + vdir, e.g. \"/MultiFactorAuth\"."},"physicalPath":{"type":"string","description":"Physical path as configured (env vars not expanded)."}}},"component":{"title":"ComponentFact","description":"One installed part of MFA Server, with the evidence it was found by.","type":"object","required":["component","installed","version","installPath","virtualDirectory","evidence"],"properties":{"component":{"$ref":"#/definitions/componentId"},"installed":{"type":"boolean","tsType":"true"},"version":{"type":["string","null"]},"displayName":{"type":["string","null"]},"installPath":{"type":["string","null"]},"installDate":{"type":["string","null"],"description":"Uninstall InstallDate (YYYYMMDD) where known."},"virtualDirectory":{"type":["string","null"],"description":"URL path of the IIS application serving it (\"/PhoneFactor\"), null where unknown or not a web part."},"virtualDirectoryKnown":{"type":"boolean","description":"For web parts: whether IIS configuration was available to tell the virtual directory."},"evidence":{"$ref":"#/definitions/evidenceList"}}},"sdkUrl":{"title":"SdkUrlFact","description":"A Web Service SDK URL a config on this host points at (the fleet checks them across hosts).","type":"object","required":["component","file","setting","url","host","path","thisHost"],"properties":{"component":{"$ref":"#/definitions/componentId"},"file":{"type":"string"},"host":{"type":"string","description":"Host part of the URL."},"path":{"type":"string","description":"Path part, e.g. \"/PhoneFactorWebServiceSdk/PfWsSdk.asmx\"."},"setting":{"type":"string"},"thisHost":{"type":"boolean","description":"Whether the URL names this host."},"url":{"type":"string"}}},"vcRuntime":{"title":"VcRuntimeFact","type":"object","properties":{"arch":{"enum":["x64","x86"]},"known":{"type":"boolean"},"installed":{"type":"boolean"},"version":{"type":["string","null"]},"major":{"type":["integer","null"]},"minor":{"type":["integer","null"]},"bld":{"type":["integer","null"]},"evidence":{"$ref":"#/definitions/evidenceList"}}},"dotnet":{"title":"DotnetFact","type":"object","properties":{"known":{"type":"boolean"},"release":{"type":["integer","null"]},"evidence":{"$ref":"#/definitions/evidenceList"}}},"verdictStatus":{"title":"VerdictStatus","enum":["not-ready","ready-with-warnings","ready","up-to-date","nothing-to-upgrade","verified","verified-with-warnings","incomplete"]},"failOn":{"title":"FailOn","description":"`--fail-on`: a severity, or none (never fails).","enum":["critical","high","medium","low","info","none"]},"verdict":{"title":"Verdict","type":"object","required":["status","failOn","counts","waived","gate"],"properties":{"status":{"$ref":"#/definitions/verdictStatus"},"failOn":{"$ref":"#/definitions/failOn"},"counts":{"type":"object","required":["critical","high","medium","low","info"],"properties":{"critical":{"type":"integer","minimum":0},"high":{"type":"integer","minimum":0},"medium":{"type":"integer","minimum":0},"low":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}},"title":"SeverityCounts","description":"Unwaived findings per severity."},"waived":{"type":"integer","minimum":0},"gate":{"enum":["pass","fail"]}}},"waiverState":{"title":"WaiverState","enum":["applied","expired","unused","unknown-rule"]},"waiverStatus":{"title":"WaiverStatus","description":"A waiver with its status, as the report lists it: absent matchers and expiry are null.","type":"object","required":["rule","reason"],"properties":{"rule":{"type":"string"},"host":{"type":["string","null"]},"finding":{"type":["string","null"]},"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"},"status":{"$ref":"#/definitions/waiverState"}}},"finding":{"title":"Finding","type":"object","required":["id","ruleId","outcome","severity","title","message","component","evidence","planSteps","waiver"],"properties":{"id":{"type":"string","minLength":1},"ruleId":{"type":"string","pattern":"^MFA-[A-Z]+-[0-9]+$"},"outcome":{"enum":["fail","unknown"]},"severity":{"$ref":"#/definitions/severity"},"title":{"type":"string"},"message":{"type":"string"},"component":{"$ref":"#/definitions/findingComponent"},"evidence":{"$ref":"#/definitions/evidenceList"},"seed":{"type":"object","required":["file","section"],"properties":{"file":{"type":"string"},"section":{"type":"string"}}},"planSteps":{"type":"array","items":{"type":"string"}},"waiver":{"oneOf":[{"type":"null"},{"type":"object","required":["reason"],"properties":{"reason":{"type":"string"},"expires":{"type":["string","null"],"format":"date"}},"title":"FindingWaiver"}]},"rulePage":{"description":"The rule's page, relative to the package root (docs/rules/<ID>.md; `mfa-readiness rules <ID>` prints it); null for a rule this version has no page for. Added in 1.x (additive): older reports do not have it.","type":["string","null"],"x-optional":true}}},"planAction":{"title":"PlanAction","enum":["prepare","backup","drain","uninstall","install","configure","restore","verify","notify"]},"planComponent":{"title":"PlanComponent","enum":["data","server","agent","user-portal","mobile-app","web-service-sdk","adfs-adapter","prerequisites","host"]},"planPhase":{"title":"PlanPhase","enum":["before-window","in-window","after-upgrade"]},"planStep":{"title":"PlanStep","type":"object","required":["order","id","action","component","phase","title","detail","because","dependsOn"],"properties":{"order":{"type":"integer","minimum":1},"id":{"type":"string","minLength":1},"action":{"$ref":"#/definitions/planAction"},"component":{"$ref":"#/definitions/planComponent"},"phase":{"$ref":"#/definitions/planPhase"},"title":{"type":"string"},"detail":{"type":"string"},"because":{"type":"array","items":{"type":"string"}},"dependsOn":{"type":"array","items":{"type":"string"}}}}}};
 const schema16 = {"title":"Stage","description":"`pre`: before the window; `adfs`: MFA Servers and portals are done, the AD FS adapter is next; `post`: after the window, the upgrade is verified against the report taken before it.","enum":["pre","adfs","post"]};
 const schema17 = {"title":"Goal","description":"`upgrade`: every part to the target version; `migrate`: only what the MFA Server Migration Utility needs (the primary, or a dedicated secondary). Written only at `migrate` (added in 1.x, additive): a report without it is an upgrade report.","enum":["upgrade","migrate"]};
 const schema18 = {"title":"HostOs","type":"object","properties":{"caption":{"type":["string","null"]},"version":{"type":["string","null"]},"architecture":{"type":["string","null"]}}};
 const schema21 = {"title":"HostRole","enum":["mfa-host","web-host","adfs-host","none"]};
 const schema22 = {"title":"UpgradePath","enum":["phonefactor-agent","in-place","none"]};
 const schema30 = {"title":"VirtualDirectory","type":"object","required":["site","app","vdir","urlPath","physicalPath"],"properties":{"site":{"type":"string"},"app":{"type":"string","description":"Application path, e.g. \"/MultiFactorAuth\"."},"vdir":{"type":"string","description":"Virtual directory path inside the app, \"/\" for the app root."},"urlPath":{"type":"string","description":"Full URL path: app + vdir, e.g. \"/MultiFactorAuth\"."},"physicalPath":{"type":"string","description":"Physical path as configured (env vars not expanded)."}}};
-const schema47 = {"title":"Problem","description":"Something that could not be read.","type":"object","required":["location","message"],"properties":{"location":{"type":"string"},"message":{"type":"string"}}};
+const schema54 = {"title":"Problem","description":"Something that could not be read.","type":"object","required":["location","message"],"properties":{"location":{"type":"string"},"message":{"type":"string"}}};
 const pattern1 = new RegExp("^[0-9]+(\\.[0-9]+)*$", "u");
 const schema19 = {"title":"Roles","type":"object","properties":{"replication":{"anyOf":[{"$ref":"#/definitions/replication"},{"type":"null"}]},"replicationGroup":{"type":["string","null"]},"loadBalanced":{"type":["boolean","null"]},"adfsFarm":{"type":["string","null"]},"source":{"enum":["bundle","flag","unknown"],"description":"where the roles came from"}}};
 const schema20 = {"title":"Replication","enum":["primary","subordinate","standalone"]};
@@ -4457,14 +4749,27 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(data.rulePage !== undefined){
+let data16 = data.rulePage;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err33 = {instancePath:instancePath+"/rulePage",schemaPath:"#/properties/rulePage/type",keyword:"type",params:{type: schema38.properties.rulePage.type},message:"must be string,null",schema:schema38.properties.rulePage.type,parentSchema:schema38.properties.rulePage,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -4873,6 +5178,903 @@ vErrors.push(err8);
 errors++;
 }
 validate41.errors = vErrors;
+return errors === 0;
+}
+
+const schema47 = {"title":"Change","description":"At stage post only: the change side by side, before the window (the --baseline report, and the backups found) and after it.","type":"object","required":["baseline","components","virtualDirectories","settings","themes","left"],"properties":{"baseline":{"description":"The report taken before the window, or null where none was given (what needs it is unknown).","oneOf":[{"type":"null"},{"type":"object","required":["file","startedAt","inputDigest"],"properties":{"file":{"type":"string"},"startedAt":{"type":"string"},"inputDigest":{"type":"string"}}}]},"components":{"type":"array","items":{"$ref":"#/definitions/changeComponent"}},"virtualDirectories":{"type":"array","items":{"$ref":"#/definitions/changeVirtualDirectory"}},"settings":{"type":"array","items":{"$ref":"#/definitions/changeSettings"}},"themes":{"oneOf":[{"type":"null"},{"type":"object","required":["before","after","missing"],"properties":{"before":{"type":"array","items":{"type":"string"}},"after":{"type":"array","items":{"type":"string"}},"missing":{"type":"array","items":{"type":"string"}}}}]},"left":{"description":"The plan steps left to do after the window, in plan order (ids of plan[]).","type":"array","items":{"type":"string"}}}};
+const schema48 = {"title":"ChangeComponent","type":"object","required":["component","before","after","status"],"properties":{"component":{"$ref":"#/definitions/componentId"},"before":{"type":["string","null"],"description":"Version before the window (null: not there, or unknown)."},"after":{"type":["string","null"],"description":"Version now (null: not there, or unknown)."},"status":{"description":"`upgraded` (at the target now), `below-target`, `removed` (gone; a finding), `removed-by-procedure` (the agent, the Mobile App Web Service from 8.0), `left-installed` (to uninstall), `added`, `unknown` (no baseline or no version).","enum":["upgraded","below-target","removed","removed-by-procedure","left-installed","added","unknown"]}}};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.component === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema48.required,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema48.required,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.after === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema48.required,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema48.required,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.component !== undefined){
+let data0 = data.component;
+if(!((((((data0 === "agent") || (data0 === "server")) || (data0 === "user-portal")) || (data0 === "mobile-app")) || (data0 === "web-service-sdk")) || (data0 === "adfs-adapter"))){
+const err4 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/componentId/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values",schema:schema24.enum,parentSchema:schema24,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+let data1 = data.before;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err5 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: schema48.properties.before.type},message:"must be string,null",schema:schema48.properties.before.type,parentSchema:schema48.properties.before,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+let data2 = data.after;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err6 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/type",keyword:"type",params:{type: schema48.properties.after.type},message:"must be string,null",schema:schema48.properties.after.type,parentSchema:schema48.properties.after,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data3 = data.status;
+if(!(((((((data3 === "upgraded") || (data3 === "below-target")) || (data3 === "removed")) || (data3 === "removed-by-procedure")) || (data3 === "left-installed")) || (data3 === "added")) || (data3 === "unknown"))){
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema48.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.status.enum,parentSchema:schema48.properties.status,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+const schema50 = {"title":"ChangeVirtualDirectory","type":"object","required":["component","before","after","renamed"],"properties":{"component":{"$ref":"#/definitions/componentId"},"before":{"type":["string","null"]},"after":{"type":["string","null"]},"renamed":{"type":["boolean","null"],"description":"null where before or after is unknown."}}};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.component === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.after === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.renamed === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "renamed"},message:"must have required property '"+"renamed"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.component !== undefined){
+let data0 = data.component;
+if(!((((((data0 === "agent") || (data0 === "server")) || (data0 === "user-portal")) || (data0 === "mobile-app")) || (data0 === "web-service-sdk")) || (data0 === "adfs-adapter"))){
+const err4 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/componentId/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values",schema:schema24.enum,parentSchema:schema24,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+let data1 = data.before;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err5 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: schema50.properties.before.type},message:"must be string,null",schema:schema50.properties.before.type,parentSchema:schema50.properties.before,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+let data2 = data.after;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err6 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/type",keyword:"type",params:{type: schema50.properties.after.type},message:"must be string,null",schema:schema50.properties.after.type,parentSchema:schema50.properties.after,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.renamed !== undefined){
+let data3 = data.renamed;
+if((typeof data3 !== "boolean") && (data3 !== null)){
+const err7 = {instancePath:instancePath+"/renamed",schemaPath:"#/properties/renamed/type",keyword:"type",params:{type: schema50.properties.renamed.type},message:"must be boolean,null",schema:schema50.properties.renamed.type,parentSchema:schema50.properties.renamed,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"title":"ChangeSettings","type":"object","required":["component","saved","current","compared","notCarriedOver","releaseChanges"],"properties":{"component":{"$ref":"#/definitions/componentId"},"saved":{"type":["string","null"],"description":"The saved web.config compared (a backup found on the host)."},"current":{"type":"string"},"compared":{"type":"boolean"},"notCarriedOver":{"type":"array","items":{"type":"string"},"description":"Settings that had a value and now differ (MFA-POST-006/007)."},"releaseChanges":{"type":"integer","description":"Settings the new release added or dropped (not judged)."}}};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.component === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.saved === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "saved"},message:"must have required property '"+"saved"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.current === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.compared === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compared"},message:"must have required property '"+"compared"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.notCarriedOver === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notCarriedOver"},message:"must have required property '"+"notCarriedOver"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.releaseChanges === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "releaseChanges"},message:"must have required property '"+"releaseChanges"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.component !== undefined){
+let data0 = data.component;
+if(!((((((data0 === "agent") || (data0 === "server")) || (data0 === "user-portal")) || (data0 === "mobile-app")) || (data0 === "web-service-sdk")) || (data0 === "adfs-adapter"))){
+const err6 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/componentId/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values",schema:schema24.enum,parentSchema:schema24,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.saved !== undefined){
+let data1 = data.saved;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err7 = {instancePath:instancePath+"/saved",schemaPath:"#/properties/saved/type",keyword:"type",params:{type: schema52.properties.saved.type},message:"must be string,null",schema:schema52.properties.saved.type,parentSchema:schema52.properties.saved,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.current !== undefined){
+let data2 = data.current;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/current",schemaPath:"#/properties/current/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.current.type,parentSchema:schema52.properties.current,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.compared !== undefined){
+let data3 = data.compared;
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/compared",schemaPath:"#/properties/compared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.compared.type,parentSchema:schema52.properties.compared,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.notCarriedOver !== undefined){
+let data4 = data.notCarriedOver;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err10 = {instancePath:instancePath+"/notCarriedOver/" + i0,schemaPath:"#/properties/notCarriedOver/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.notCarriedOver.items.type,parentSchema:schema52.properties.notCarriedOver.items,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/notCarriedOver",schemaPath:"#/properties/notCarriedOver/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.notCarriedOver.type,parentSchema:schema52.properties.notCarriedOver,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.releaseChanges !== undefined){
+let data6 = data.releaseChanges;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err12 = {instancePath:instancePath+"/releaseChanges",schemaPath:"#/properties/releaseChanges/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.releaseChanges.type,parentSchema:schema52.properties.releaseChanges,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.baseline === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.components === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "components"},message:"must have required property '"+"components"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.virtualDirectories === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "virtualDirectories"},message:"must have required property '"+"virtualDirectories"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.settings === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.themes === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "themes"},message:"must have required property '"+"themes"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.left === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "left"},message:"must have required property '"+"left"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.baseline !== undefined){
+let data0 = data.baseline;
+const _errs2 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs3 = errors;
+if(data0 !== null){
+const err6 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema47.properties.baseline.oneOf[0].type,parentSchema:schema47.properties.baseline.oneOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.file === undefined){
+const err7 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema47.properties.baseline.oneOf[1].required,parentSchema:schema47.properties.baseline.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data0.startedAt === undefined){
+const err8 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'",schema:schema47.properties.baseline.oneOf[1].required,parentSchema:schema47.properties.baseline.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data0.inputDigest === undefined){
+const err9 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "inputDigest"},message:"must have required property '"+"inputDigest"+"'",schema:schema47.properties.baseline.oneOf[1].required,parentSchema:schema47.properties.baseline.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data0.file !== undefined){
+let data1 = data0.file;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/baseline/file",schemaPath:"#/properties/baseline/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.baseline.oneOf[1].properties.file.type,parentSchema:schema47.properties.baseline.oneOf[1].properties.file,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.startedAt !== undefined){
+let data2 = data0.startedAt;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/baseline/startedAt",schemaPath:"#/properties/baseline/oneOf/1/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.baseline.oneOf[1].properties.startedAt.type,parentSchema:schema47.properties.baseline.oneOf[1].properties.startedAt,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.inputDigest !== undefined){
+let data3 = data0.inputDigest;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/baseline/inputDigest",schemaPath:"#/properties/baseline/oneOf/1/properties/inputDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.baseline.oneOf[1].properties.inputDigest.type,parentSchema:schema47.properties.baseline.oneOf[1].properties.inputDigest,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.baseline.oneOf[1].type,parentSchema:schema47.properties.baseline.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err14 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema47.properties.baseline.oneOf,parentSchema:schema47.properties.baseline,data:data0};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.components !== undefined){
+let data4 = data.components;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate44(data4[i0], {instancePath:instancePath+"/components/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.components.type,parentSchema:schema47.properties.components,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.virtualDirectories !== undefined){
+let data6 = data.virtualDirectories;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate46(data6[i1], {instancePath:instancePath+"/virtualDirectories/" + i1,parentData:data6,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/virtualDirectories",schemaPath:"#/properties/virtualDirectories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.virtualDirectories.type,parentSchema:schema47.properties.virtualDirectories,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.settings !== undefined){
+let data8 = data.settings;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate48(data8[i2], {instancePath:instancePath+"/settings/" + i2,parentData:data8,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.settings.type,parentSchema:schema47.properties.settings,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.themes !== undefined){
+let data10 = data.themes;
+const _errs23 = errors;
+let valid9 = false;
+let passing1 = null;
+const _errs24 = errors;
+if(data10 !== null){
+const err18 = {instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema47.properties.themes.oneOf[0].type,parentSchema:schema47.properties.themes.oneOf[0],data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid1 = _errs24 === errors;
+if(_valid1){
+valid9 = true;
+passing1 = 0;
+}
+const _errs26 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.before === undefined){
+const err19 = {instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/oneOf/1/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema47.properties.themes.oneOf[1].required,parentSchema:schema47.properties.themes.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data10.after === undefined){
+const err20 = {instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/oneOf/1/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema47.properties.themes.oneOf[1].required,parentSchema:schema47.properties.themes.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data10.missing === undefined){
+const err21 = {instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/oneOf/1/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema47.properties.themes.oneOf[1].required,parentSchema:schema47.properties.themes.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data10.before !== undefined){
+let data11 = data10.before;
+if(Array.isArray(data11)){
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
+if(typeof data12 !== "string"){
+const err22 = {instancePath:instancePath+"/themes/before/" + i3,schemaPath:"#/properties/themes/oneOf/1/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.themes.oneOf[1].properties.before.items.type,parentSchema:schema47.properties.themes.oneOf[1].properties.before.items,data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/themes/before",schemaPath:"#/properties/themes/oneOf/1/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.themes.oneOf[1].properties.before.type,parentSchema:schema47.properties.themes.oneOf[1].properties.before,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data10.after !== undefined){
+let data13 = data10.after;
+if(Array.isArray(data13)){
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+if(typeof data14 !== "string"){
+const err24 = {instancePath:instancePath+"/themes/after/" + i4,schemaPath:"#/properties/themes/oneOf/1/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.themes.oneOf[1].properties.after.items.type,parentSchema:schema47.properties.themes.oneOf[1].properties.after.items,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/themes/after",schemaPath:"#/properties/themes/oneOf/1/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.themes.oneOf[1].properties.after.type,parentSchema:schema47.properties.themes.oneOf[1].properties.after,data:data13};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data10.missing !== undefined){
+let data15 = data10.missing;
+if(Array.isArray(data15)){
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+if(typeof data16 !== "string"){
+const err26 = {instancePath:instancePath+"/themes/missing/" + i5,schemaPath:"#/properties/themes/oneOf/1/properties/missing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.themes.oneOf[1].properties.missing.items.type,parentSchema:schema47.properties.themes.oneOf[1].properties.missing.items,data:data16};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/themes/missing",schemaPath:"#/properties/themes/oneOf/1/properties/missing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.themes.oneOf[1].properties.missing.type,parentSchema:schema47.properties.themes.oneOf[1].properties.missing,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.themes.oneOf[1].type,parentSchema:schema47.properties.themes.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid1 = _errs26 === errors;
+if(_valid1 && valid9){
+valid9 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid9 = true;
+passing1 = 1;
+}
+}
+if(!valid9){
+const err29 = {instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema47.properties.themes.oneOf,parentSchema:schema47.properties.themes,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.left !== undefined){
+let data17 = data.left;
+if(Array.isArray(data17)){
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+if(typeof data18 !== "string"){
+const err30 = {instancePath:instancePath+"/left/" + i6,schemaPath:"#/properties/left/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.left.items.type,parentSchema:schema47.properties.left.items,data:data18};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/left",schemaPath:"#/properties/left/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.left.type,parentSchema:schema47.properties.left,data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate43.errors = vErrors;
 return errors === 0;
 }
 
@@ -5870,15 +7072,21 @@ vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.error
 errors = vErrors.length;
 }
 }
+if(data.change !== undefined){
+if(!(validate43(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
 if(data.problems !== undefined){
-let data50 = data.problems;
-if(Array.isArray(data50)){
-const len7 = data50.length;
+let data51 = data.problems;
+if(Array.isArray(data51)){
+const len7 = data51.length;
 for(let i7=0; i7<len7; i7++){
-let data51 = data50[i7];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.location === undefined){
-const err76 = {instancePath:instancePath+"/problems/" + i7,schemaPath:"#/definitions/problem/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'",schema:schema47.required,parentSchema:schema47,data:data51};
+let data52 = data51[i7];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.location === undefined){
+const err76 = {instancePath:instancePath+"/problems/" + i7,schemaPath:"#/definitions/problem/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'",schema:schema54.required,parentSchema:schema54,data:data52};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5887,8 +7095,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data51.message === undefined){
-const err77 = {instancePath:instancePath+"/problems/" + i7,schemaPath:"#/definitions/problem/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema47.required,parentSchema:schema47,data:data51};
+if(data52.message === undefined){
+const err77 = {instancePath:instancePath+"/problems/" + i7,schemaPath:"#/definitions/problem/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema54.required,parentSchema:schema54,data:data52};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5897,10 +7105,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data51.location !== undefined){
-let data52 = data51.location;
-if(typeof data52 !== "string"){
-const err78 = {instancePath:instancePath+"/problems/" + i7+"/location",schemaPath:"#/definitions/problem/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.location.type,parentSchema:schema47.properties.location,data:data52};
+if(data52.location !== undefined){
+let data53 = data52.location;
+if(typeof data53 !== "string"){
+const err78 = {instancePath:instancePath+"/problems/" + i7+"/location",schemaPath:"#/definitions/problem/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.location.type,parentSchema:schema54.properties.location,data:data53};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5910,10 +7118,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data51.message !== undefined){
-let data53 = data51.message;
-if(typeof data53 !== "string"){
-const err79 = {instancePath:instancePath+"/problems/" + i7+"/message",schemaPath:"#/definitions/problem/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.message.type,parentSchema:schema47.properties.message,data:data53};
+if(data52.message !== undefined){
+let data54 = data52.message;
+if(typeof data54 !== "string"){
+const err79 = {instancePath:instancePath+"/problems/" + i7+"/message",schemaPath:"#/definitions/problem/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.message.type,parentSchema:schema54.properties.message,data:data54};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5925,7 +7133,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/problems/" + i7,schemaPath:"#/definitions/problem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data51};
+const err80 = {instancePath:instancePath+"/problems/" + i7,schemaPath:"#/definitions/problem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data:data52};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5937,7 +7145,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.problems.type,parentSchema:schema15.properties.problems,data:data50};
+const err81 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.problems.type,parentSchema:schema15.properties.problems,data:data51};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5962,19 +7170,19 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const validator6 = validate52;
-const schema57 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/waivers.schema.json","title":"mfa-readiness waiver file","description":"The --waivers file (YAML or JSON): `waivers:` with a list, or a bare list. Unknown keys are errors, so a misspelt `expire:` cannot make a waiver eternal. `host` and `finding` narrow a waiver; leave them out (or null) to match every host or finding, never empty. Rule ids match case-insensitively.","type":"object","additionalProperties":false,"properties":{"waivers":{"type":["array","null"],"items":{"$ref":"#/definitions/waiver"}}},"definitions":{"waiver":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"the rule id, e.g. MFA-LIFE-001 (any case)"},"host":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this host (case-insensitive); leave out or null for every host, never empty"},"finding":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this finding id; leave out or null for every finding of the rule, never empty"},"reason":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"why, with the change or ticket that covers it"},"expires":{"type":["string","null"],"format":"date","description":"YYYY-MM-DD: the waiver holds through that day (UTC)"}}}}};
-const schema58 = {"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"the rule id, e.g. MFA-LIFE-001 (any case)"},"host":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this host (case-insensitive); leave out or null for every host, never empty"},"finding":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this finding id; leave out or null for every finding of the rule, never empty"},"reason":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"why, with the change or ticket that covers it"},"expires":{"type":["string","null"],"format":"date","description":"YYYY-MM-DD: the waiver holds through that day (UTC)"}}};
+export const validator6 = validate60;
+const schema65 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/waivers.schema.json","title":"mfa-readiness waiver file","description":"The --waivers file (YAML or JSON): `waivers:` with a list, or a bare list. Unknown keys are errors, so a misspelt `expire:` cannot make a waiver eternal. `host` and `finding` narrow a waiver; leave them out (or null) to match every host or finding, never empty. Rule ids match case-insensitively.","type":"object","additionalProperties":false,"properties":{"waivers":{"type":["array","null"],"items":{"$ref":"#/definitions/waiver"}}},"definitions":{"waiver":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"the rule id, e.g. MFA-LIFE-001 (any case)"},"host":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this host (case-insensitive); leave out or null for every host, never empty"},"finding":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this finding id; leave out or null for every finding of the rule, never empty"},"reason":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"why, with the change or ticket that covers it"},"expires":{"type":["string","null"],"format":"date","description":"YYYY-MM-DD: the waiver holds through that day (UTC)"}}}}};
+const schema66 = {"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"the rule id, e.g. MFA-LIFE-001 (any case)"},"host":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this host (case-insensitive); leave out or null for every host, never empty"},"finding":{"type":["string","number","null"],"minLength":1,"pattern":"\\S","description":"only this finding id; leave out or null for every finding of the rule, never empty"},"reason":{"type":["string","number"],"minLength":1,"pattern":"\\S","description":"why, with the change or ticket that covers it"},"expires":{"type":["string","null"],"format":"date","description":"YYYY-MM-DD: the waiver holds through that day (UTC)"}}};
 const pattern6 = new RegExp("\\S", "u");
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://mfa-readiness.invalid/schemas/waivers.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(key0 === "waivers")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5987,7 +7195,7 @@ errors++;
 if(data.waivers !== undefined){
 let data0 = data.waivers;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: schema57.properties.waivers.type},message:"must be array,null",schema:schema57.properties.waivers.type,parentSchema:schema57.properties.waivers,data:data0};
+const err1 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: schema65.properties.waivers.type},message:"must be array,null",schema:schema65.properties.waivers.type,parentSchema:schema65.properties.waivers,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6002,7 +7210,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.rule === undefined){
-const err2 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema58.required,parentSchema:schema58,data:data1};
+const err2 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema66.required,parentSchema:schema66,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6012,7 +7220,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.reason === undefined){
-const err3 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema58.required,parentSchema:schema58,data:data1};
+const err3 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema66.required,parentSchema:schema66,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6023,7 +7231,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "rule") || (key1 === "host")) || (key1 === "finding")) || (key1 === "reason")) || (key1 === "expires"))){
-const err4 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data:data1};
+const err4 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6036,7 +7244,7 @@ errors++;
 if(data1.rule !== undefined){
 let data2 = data1.rule;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err5 = {instancePath:instancePath+"/waivers/" + i0+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: schema58.properties.rule.type},message:"must be string,number",schema:schema58.properties.rule.type,parentSchema:schema58.properties.rule,data:data2};
+const err5 = {instancePath:instancePath+"/waivers/" + i0+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: schema66.properties.rule.type},message:"must be string,number",schema:schema66.properties.rule.type,parentSchema:schema66.properties.rule,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6047,7 +7255,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err6 = {instancePath:instancePath+"/waivers/" + i0+"/rule",schemaPath:"#/definitions/waiver/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58.properties.rule,data:data2};
+const err6 = {instancePath:instancePath+"/waivers/" + i0+"/rule",schemaPath:"#/definitions/waiver/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.rule,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6057,7 +7265,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!pattern6.test(data2)){
-const err7 = {instancePath:instancePath+"/waivers/" + i0+"/rule",schemaPath:"#/definitions/waiver/properties/rule/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema58.properties.rule,data:data2};
+const err7 = {instancePath:instancePath+"/waivers/" + i0+"/rule",schemaPath:"#/definitions/waiver/properties/rule/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema66.properties.rule,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6071,7 +7279,7 @@ errors++;
 if(data1.host !== undefined){
 let data3 = data1.host;
 if(((typeof data3 !== "string") && (!(typeof data3 == "number"))) && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/waivers/" + i0+"/host",schemaPath:"#/definitions/waiver/properties/host/type",keyword:"type",params:{type: schema58.properties.host.type},message:"must be string,number,null",schema:schema58.properties.host.type,parentSchema:schema58.properties.host,data:data3};
+const err8 = {instancePath:instancePath+"/waivers/" + i0+"/host",schemaPath:"#/definitions/waiver/properties/host/type",keyword:"type",params:{type: schema66.properties.host.type},message:"must be string,number,null",schema:schema66.properties.host.type,parentSchema:schema66.properties.host,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6082,7 +7290,7 @@ errors++;
 }
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err9 = {instancePath:instancePath+"/waivers/" + i0+"/host",schemaPath:"#/definitions/waiver/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58.properties.host,data:data3};
+const err9 = {instancePath:instancePath+"/waivers/" + i0+"/host",schemaPath:"#/definitions/waiver/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.host,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6092,7 +7300,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!pattern6.test(data3)){
-const err10 = {instancePath:instancePath+"/waivers/" + i0+"/host",schemaPath:"#/definitions/waiver/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema58.properties.host,data:data3};
+const err10 = {instancePath:instancePath+"/waivers/" + i0+"/host",schemaPath:"#/definitions/waiver/properties/host/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema66.properties.host,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6106,7 +7314,7 @@ errors++;
 if(data1.finding !== undefined){
 let data4 = data1.finding;
 if(((typeof data4 !== "string") && (!(typeof data4 == "number"))) && (data4 !== null)){
-const err11 = {instancePath:instancePath+"/waivers/" + i0+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema58.properties.finding.type},message:"must be string,number,null",schema:schema58.properties.finding.type,parentSchema:schema58.properties.finding,data:data4};
+const err11 = {instancePath:instancePath+"/waivers/" + i0+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema66.properties.finding.type},message:"must be string,number,null",schema:schema66.properties.finding.type,parentSchema:schema66.properties.finding,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6117,7 +7325,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err12 = {instancePath:instancePath+"/waivers/" + i0+"/finding",schemaPath:"#/definitions/waiver/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58.properties.finding,data:data4};
+const err12 = {instancePath:instancePath+"/waivers/" + i0+"/finding",schemaPath:"#/definitions/waiver/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.finding,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6127,7 +7335,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern6.test(data4)){
-const err13 = {instancePath:instancePath+"/waivers/" + i0+"/finding",schemaPath:"#/definitions/waiver/properties/finding/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema58.properties.finding,data:data4};
+const err13 = {instancePath:instancePath+"/waivers/" + i0+"/finding",schemaPath:"#/definitions/waiver/properties/finding/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema66.properties.finding,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6141,7 +7349,7 @@ errors++;
 if(data1.reason !== undefined){
 let data5 = data1.reason;
 if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
-const err14 = {instancePath:instancePath+"/waivers/" + i0+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: schema58.properties.reason.type},message:"must be string,number",schema:schema58.properties.reason.type,parentSchema:schema58.properties.reason,data:data5};
+const err14 = {instancePath:instancePath+"/waivers/" + i0+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: schema66.properties.reason.type},message:"must be string,number",schema:schema66.properties.reason.type,parentSchema:schema66.properties.reason,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6152,7 +7360,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err15 = {instancePath:instancePath+"/waivers/" + i0+"/reason",schemaPath:"#/definitions/waiver/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58.properties.reason,data:data5};
+const err15 = {instancePath:instancePath+"/waivers/" + i0+"/reason",schemaPath:"#/definitions/waiver/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.reason,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6162,7 +7370,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!pattern6.test(data5)){
-const err16 = {instancePath:instancePath+"/waivers/" + i0+"/reason",schemaPath:"#/definitions/waiver/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema58.properties.reason,data:data5};
+const err16 = {instancePath:instancePath+"/waivers/" + i0+"/reason",schemaPath:"#/definitions/waiver/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema66.properties.reason,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6176,7 +7384,7 @@ errors++;
 if(data1.expires !== undefined){
 let data6 = data1.expires;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err17 = {instancePath:instancePath+"/waivers/" + i0+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: schema58.properties.expires.type},message:"must be string,null",schema:schema58.properties.expires.type,parentSchema:schema58.properties.expires,data:data6};
+const err17 = {instancePath:instancePath+"/waivers/" + i0+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: schema66.properties.expires.type},message:"must be string,null",schema:schema66.properties.expires.type,parentSchema:schema66.properties.expires,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6187,7 +7395,7 @@ errors++;
 }
 if(typeof data6 === "string"){
 if(!(formats4.validate(data6))){
-const err18 = {instancePath:instancePath+"/waivers/" + i0+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema58.properties.expires,data:data6};
+const err18 = {instancePath:instancePath+"/waivers/" + i0+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema66.properties.expires,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6200,7 +7408,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data:data1};
+const err19 = {instancePath:instancePath+"/waivers/" + i0,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data:data1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6214,7 +7422,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6223,7 +7431,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 

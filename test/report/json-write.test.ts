@@ -14,7 +14,8 @@ describe('renderJson', () => {
     expect(Object.keys(obj)).toEqual(['schemaVersion', 'tool', 'scan', 'host', 'inventory', 'verdict', 'waivers', 'findings', 'plan', 'problems']);
     expect(Object.keys(obj.scan)).toEqual(['startedAt', 'target', 'targetVersion', 'stage', 'inputDigest']);
     expect(Object.keys(obj.verdict)).toEqual(['status', 'failOn', 'counts', 'waived', 'gate']);
-    expect(Object.keys(obj.findings[0])).toEqual(['id', 'ruleId', 'outcome', 'severity', 'title', 'message', 'component', 'evidence', 'seed', 'planSteps', 'waiver']);
+    expect(Object.keys(obj.findings[0])).toEqual(['id', 'ruleId', 'outcome', 'severity', 'title', 'message', 'component', 'evidence', 'seed', 'planSteps', 'waiver', 'rulePage']);
+    expect(obj.findings.map((f: { ruleId: string; rulePage: string }) => f.rulePage)).toEqual(obj.findings.map((f: { ruleId: string }) => `docs/rules/${f.ruleId}.md`));
     expect(Object.keys(obj.plan[0])).toEqual(['order', 'id', 'action', 'component', 'phase', 'title', 'detail', 'because', 'dependsOn']);
     expect(Object.keys(obj.waivers[1])).toEqual(['rule', 'host', 'finding', 'reason', 'expires', 'status']);
     expect(obj.waivers[0].host).toBeNull();
