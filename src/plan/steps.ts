@@ -54,6 +54,7 @@ export const STEP = {
   postMobileAppSettings: 'restore:mobile-app:settings',
   postPortalThemes: 'restore:user-portal:themes',
   postAppPools: 'configure:host:app-pools-clr4',
+  postService: 'configure:server:service',
   // scan --goal migrate (src/plan/catalog/migrate.ts)
   migrateFullUpgradeFirst: 'prepare:server:full-upgrade-first',
   migrateKeepInstaller: 'prepare:server:keep-installer',

@@ -24,8 +24,8 @@ export const SERVICES_KEYS = [
   'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services',
   'HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services',
 ];
-/** MFA Server / PhoneFactor Agent (pfsvc.exe); the second is a guess kept for other builds (docs/rules/MFA-POST-020.md). */
-export const MFA_SERVICE_NAMES = ['pfsvc', 'MultiFactorAuthSvc'];
+/** The MFA Server service (MultiFactorAuthSvc.exe) and the PhoneFactor Agent's (pfsvc.exe): what the key names rest on is in docs/rules/MFA-POST-020.md. */
+export const MFA_SERVICE_NAMES = ['MultiFactorAuthSvc', 'pfsvc'];
 export const ADFS_SERVICE_NAME = 'adfssrv';
 
 /** The 32-bit view of a HKLM\SOFTWARE key (where 32-bit software writes on a 64-bit host). */

@@ -16,7 +16,7 @@ ruleTester('MFA-POST-020', {
     { name: 'facts built without the services probe', facts: mfaHost({}, server81()), opts: post },
   ],
   invalid: [
-    { name: 'not registered', facts: mfaHost({ services: services(null) }, server()), opts: post, findings: [{ messageId: 'notRegistered', data: { names: 'pfsvc or MultiFactorAuthSvc' }, severity: 'high', component: 'server' }] },
+    { name: 'not registered', facts: mfaHost({ services: services(null) }, server()), opts: post, findings: [{ messageId: 'notRegistered', data: { names: 'MultiFactorAuthSvc or pfsvc' }, severity: 'high', component: 'server' }] },
     { name: 'Services not exported: unknown with the export to add', facts: mfaHost({ services: services(null, false) }, server()), opts: post, findings: [{ messageId: 'notExported', data: { key: 'HKLM\\SYSTEM\\CurrentControlSet\\Services' }, severity: 'high', outcome: 'unknown' }] },
     { name: 'manual start', facts: mfaHost({ services: services(service({ start: 3 })) }, server()), opts: post, findings: [{ messageId: 'notAutomatic', data: { name: 'pfsvc', start: 'manual (Start = 3)' }, severity: 'medium' }] },
     { name: 'disabled', facts: mfaHost({ services: services(service({ start: 4 })) }, server()), opts: post, findings: [{ messageId: 'notAutomatic', data: { start: 'disabled (Start = 4)' }, severity: 'medium' }] },

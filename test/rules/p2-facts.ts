@@ -26,7 +26,7 @@ export function service(over: Partial<ServiceFact> = {}): ServiceFact {
 }
 
 export function services(mfa: ServiceFact | null, known = true, adfs: ServiceFact | null = null): ServicesFact {
-  return { known, mfa, adfs, mfaNames: ['pfsvc', 'MultiFactorAuthSvc'] };
+  return { known, mfa, adfs, mfaNames: ['MultiFactorAuthSvc', 'pfsvc'] };
 }
 
 export function cmdlets(names: string[] | null, additional: string[] | null, errors: AdfsCmdletsFact['errors'] = []): AdfsCmdletsFact {

@@ -73,11 +73,40 @@ export const POST_STEPS: readonly StepDef[] = [
     detail: 'Add it back to the load balancer pool and point clients at it again, once the checks of this report pass.',
     after: [STEP.postFinishUpgrade, STEP.postVdirUrls, STEP.postPortalSettings, STEP.postMobileAppSettings, STEP.postAppPools],
   },
+  // MFA-POST-020, MFA-POST-022..024: the MFA Server service and the AD FS provider, where their rules found something.
+  {
+    id: STEP.postService, action: 'configure', component: 'server', phase: 'after-upgrade',
+    when: called(STEP.postService),
+    title: 'Make the MFA Server service start automatically from the install folder',
+    detail: 'Services: the MFA Server service starts Automatic and runs the install folder\'s program (sc.exe qc MultiFactorAuthSvc); where it is not registered or runs from another folder, repair or reinstall MFA Server into the install folder.',
+    after: [STEP.postFinishUpgrade],
+  },
+  {
+    id: STEP.configureAdfsConfig, action: 'configure', component: 'adfs-adapter', phase: 'after-upgrade',
+    when: called(STEP.configureAdfsConfig),
+    title: 'Carry the old AD FS adapter settings over',
+    detail: 'Copy the values the findings name from the saved MultiFactorAuthenticationAdfsAdapter.config into the new one, then register it again (below).',
+    after: [STEP.postFinishUpgrade],
+  },
+  {
+    id: STEP.adfsUnregisterOld, action: 'uninstall', component: 'adfs-adapter', phase: 'after-upgrade',
+    when: called(STEP.adfsUnregisterOld),
+    title: 'Unregister the old AD FS provider',
+    detail: 'Clear WindowsAzureMultiFactorAuthentication in the global MFA policy, then run Unregister-MultiFactorAuthenticationAdfsAdapter.ps1 -Name "WindowsAzureMultiFactorAuthentication" once for the farm.',
+    after: [STEP.postFinishUpgrade],
+  },
+  {
+    id: STEP.adfsRegisterNew, action: 'install', component: 'adfs-adapter', phase: 'after-upgrade',
+    when: called(STEP.adfsRegisterNew),
+    title: 'Register the new AD FS provider',
+    detail: 'Run Register-MultiFactorAuthenticationAdfsAdapter.ps1 (with -ConfigurationFilePath) once for the farm, restart AD FS on each server, and record the cmdlet output again (collect) to verify.',
+    after: [STEP.adfsUnregisterOld, STEP.configureAdfsConfig],
+  },
   {
     id: STEP.adfsPolicyCheck, action: 'configure', component: 'adfs-adapter', phase: 'after-upgrade',
     when: (ctx) => post(ctx) && ctx.has('adfs-adapter'),
     title: 'Check the new provider in the AD FS global MFA policy',
     detail: 'In AD FS Management, Authentication Policies, Multi-factor: AzureMfaServerAuthentication is checked and the old provider no longer listed (Get-AdfsGlobalAuthenticationPolicy).',
-    after: [STEP.postFinishUpgrade],
+    after: [STEP.postFinishUpgrade, STEP.adfsRegisterNew],
   },
 ];

@@ -21,11 +21,11 @@ export default defineRule({
     component: 'server',
     stages: ['post'],
     pendingOnly: false,
-    planSteps: [STEP.verifyServer],
+    planSteps: [STEP.postService],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multi-Factor Authentication Server' },
     procedure: 'pf-install-path',
     description:
-      'After the upgrade the MFA Server service (pfsvc) must be registered in HKLM\\SYSTEM\\CurrentControlSet\\Services, set to start automatically (Start = 2), and its ImagePath must name pfsvc.exe in the install folder, not a folder left from before (the old PhoneFactor folder after a reinstall elsewhere).',
+      'After the upgrade the MFA Server service (MultiFactorAuthSvc, or pfsvc as the PhoneFactor Agent named it) must be registered in HKLM\\SYSTEM\\CurrentControlSet\\Services, set to start automatically (Start = 2), and its ImagePath must name a program in the install folder, not in a folder left from before (the old PhoneFactor folder after a reinstall elsewhere).',
     messages: {
       notExported: 'Whether the MFA Server service is registered cannot be told: no registry export covers {{key}}. Add one: reg export {{key}} services.reg /y',
       notRegistered: 'No MFA Server service is registered ({{names}} under {{key}}): the server does not run. Repair or reinstall MFA Server.',
@@ -39,7 +39,7 @@ export default defineRule({
     const s = facts.services;
     if (!mfa || !s) return [];
     if (!s.mfa) {
-      const ev: Evidence = { source: 'registry', location: `${SERVICES}\\${s.mfaNames[0] ?? 'pfsvc'}`, observed: s.known ? 'not present' : 'not in any export' };
+      const ev: Evidence = { source: 'registry', location: `${SERVICES}\\${s.mfaNames[0] ?? 'MultiFactorAuthSvc'}`, observed: s.known ? 'not present' : 'not in any export' };
       return s.known
         ? [{ messageId: 'notRegistered', data: { names: s.mfaNames.join(' or '), key: SERVICES }, evidence: [ev], key: 'service' }]
         : [{ outcome: 'unknown', messageId: 'notExported', data: { key: SERVICES }, evidence: [ev], key: 'service' }];
