@@ -11,6 +11,7 @@ import { redactText } from './xml/redact.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleMeta } from './rules/types.js';
 import { checkBaselineHost } from './post/baseline.js';
+import { buildChange } from './post/change.js';
 
 export interface ScanRequest extends ScanOptions {
   role?: Replication;
@@ -90,6 +91,8 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
     waivers,
     findings,
     plan,
+    // Stage post: the change side by side (src/post/change.ts).
+    ...(req.stage === 'post' ? { change: scrubStrings(buildChange(facts, req, plan)) } : {}),
     problems: [...facts.problems].map((p) => ({ ...p, message: redactText(p.message) })).sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),
   };
   return { report, ran: run.ran.concat(req.waivers ? RULES.filter((r) => r.meta.id === 'MFA-WVR-001').map((r) => r.meta) : []) };

@@ -13,6 +13,8 @@ export type { AdfsCmdletsFact, ServiceFact, ServicesFact } from './service-facts
 import type { Baseline, PostFacts } from './post/types.js';
 
 export type {
+  Change,
+  ChangeComponent,
   ComponentFact,
   ComponentId,
   DotnetFact,

@@ -2,7 +2,7 @@ import type { Report } from '../types.js';
 import { compileTemplates } from './templating.js';
 import { buildView } from './view.js';
 
-export const HTML_PARTIALS = ['styles', 'verdict', 'plan', 'findings', 'inventory', 'scan'];
+export const HTML_PARTIALS = ['styles', 'verdict', 'change', 'plan', 'findings', 'inventory', 'scan'];
 
 /**
  * The HTML report: one self-contained file (inline CSS, no scripts, no external URLs).

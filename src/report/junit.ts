@@ -6,6 +6,7 @@ import { rulesRanFor } from './rerender.js';
 import { atOrAbove, compareFindings } from './verdict.js';
 import { SEVERITIES } from '../types.js';
 import { incompleteness, xmlClean } from './text.js';
+import { changeProperties } from './change.js';
 
 /** A rule of the catalog that ran in this scan (the lead passes the catalog entries that ran). */
 export interface RuleRan {
@@ -113,6 +114,7 @@ function hostSuite(report: Report, rulesRan: readonly RuleRan[]): Suite {
       ['verdict', report.verdict.status],
       ['gate', report.verdict.gate],
       ['input.digest', report.scan.inputDigest],
+      ...changeProperties(report),
     ]),
     testcase: cases,
     failures,

@@ -10,6 +10,7 @@ import { compareFindings } from './verdict.js';
 import { humanDate, humanTime, incompleteness, slug, visible } from './text.js';
 export { incompleteness };
 import { procedureOfRule, ruleDocPath } from './procedures.js';
+import { changeView } from './change.js';
 
 type Esc = (s: string) => string;
 
@@ -198,6 +199,8 @@ export function buildView(input: Report, rawEsc: Esc) {
       incomplete: opt(incompleteness(report).text, esc),
     },
     plan: { phases, count: steps.length },
+    // Stage post: the change side by side (src/report/change.ts); null otherwise.
+    change: changeView(report, esc),
     findings,
     inventory: {
       upgradePath: label(PATH_LABELS, inv.upgradePath, esc),

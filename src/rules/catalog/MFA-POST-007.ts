@@ -10,10 +10,12 @@ export default defineRule({
     component: 'mobile-app',
     stages: ['post'],
     pendingOnly: false,
+    // From 8.0 it is uninstalled after the upgrade (MFA-POST-003): its settings no longer matter.
+    appliesTo: '<8.0',
     planSteps: [STEP.postMobileAppSettings],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the Mobile App Web Service' },
     procedure: 'tool-post-verify',
-    description: 'The Mobile App Web Service appSettings and applicationSettings values of the web.config saved before the window are in the new web.config: a value that was set and now differs (the installer\'s default) was not carried over. Settings the new release adds or drops are its own changes; the SDK address is judged by MFA-POST-004 and MFA-CFG-001.',
+    description: 'With a target before 8.0, the Mobile App Web Service appSettings and applicationSettings values of the web.config saved before the window are in the new web.config: a value that was set and now differs (the installer\'s default) was not carried over. Settings the new release adds or drops are its own changes; the SDK address is judged by MFA-POST-004 and MFA-CFG-001.',
     messages: {
       notCarried: '{{setting}} was {{old}} in the saved {{saved}} and is {{new}} in {{file}}: set it back to the saved value.',
       noSaved: 'Whether the Mobile App Web Service settings were carried over is unknown: {{why}} ({{file}}). Give the saved copy with --backup-dir, or compare it by hand (compare-config OLD NEW).',
