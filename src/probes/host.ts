@@ -23,6 +23,15 @@ export function registryEnv(ctx: ProbeContext): Record<string, string> {
   return env;
 }
 
+/**
+ * 32- or 64-bit from the CurrentVersion key the registry export already holds: a 64-bit Windows has a
+ * "ProgramFilesDir (x86)" value there, a 32-bit one has only "ProgramFilesDir". Null where the key is not exported.
+ */
+export function architectureFromRegistry(ctx: ProbeContext): string | null {
+  if (!str(ctx.reg.getValue(WINDOWS_CV, 'ProgramFilesDir'))) return null;
+  return str(ctx.reg.getValue(WINDOWS_CV, 'ProgramFilesDir (x86)')) ? 'x64' : 'x86';
+}
+
 /** Host name, OS and roles: bundle.json first, then the registry; roles from bundle.json, then --role. */
 export function probeHost(ctx: ProbeContext): Pick<Facts['host'], 'name' | 'os' | 'roles' | 'backupDirs'> {
   const b = ctx.target.bundle;
@@ -36,10 +45,12 @@ export function probeHost(ctx: ProbeContext): Pick<Facts['host'], 'name' | 'os' 
   const build = str(ctx.reg.getValue(WINDOWS_NT_CV, 'CurrentBuildNumber')) ?? str(ctx.reg.getValue(WINDOWS_NT_CV, 'CurrentBuild'));
   const major = str(ctx.reg.getValue(WINDOWS_NT_CV, 'CurrentMajorVersionNumber'));
   const minor = str(ctx.reg.getValue(WINDOWS_NT_CV, 'CurrentMinorVersionNumber'));
+  // Before Windows Server 2016 there is no CurrentMajorVersionNumber: CurrentVersion ("6.0", "6.3") and the build say it.
+  const current = str(ctx.reg.getValue(WINDOWS_NT_CV, 'CurrentVersion'));
   const os = {
     caption: b?.os?.caption ?? str(ctx.reg.getValue(WINDOWS_NT_CV, 'ProductName')),
-    version: b?.os?.version ?? (major && build ? `${major}.${minor ?? 0}.${build}` : build),
-    architecture: b?.os?.architecture ?? null,
+    version: b?.os?.version ?? (major && build ? `${major}.${minor ?? 0}.${build}` : current && build && /^\d+\.\d+$/.test(current) ? `${current}.${build}` : build),
+    architecture: b?.os?.architecture ?? architectureFromRegistry(ctx),
   };
   const r = b?.roles ?? {};
   const fromBundle = r.replication ?? null;

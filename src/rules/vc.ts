@@ -7,6 +7,7 @@ export const VC_MESSAGES = {
   missing: 'The {{arch}} Visual C++ 2015 Update 1 (or later) runtime is not installed; MFA Server {{target}} needs it.{{advice}}',
 } as const;
 import type { Severity, VcRuntimeFact } from '../types.js';
+import { is32Bit } from '../util/windows.js';
 
 /** MFA-PRQ-002/003: VC++ 2015 Update 1 = 14.0.23506; 2017-2022 write 14.1x-14.4x and count. */
 export function vcOk(f: VcRuntimeFact): boolean {
@@ -23,7 +24,8 @@ export function vcRule(meta: Omit<RuleMeta, 'messages'>, arch: 'x64' | 'x86') {
     check(ctx: RuleContext): RuleHit[] {
       const { facts } = ctx;
       if (facts.components.length === 0) return [];
-      if (arch === 'x86' && /^(x86|32|32-bit|i[3-6]86)$/i.test(facts.host.os.architecture ?? '')) return [];
+      // A 32-bit Windows cannot install the x64 runtime and does not need it; the x86 one is needed everywhere.
+      if (arch === 'x64' && is32Bit(facts.host.os.architecture)) return [];
       const f = facts.vcredist[arch];
       const severity: Severity = facts.host.hostRole === 'mfa-host' ? 'low' : 'critical';
       const why = facts.host.hostRole === 'mfa-host'

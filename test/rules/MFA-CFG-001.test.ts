@@ -12,6 +12,12 @@ ruleTester('MFA-CFG-001', {
   invalid: [
     { name: 'this host, vdir not served', facts: portalWithUrl('https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true), findings: [{ messageId: 'notServed', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'PhoneFactorWebServiceSdk' }, severity: 'high', component: 'user-portal' }] },
     { name: 'also on a host at the target, stage adfs (stages all, not pendingOnly)', facts: portalWithUrl('https://mfa01/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true, server81()), opts: { stage: 'adfs' }, findings: [{ messageId: 'notServed', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://mfa01/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'PhoneFactorWebServiceSdk' }, severity: 'high' }] },
+    {
+      // MFA-INV-007: the agent and the SDK were uninstalled, the portal left: the SDK comes back with MFA Server.
+      name: 'an interrupted upgrade removed the SDK: low, says the SDK comes back',
+      facts: { ...portalWithUrl('https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true), interruptedUpgrade: { installPath: 'C:\\Program Files\\PhoneFactor', remaining: ['user-portal'], evidence: [] } },
+      findings: [{ messageId: 'removedByUpgrade', data: { url: 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', vdir: 'PhoneFactorWebServiceSdk' }, severity: 'low', component: 'user-portal' }],
+    },
     { name: 'IIS unknown: unknown', facts: { ...portalWithUrl('https://127.0.0.1/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true), iis: { known: false, configPath: null, sharedConfig: null, parseError: null, virtualDirectories: [], boundHostNames: [] } }, findings: [{ messageId: 'iisUnknown', data: { file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: 'https://127.0.0.1/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' }, severity: 'high', outcome: 'unknown' }] },
     {
       name: 'AD FS adapter config pointing at this host',

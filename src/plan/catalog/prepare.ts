@@ -1,6 +1,7 @@
 import type { PlanComponent } from '../../types.js';
 import { STEP, type StepId } from '../steps.js';
 import type { PlanContext, StepDef } from '../types.js';
+import { is32Bit, windowsRelease } from '../../util/windows.js';
 
 /**
  * Before the window: the installer, the installers other servers need, the backups and the prerequisites
@@ -26,7 +27,7 @@ export function backup(id: StepId, component: PlanComponent, present: (ctx: Plan
 }
 
 /** A prerequisite install: planned where a rule found the prerequisite missing. */
-function prerequisite(id: StepId, title: string, detail: string): StepDef {
+function prerequisite(id: StepId, title: string, detail: string | ((ctx: PlanContext) => string)): StepDef {
   return { id, action: 'install', component: 'prerequisites', phase: 'before-window', when: (ctx) => ctx.pending && ctx.calledFor(id), title, detail };
 }
 
@@ -55,10 +56,16 @@ export const PREPARE_STEPS: readonly StepDef[] = [
     (ctx) => `Copy ${ctx.facts.mobileApp?.webConfig?.path ?? 'its web.config'}.`),
   backup(STEP.backupAdfsConfig, 'adfs-adapter', (ctx) => ctx.role === 'adfs-host' && !!ctx.facts.adfs?.config?.exists, 'Save the registered AD FS adapter config',
     () => 'Copy MultiFactorAuthenticationAdfsAdapter.config, or run Export-AdfsAuthenticationProviderConfigurationData -Name <adapter name> -FilePath <file>.'),
-  prerequisite(STEP.installDotnet, 'Install .NET Framework 4.5 or newer',
-    'Install .NET Framework 4.8 (Release 528040 or later); a restart may be needed, so do it before the window.'),
+  prerequisite(STEP.installDotnet, 'Install .NET Framework 4.5 or newer', (ctx) => {
+    // The newest .NET the host's Windows takes (4.6 on Server 2008 SP2; none on Server 2003).
+    const win = windowsRelease(ctx.facts.host.os);
+    if (win && !win.newestNet) return `${win.name} cannot install .NET Framework 4.5 or newer: move the MFA parts to a newer Windows Server first.`;
+    const net = win?.newestNet ?? { version: '4.8', release: 528040 };
+    return `Install .NET Framework ${net.version} (Release ${net.release} or later)${net.version !== '4.8' ? `, the newest ${win!.name} takes` : ''}; a restart may be needed, so do it before the window.`;
+  }),
   prerequisite(STEP.installVcX64, 'Install the Visual C++ 2015-2022 runtime (x64)',
     'Install the latest Visual C++ Redistributable for Visual Studio 2015-2022, x64 (14.0.23506 or later).'),
-  prerequisite(STEP.installVcX86, 'Install the Visual C++ 2015-2022 runtime (x86)',
-    'Install the latest Visual C++ Redistributable for Visual Studio 2015-2022, x86 (needed on 64-bit servers too).'),
+  prerequisite(STEP.installVcX86, 'Install the Visual C++ 2015-2022 runtime (x86)', (ctx) => (is32Bit(ctx.facts.host.os.architecture)
+    ? 'Install the latest Visual C++ Redistributable for Visual Studio 2015-2022, x86 (14.0.23506 or later): the one this 32-bit Windows runs.'
+    : 'Install the latest Visual C++ Redistributable for Visual Studio 2015-2022, x86 (needed on 64-bit servers too).')),
 ];

@@ -1,5 +1,6 @@
 import { STEP } from '../steps.js';
 import type { PlanContext, StepDef } from '../types.js';
+import { installerFor } from '../../util/windows.js';
 
 /**
  * The User Portal and the Mobile App Web Service, on the MFA Server or on a web server of their own
@@ -17,7 +18,7 @@ const webHost = (ctx: PlanContext) => ctx.pending && ctx.role === 'web-host';
  */
 const portalHow = (ctx: PlanContext) =>
   ctx.role !== 'mfa-host'
-    ? 'Run MultiFactorAuthenticationUserPortalSetup64.msi as an administrator'
+    ? `Run ${installerFor('MultiFactorAuthenticationUserPortalSetup', ctx.facts.host.os.architecture)} as an administrator`
     : ctx.pf
       ? 'Install it from the MFA Server UI (User Portal section: Install User Portal); the old portal was uninstalled, so there is no update prompt'
       : 'Accept the MFA Server\'s prompt to update the User Portal';
@@ -43,7 +44,7 @@ export const WEB_STEPS: readonly StepDef[] = [
     id: STEP.preparePortal, action: 'prepare', component: 'user-portal', phase: 'in-window',
     when: (ctx) => webHost(ctx) && (ctx.has('user-portal') || (ctx.has('mobile-app') && !ctx.target8)),
     title: 'Copy the installers from an upgraded MFA Server',
-    detail: 'After the MFA Servers are upgraded, copy MultiFactorAuthenticationUserPortalSetup64.msi (and the Mobile App Web Service MSI where it is reinstalled) from an MFA Server\'s install folder to this server.',
+    detail: (ctx) => `After the MFA Servers are upgraded, copy ${installerFor('MultiFactorAuthenticationUserPortalSetup', ctx.facts.host.os.architecture)} (and the Mobile App Web Service MSI where it is reinstalled) from an MFA Server's install folder to this server.`,
     after: [STEP.uninstallMobileApp, STEP.uninstallPortal],
   },
   {
@@ -71,7 +72,7 @@ export const WEB_STEPS: readonly StepDef[] = [
     id: STEP.installMobileApp, action: 'install', component: 'mobile-app', phase: 'in-window',
     when: (ctx) => webPart(ctx) && ctx.has('mobile-app') && ctx.pf && !ctx.target8,
     title: 'Install the new Mobile App Web Service',
-    detail: 'Run MultiFactorAuthenticationMobileAppWebServiceSetup64.msi; keep the old virtual directory name or update the Mobile App Web Service URL in the server.',
+    detail: (ctx) => `Run ${installerFor('MultiFactorAuthenticationMobileAppWebServiceSetup', ctx.facts.host.os.architecture)}; keep the old virtual directory name or update the Mobile App Web Service URL in the server.`,
     after: [STEP.installPortal, STEP.installSdk, STEP.verifyServer, STEP.preparePortal],
   },
   {
@@ -79,7 +80,7 @@ export const WEB_STEPS: readonly StepDef[] = [
     id: STEP.installMobileApp, action: 'install', component: 'mobile-app', phase: 'in-window',
     when: (ctx) => partDue(ctx, 'mobile-app') && !ctx.pf && !ctx.target8,
     title: 'Run the new Mobile App Web Service installer in place',
-    detail: (ctx) => `${ctx.role === 'mfa-host' ? 'After the MFA Server install, run' : 'Run'} MultiFactorAuthenticationMobileAppWebServiceSetup64.msi from the upgraded MFA Server's install folder as an administrator; virtual directory name: ${vdirName(ctx.component('mobile-app')?.virtualDirectory)} (the installer proposes MultiFactorAuthMobileAppWebService). It moves the service to .NET 4.`,
+    detail: (ctx) => `${ctx.role === 'mfa-host' ? 'After the MFA Server install, run' : 'Run'} ${installerFor('MultiFactorAuthenticationMobileAppWebServiceSetup', ctx.facts.host.os.architecture)} from the upgraded MFA Server's install folder as an administrator; virtual directory name: ${vdirName(ctx.component('mobile-app')?.virtualDirectory)} (the installer proposes MultiFactorAuthMobileAppWebService). It moves the service to .NET 4.`,
     after: [STEP.installServer, STEP.installSdk, STEP.installPortal, STEP.preparePortal],
   },
   {

@@ -1,4 +1,5 @@
 import { STEP } from '../../plan/steps.js';
+import { installerFor } from '../../util/windows.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
       messageId: 'webHost',
       data: {
         components: parts.map((p) => p.component).join(' and '),
-        installers: parts.map((p) => (p.component === 'user-portal' ? 'MultiFactorAuthenticationUserPortalSetup64.msi' : 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi')).join(' and '),
+        installers: parts.map((p) => installerFor(p.component === 'user-portal' ? 'MultiFactorAuthenticationUserPortalSetup' : 'MultiFactorAuthenticationMobileAppWebServiceSetup', facts.host.os.architecture)).join(' and '),
       },
       evidence: parts.map((p) => p.evidence[0]).filter(Boolean),
       key: 'web-host',

@@ -6,7 +6,7 @@ export default defineRule(vcRule({
   id: 'MFA-PRQ-002',
   title: 'Visual C++ 2015 Update 1 runtime (x64) is missing or too old',
   severity: 'critical',
-  severityNote: 'critical on a web or AD FS host; low on an MFA host (its installer adds it)',
+  severityNote: 'critical on a web or AD FS host; low on an MFA host (its installer adds it); skipped on a 32-bit Windows, which cannot install it',
   component: 'prerequisites',
   stages: ['pre', 'adfs'],
   pendingOnly: true,

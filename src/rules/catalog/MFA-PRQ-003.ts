@@ -6,7 +6,7 @@ export default defineRule(vcRule({
   id: 'MFA-PRQ-003',
   title: 'Visual C++ 2015 Update 1 runtime (x86) is missing or too old',
   severity: 'critical',
-  severityNote: 'critical on a web or AD FS host; low on an MFA host (its installer adds it); skipped on a 32-bit OS',
+  severityNote: 'critical on a web or AD FS host; low on an MFA host (its installer adds it); needed on 32- and 64-bit Windows alike',
   component: 'prerequisites',
   stages: ['pre', 'adfs'],
   pendingOnly: true,
