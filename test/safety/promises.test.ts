@@ -2,11 +2,11 @@
  * Promises of SECURITY.md and the README's Safety section that had no test of their own (issue 15 "Done when":
  * each promise names the test that shows it).
  */
-import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, ftruncateSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateReport } from '../../src/report/schema.js';
-import { BASE, NOW, cli, naming, stageHost } from './helpers.js';
+import { BASE, NOW, ROOT, cli, naming, stageHost } from './helpers.js';
 import type { Report } from '../../src/types.js';
 
 describe('SECURITY.md "What it writes": logs, on stderr only', () => {
@@ -33,5 +33,20 @@ describe('SECURITY.md "Bounded reads": bundle.json and manifest.json over 64 MiB
     expect([0, 1], r.stderr).toContain(r.code);
     const report = JSON.parse(r.stdout) as Report;
     expect(naming(report, name, /too large .* not read/)).not.toEqual([]);
+  });
+});
+
+describe('the README and SECURITY.md name the tests that show their promises', () => {
+  it.each(['README.md', 'SECURITY.md'])('every test file %s names exists (a glob matches at least one)', (doc) => {
+    const text = readFileSync(path.join(ROOT, doc), 'utf8');
+    const named = [...new Set([...text.matchAll(/`(test\/[\w./*-]+\.test\.ts)`/g)].map((m) => m[1]!))];
+    expect(named.length).toBeGreaterThan(10);
+    const missing = named.filter((n) => {
+      if (!n.includes('*')) return !existsSync(path.join(ROOT, n));
+      const dir = path.dirname(n);
+      const re = new RegExp(`^${path.basename(n).replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+      return !readdirSync(path.join(ROOT, dir)).some((f) => re.test(f));
+    });
+    expect(missing).toEqual([]);
   });
 });
