@@ -49,6 +49,8 @@ export interface CollectOptions {
   roles?: NonNullable<BundleJson['roles']>;
   /** Backup folders (Windows paths) the probes search, and bundle.json backupDirs. */
   backupDirs?: string[];
+  /** The folder the new AD FS adapter files were copied to (Windows path): read by the probes, bundle.json adapterFiles. */
+  adapterFiles?: string;
   /** Other names that reach this host (a load-balancer or DNS alias), for bundle.json `aliases` (fleet, MFA-FLEET-006). */
   aliases?: string[];
   /** OS facts from the host (LiveHost.hostInfo()); fills what the registry does not say. */
@@ -252,7 +254,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   }
 
   const rec = new RecordingHost(target);
-  const facts = await runProbes(rec, { stage: 'pre', backupDirs: opts.backupDirs, role: opts.roles?.replication });
+  const facts = await runProbes(rec, { stage: 'pre', backupDirs: opts.backupDirs, adapterFiles: opts.adapterFiles, role: opts.roles?.replication });
 
   const outWin = opts.outWinPath !== undefined ? opts.outWinPath : process.platform === 'win32' && /^[A-Za-z]:/.test(out) ? normalizeWinPath(out) : null;
   if (outWin) {
@@ -416,6 +418,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
       env: target.env(),
       roles: Object.keys(roles).length ? roles : undefined,
       backupDirs: backupDirs.length ? backupDirs : undefined,
+      adapterFiles: opts.adapterFiles ?? inner?.adapterFiles,
       otherHosts: inner?.otherHosts,
       aliases: aliases.length ? aliases : undefined,
     });

@@ -16,6 +16,8 @@ import { buildChange } from './post/change.js';
 export interface ScanRequest extends ScanOptions {
   role?: Replication;
   backupDirs?: string[];
+  /** --adapter-files: where the new AD FS adapter files were copied (Windows path on the host). */
+  adapterFiles?: string;
   waivers?: { file: string; entries: WaiverEntry[] };
 }
 
@@ -47,7 +49,7 @@ function scrubStrings<T>(v: T): T {
 
 /** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
 export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanResult> {
-  const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, stage: req.stage, baseline: req.baseline });
+  const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, adapterFiles: req.adapterFiles, stage: req.stage, baseline: req.baseline });
   if (req.baseline) checkBaselineHost(req.baseline, facts.host.name);
   const run = runRules(facts, req);
   let findings = run.findings;

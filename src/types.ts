@@ -157,6 +157,13 @@ export interface AdfsFact {
   configDiff: { saved: string; current: string; differences: ConfigDifference[] } | null;
   /** Provider name to unregister, derived from the adapter's version. */
   oldProviderName: string | null;
+  /**
+   * Where the four new adapter files were copied (--adapter-files, bundle.json adapterFiles, or a backup folder
+   * holding the adapter MSI and config): the Register script and the new template config are read there.
+   */
+  staging?: { folder: string; source: 'flag' | 'bundle' | 'backup-dir' } | null;
+  /** Saved copies of the registered configuration recognised by content (exports under any name, copies). */
+  exports?: { path: string; mtime: string | null }[];
 }
 
 export interface ConfigDifference {

@@ -36,6 +36,7 @@ export default class Collect extends BaseCommand {
     'load-balanced': Flags.boolean({ description: 'whether this server is load-balanced with others, for bundle.json', allowNo: true }),
     'adfs-farm': Flags.string({ description: 'AD FS farm name (e.g. sts.contoso.com), for bundle.json' }),
     'backup-dir': Flags.string({ description: 'a folder with backups to search and describe (Windows path; repeatable)', multiple: true }),
+    'adapter-files': Flags.string({ description: 'the folder the new AD FS adapter files were copied to (Windows path), for bundle.json adapterFiles' }),
     alias: Flags.string({ description: 'another name that reaches this host (a load-balancer or DNS alias such as mfasdk.contoso.com), for bundle.json aliases (repeatable)', multiple: true }),
   };
 
@@ -76,6 +77,7 @@ export default class Collect extends BaseCommand {
         redact: flags.redact,
         roles,
         backupDirs: flags['backup-dir'],
+        adapterFiles: flags['adapter-files'],
         aliases: flags.alias,
         hostInfo,
         // On the live host: the two read-only AD FS cmdlets, where the AD FS service is registered (adfs/*.json).

@@ -49,6 +49,7 @@ export default class Scan extends BaseCommand {
     goal: Flags.string({ description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)', options: ['upgrade', 'migrate'], default: 'upgrade' }),
     baseline: Flags.string({ description: 'with --stage post: the JSON report taken before the window, to verify the upgrade against' }),
     'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
+    'adapter-files': Flags.string({ description: 'the folder the new AD FS adapter files were copied to and the Register script edited in (a Windows path on the host; stage adfs)' }),
     registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
     drive: Flags.string({ description: 'map a drive letter to a folder: D=PATH (repeatable)', multiple: true }),
     'fail-on-unknown': Flags.boolean({ description: 'fail the gate where any check could not be determined, whatever its severity', default: false }),
@@ -73,6 +74,7 @@ export default class Scan extends BaseCommand {
       goal: flags.goal as Goal,
       role: flags.role as Replication | undefined,
       backupDirs: flags['backup-dir'],
+      adapterFiles: flags['adapter-files'],
       baseline,
       waivers: common.waivers,
     });

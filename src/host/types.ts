@@ -38,6 +38,8 @@ export interface BundleJson {
     adfsFarm?: string;
   };
   backupDirs?: string[];
+  /** The folder (Windows path) the new AD FS adapter files were copied to (as scan --adapter-files). */
+  adapterFiles?: string;
   /** The dedicated secondary MFA Server that runs the Migration Utility (scan --goal migrate; docs/bundle-format.md). */
   migrationServer?: string;
   /**

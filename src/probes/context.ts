@@ -10,6 +10,8 @@ export interface ProbeOptions {
   role?: Replication;
   /** --backup-dir, Windows paths. */
   backupDirs?: string[];
+  /** --adapter-files: the folder (Windows path) the new AD FS adapter files were copied to. */
+  adapterFiles?: string;
   stage: Stage;
   /** At stage post: the report taken before the window (--baseline). */
   baseline?: Baseline | null;

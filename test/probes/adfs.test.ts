@@ -21,12 +21,12 @@ describe('registerPassesConfigPath', () => {
     expect(registerPassesConfigPath(script)).toBe(want);
   });
 
-  // Known bug (left for the probe-fidelity work): the call pattern has no word boundary before "Register", so an
-  // Unregister-AdfsAuthenticationProvider line is taken for a Register call without -ConfigurationFilePath.
-  it.fails.each([
+  // Was a bug: the call pattern had no boundary before "Register", so an Unregister-AdfsAuthenticationProvider
+  // line was taken for a Register call without -ConfigurationFilePath.
+  it.each([
     ['Unregister only', 'Unregister-AdfsAuthenticationProvider -Name $n', null],
     ['Unregister first, then a good Register', 'Unregister-AdfsAuthenticationProvider -Name $n\nRegister-AdfsAuthenticationProvider -TypeName $t -ConfigurationFilePath $c', true],
-  ])('BUG: %s', (_, script, want) => {
+  ])('%s', (_, script, want) => {
     expect(registerPassesConfigPath(script)).toBe(want);
   });
 });
@@ -105,5 +105,73 @@ describe('probeAdfs', () => {
     const { fact } = await adfs(memoryHost(), 'pre', adapter({ installPath: null, version: '7.3' }));
     expect(fact.folder).toBe(MFA);
     expect(fact.oldProviderName).toBe('AzureMfaServerAuthentication');
+  });
+});
+
+describe('probeAdfs: the new files in a staging folder (--adapter-files, issue 11 item 4)', () => {
+  const STAGE = 'D:\\MFA-Upgrade\\Adapter';
+  const OLD = CONFIG('https://mfa01.contoso.com/MFASDK/PfWsSdk.asmx', '<WebServiceSdkCertificateThumbprint>5E7A1C33</WebServiceSdkCertificateThumbprint>');
+  const NEW = CONFIG('https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', '<WebServiceSdkCertificateThumbprint></WebServiceSdkCertificateThumbprint><WebServiceSdkTimeout>30</WebServiceSdkTimeout>');
+  const staged = () => memoryHost()
+    .drive('D')
+    .file(`${MFA}\\${ADAPTER_CONFIG}`, OLD, { mtime: '2019-06-12T11:25:00Z' })
+    .file(`${STAGE}\\MultiFactorAuthenticationAdfsAdapterSetup64.msi`, 'MSI', { mtime: '2026-11-19T16:02:00Z' })
+    .file(`${STAGE}\\Unregister-MultiFactorAuthenticationAdfsAdapter.ps1`, 'Unregister-AdfsAuthenticationProvider -Name $n', { mtime: '2026-11-19T16:02:00Z' })
+    .file(`${STAGE}\\${ADAPTER_CONFIG}`, NEW, { mtime: '2026-11-19T16:02:00Z' })
+    .file(`${STAGE}\\${REGISTER_PS1}`, `Register-AdfsAuthenticationProvider -TypeName $t -Name $n -ConfigurationFilePath "${STAGE}\\${ADAPTER_CONFIG}"`, { mtime: '2026-11-19T16:20:00Z' });
+  const run = async (h: MemoryHost, opts: { adapterFiles?: string; backupDirs?: string[]; stage?: 'pre' | 'adfs' } = {}) => {
+    const configErrors: { path: string; message: string }[] = [];
+    const ctx = await probeContext(h, { stage: opts.stage ?? 'adfs', adapterFiles: opts.adapterFiles });
+    return { fact: await probeAdfs(ctx, adapter({ version: '7.3.0.3' }), null, opts.backupDirs ?? [], configErrors), configErrors };
+  };
+
+  it('reads the four files and the edited Register script there', async () => {
+    const { fact } = await run(staged(), { adapterFiles: STAGE });
+    expect(fact.staging).toEqual({ folder: STAGE, source: 'flag' });
+    expect(fact.files.every((f) => f.present && f.path.startsWith(STAGE))).toBe(true);
+    expect(fact.registerScript).toMatchObject({ path: `${STAGE}\\${REGISTER_PS1}`, passesConfigurationFilePath: true });
+  });
+
+  it('compares OLD (the registered config) against NEW (the staged template), in that direction', async () => {
+    const { fact } = await run(staged(), { adapterFiles: STAGE });
+    expect(fact.configDiff!.saved).toBe(`${MFA}\\${ADAPTER_CONFIG}`);
+    expect(fact.configDiff!.current).toBe(`${STAGE}\\${ADAPTER_CONFIG}`);
+    const url = fact.configDiff!.differences.find((d) => d.path.endsWith('WebServiceSdkUrl'))!;
+    expect(url).toMatchObject({ old: 'https://mfa01.contoso.com/MFASDK/PfWsSdk.asmx', new: 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' });
+    expect(fact.configDiff!.differences.find((d) => d.path.endsWith('WebServiceSdkTimeout'))!.kind).toBe('added');
+  });
+
+  it('given as a backup folder too, the template is not a backup of the registered config', async () => {
+    const { fact } = await run(staged(), { adapterFiles: STAGE, backupDirs: [STAGE] });
+    expect(fact.config!.backup!.candidates.map((c) => c.path)).toEqual([]);
+    expect(fact.exports).toEqual([]);
+  });
+
+  it('a backup folder holding the adapter MSI and config is taken for the staging folder (no --adapter-files)', async () => {
+    const { fact } = await run(staged(), { backupDirs: [STAGE] });
+    expect(fact.staging).toEqual({ folder: STAGE, source: 'backup-dir' });
+    expect(fact.configDiff).toMatchObject({ saved: `${MFA}\\${ADAPTER_CONFIG}`, current: `${STAGE}\\${ADAPTER_CONFIG}` });
+    expect(fact.config!.backup!.candidates).toEqual([]);
+  });
+
+  it('bundle.json adapterFiles stands for the flag', async () => {
+    const h = staged().bundleJson({ hostname: 'ADFS05', adapterFiles: STAGE });
+    expect((await run(h)).fact.staging).toEqual({ folder: STAGE, source: 'bundle' });
+  });
+
+  it('an export under any name (UTF-16, as PowerShell writes it) is recognised by its content', async () => {
+    const h = staged().file('E:\\Backups\\adfs05-mfa-provider.xml', `\uFEFF${OLD}`, { encoding: 'utf16le', mtime: '2026-11-19T16:05:00Z' })
+      .file('E:\\Backups\\notes.txt', 'ConfigurationData is in the export');
+    const { fact } = await run(h, { adapterFiles: STAGE, backupDirs: ['E:\\Backups'] });
+    expect(fact.exports).toEqual([{ path: 'E:\\Backups\\adfs05-mfa-provider.xml', mtime: '2026-11-19T16:05:00.000Z' }]);
+  });
+
+  it('the registered config gone from the adapter folder: the newest export is OLD', async () => {
+    const h = memoryHost().drive('D').drive('E')
+      .file(`${STAGE}\\${ADAPTER_CONFIG}`, NEW)
+      .file('E:\\Backups\\export.xml', OLD, { mtime: '2026-11-19T16:05:00Z' });
+    const { fact } = await run(h, { adapterFiles: STAGE, backupDirs: ['E:\\Backups'] });
+    expect(fact.config!.exists).toBe(false);
+    expect(fact.configDiff).toMatchObject({ saved: 'E:\\Backups\\export.xml', current: `${STAGE}\\${ADAPTER_CONFIG}` });
   });
 });

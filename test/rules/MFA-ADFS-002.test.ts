@@ -14,6 +14,15 @@ ruleTester('MFA-ADFS-002', {
       opts: { stage: 'adfs' },
       findings: [{ messageId: 'missing', data: { name: 'MultiFactorAuthenticationAdfsAdapterSetup64.msi', folder: 'C:\\Program Files\\Multi-Factor Authentication Server' }, severity: 'medium' }, { messageId: 'missing', data: { name: 'Unregister-MultiFactorAuthenticationAdfsAdapter.ps1', folder: 'C:\\Program Files\\Multi-Factor Authentication Server' }, severity: 'medium' }],
     },
+    {
+      // Issue 11 item 4: with --adapter-files the files are looked for, and named missing, in the staging folder.
+      name: 'staging folder given: the installer missing there is named there',
+      facts: withAdfs(adfsHost(), {
+        staging: { folder: 'D:\\MFA-Upgrade\\Adapter', source: 'flag' },
+        files: adfsHost().adfs!.files.map((f) => ({ ...f, path: `D:\\MFA-Upgrade\\Adapter\\${f.name}`, present: !/Setup64\.msi/.test(f.name) })),
+      }),
+      opts: { stage: 'adfs' },
+      findings: [{ messageId: 'missing', data: { name: 'MultiFactorAuthenticationAdfsAdapterSetup64.msi', folder: 'D:\\MFA-Upgrade\\Adapter' }, severity: 'medium' }],
+    },
   ],
 });
-

@@ -8,6 +8,9 @@ ruleTester('MFA-BKP-014', {
     { name: 'pre: a current copy', facts: adfsHost() },
     { name: 'adfs: any saved copy counts (the folder now holds the new config)', facts: withAdfs(adfsHost(), { config: { path: ADFS_CFG, exists: true, parseError: null, backup: backup(ADFS_CFG, [candidate('E:\\Backups\\ADFS\\MultiFactorAuthenticationAdfsAdapter.config', false, { reason: 'backup-folder' })]) } }), opts: { stage: 'adfs' } },
     { name: 'the adapter on an MFA host is updated from the admin UI', facts: makeFacts({ components: [server70(), comp('adfs-adapter', '7.0.2.1')], dataFile: backup(DATA), adfs: adfsHost().adfs }) },
+    // Issue 11 item 4: an Export-AdfsAuthenticationProviderConfigurationData output under any name, recognised by content.
+    { name: 'pre: no copy by name, but an export recognised by its content', facts: withAdfs(adfsHost(), { config: { path: ADFS_CFG, exists: true, parseError: null, backup: backup(ADFS_CFG) }, exports: [{ path: 'D:\\MFA-Upgrade\\adfs05-mfa-provider.xml', mtime: '2026-11-19T16:05:00.000Z' }] }) },
+    { name: 'adfs: the registered config gone from the folder, an export kept', facts: withAdfs(adfsHost(), { config: { path: ADFS_CFG, exists: false, parseError: null, backup: null }, exports: [{ path: 'E:\\Backups\\export.xml', mtime: null }] }), opts: { stage: 'adfs' } },
     { name: 'adapter at the target', facts: withAdfs(adfsHost('8.1.0.0'), { config: { path: ADFS_CFG, exists: true, parseError: null, backup: backup(ADFS_CFG) } }) },
   ],
   invalid: [

@@ -12,14 +12,15 @@ export default defineRule({
     planSteps: [STEP.prepareAdfs],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 2' },
     procedure: 'inplace-adfs-copy-2',
-    description: 'Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server\'s install folder to each AD FS server.',
+    description: 'Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server\'s install folder to each AD FS server, to a folder of your choice (give it with --adapter-files; without it the adapter\'s own folder is checked).',
     messages: {
       missing: '{{name}} is not in {{folder}}: copy it from an upgraded MFA Server\'s install folder.',
     },
   },
   check({ facts }) {
     if (facts.host.hostRole !== 'adfs-host' || !facts.adfs) return [];
-    const folder = facts.adfs.folder;
+    // The staging folder the new files were copied to (--adapter-files), else the adapter's own folder.
+    const folder = facts.adfs.staging?.folder ?? facts.adfs.folder;
     return facts.adfs.files.filter((f) => !f.present).map((f) => ({
       messageId: 'missing',
       data: { name: f.name, folder: String(folder) },

@@ -13,7 +13,7 @@ export default defineRule({
     planSteps: [STEP.backupAdfsConfig],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the AD FS Adapters: If MFA runs on different servers than AD FS, step 1' },
     procedure: 'inplace-adfs-copy-1',
-    description: 'On an AD FS server without MFA Server: save a copy of MultiFactorAuthenticationAdfsAdapter.config, or export it with Export-AdfsAuthenticationProviderConfigurationData. At stage adfs the folder holds the new config, so any saved copy counts.',
+    description: 'On an AD FS server without MFA Server: save a copy of MultiFactorAuthenticationAdfsAdapter.config, or export it with Export-AdfsAuthenticationProviderConfigurationData (recognised by its content under any name). At stage adfs the folder holds the new config, so any saved copy counts; the new template config in the staging folder (--adapter-files) is never the old one\'s backup.',
     messages: {
       notFound: 'The adapter config {{path}} is not in the adapter\'s folder, so its backup cannot be checked. Export the registered configuration with Export-AdfsAuthenticationProviderConfigurationData.',
       noBackup: 'No {{current}}copy of the registered adapter config {{path}} was found. Save it, or run Export-AdfsAuthenticationProviderConfigurationData -Name <adapter name> -FilePath <file>.',
@@ -22,6 +22,9 @@ export default defineRule({
   check({ facts, opts }) {
     if (facts.host.hostRole !== 'adfs-host') return [];
     const cfg = facts.adfs?.config;
+    // An exported configuration (Export-AdfsAuthenticationProviderConfigurationData, under any name) or a copy
+    // recognised by its content is a backup of what AD FS has registered, at either stage.
+    if ((facts.adfs?.exports?.length ?? 0) > 0) return [];
     if (!cfg || !cfg.exists || !cfg.backup) {
       return [{
         outcome: 'unknown',
