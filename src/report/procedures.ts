@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { FLEET_RULES } from '../fleet/rules/index.js';
-import { PROJECT_ROOT } from './paths.js';
+import { PROCEDURE_STEPS } from './procedures.generated.js';
 
-/** A step of docs/procedures.md, as a report shows it: Microsoft Learn's page and step, not a file of ours. */
+/**
+ * A step of docs/procedures.md, as a report shows it: Microsoft Learn's page and step, not a file of ours.
+ * The steps are data (procedures.generated.ts), written by scripts/gen-rules.mjs, the one reader of that page.
+ */
 export interface ProcedureStep {
   id: string;
   /** The step in the project's words (one line). */
@@ -33,35 +34,9 @@ function ruleIds(): Map<string, string | undefined> {
   return rulesCache;
 }
 
-/** Parses the step tables of docs/procedures.md (`| \`id\` | what it says | address |`, under `##`/`###` headings). */
-export function parseProcedures(md: string): Map<string, ProcedureStep> {
-  const steps = new Map<string, ProcedureStep>();
-  let page = '';
-  let section = '';
-  for (const line of md.split(/\r?\n/)) {
-    let m: RegExpExecArray | null;
-    if ((m = /^## (.+)$/.exec(line))) {
-      page = m[1].trim();
-      section = '';
-    } else if ((m = /^Source: \[([^\]]+)\]\((https?:[^)]+)\)/.exec(line))) page = m[1]!;
-    else if ((m = /^### (.+)$/.exec(line))) section = m[1].trim();
-    else if ((m = /^\| `([^`]+)` \| (.+) \| ([^|]+) \|\s*$/.exec(line))) {
-      const url = m[3].trim();
-      steps.set(m[1], { id: m[1], text: m[2].trim(), page, section, url: /^https:\/\//.test(url) ? url : null });
-    }
-  }
-  return steps;
-}
-
 let procCache: Map<string, ProcedureStep> | null = null;
 function procedures(): Map<string, ProcedureStep> {
-  if (!procCache) {
-    try {
-      procCache = parseProcedures(readFileSync(join(PROJECT_ROOT, 'docs', 'procedures.md'), 'utf8'));
-    } catch {
-      procCache = new Map(); // a package without docs/: reports fall back to the finding's seed section
-    }
-  }
+  procCache ??= new Map(PROCEDURE_STEPS.map((s) => [s.id, s]));
   return procCache;
 }
 
