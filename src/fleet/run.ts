@@ -79,7 +79,7 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
       if (e instanceof InputError) return failedSummary(fallback, input.target, e.message.replace(/^.*?: /, ''));
       throw e;
     }
-    const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, failOn: opts.failOn, now: opts.now, waivers: opts.waivers });
+    const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, goal: opts.goal, failOn: opts.failOn, now: opts.now, waivers: opts.waivers });
     const aliases = (target.bundle as { aliases?: unknown } | null)?.aliases;
     const s = summarize(report, {
       name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target),
@@ -154,7 +154,7 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
   })));
   hosts.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 
-  let findings = runFleetRules({ hosts, targetVersion: opts.targetVersion, stage: opts.stage });
+  let findings = runFleetRules({ hosts, targetVersion: opts.targetVersion, stage: opts.stage, goal: opts.goal });
   let fleetWaivers: WaiverStatus[] = [];
   if (opts.waivers) {
     // Waivers match a fleet finding by its host, as they match a host's findings.
@@ -175,9 +175,9 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
   const report: FleetReport = {
     schemaVersion: 1,
     tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
-    scan: { startedAt: opts.now, target: { kind: 'fleet', location: targets.join(' ') }, targetVersion: opts.targetVersion, stage: opts.stage, inputDigest: `sha256:${digest.digest('hex')}` },
+    scan: { startedAt: opts.now, target: { kind: 'fleet', location: targets.join(' ') }, targetVersion: opts.targetVersion, stage: opts.stage, ...(opts.goal === 'migrate' ? { goal: opts.goal } : {}), inputDigest: `sha256:${digest.digest('hex')}` },
     hosts: hosts.map((h) => ({ name: h.name, target: h.target, status: h.status, reason: h.reason, verdict: h.verdict, roles: h.roles, upgradePath: h.upgradePath, hostRole: h.hostRole })),
-    waves: buildWaves(hosts),
+    waves: buildWaves(hosts, { goal: opts.goal }),
     findings,
     verdict: fleetVerdict(hosts, findings, opts.failOn),
     waivers: opts.waivers ? mergeWaivers(opts.waivers.entries, hosts, fleetWaivers) : [],

@@ -1,4 +1,4 @@
-import type { ComponentId, Finding, HostRole, Roles, Severity, Stage, UpgradePath, Verdict, WaiverStatus } from '../types.js';
+import type { ComponentId, Finding, Goal, HostRole, Roles, Severity, Stage, UpgradePath, Verdict, WaiverStatus } from '../types.js';
 import type { RuleMeta } from '../rules/types.js';
 
 /** One SDK URL a host's config points at (User Portal, Mobile App Web Service, AD FS adapter). */
@@ -99,6 +99,8 @@ export interface FleetContext {
   hosts: HostSummary[];
   targetVersion: string;
   stage: Stage;
+  /** --goal (absent: upgrade); a fleet rule runs only at the goals its meta lists (default upgrade). */
+  goal?: Goal;
 }
 
 /** A fleet rule's hit; the engine adds id, title, seed, planSteps and waiver (as for a host's rules). */
@@ -131,6 +133,7 @@ export interface FleetReport {
     target: { kind: 'fleet'; location: string };
     targetVersion: string;
     stage: Stage;
+    goal?: Goal;
     inputDigest: string;
   };
   hosts: (Pick<HostSummary, 'name' | 'target' | 'status' | 'reason' | 'verdict' | 'roles' | 'upgradePath' | 'hostRole'>)[];

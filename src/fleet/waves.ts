@@ -18,10 +18,12 @@ type Draft = Omit<Wave, 'order' | 'slot'> & { slot: number };
  * waves of one slot can run at the same time (a fleet of 40 groups is as many slots as its largest group has
  * servers, not 160 waves in a row).
  */
-export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
+export function buildWaves(hosts: readonly HostSummary[], opts: { goal?: 'upgrade' | 'migrate' } = {}): Wave[] {
+  // --goal migrate: the hosts' own (migration) plans only: no promotion, no AD FS adapter swap (src/plan/catalog/migrate.ts).
+  const migrate = opts.goal === 'migrate';
   const byName = (a: HostSummary, b: HostSummary) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.target < b.target ? -1 : 1);
-  const pending = hosts.filter((h) => h.status !== 'failed' && h.upgradePath !== null && h.upgradePath !== 'none').sort(byName);
-  const adfsMembers = pending.filter((h) => h.components.some((c) => c.component === 'adfs-adapter'));
+  const pending = hosts.filter((h) => h.status !== 'failed' && (migrate ? h.plan.length > 0 : h.upgradePath !== null && h.upgradePath !== 'none')).sort(byName);
+  const adfsMembers = migrate ? [] : pending.filter((h) => h.components.some((c) => c.component === 'adfs-adapter'));
   const isAdfsStep = (s: HostStep) => s.component === 'adfs-adapter' || /:adfs-/.test(s.id);
   const findingsFor = (h: HostSummary, id: string): StepFinding[] =>
     h.findings.filter((f) => f.planSteps.includes(id)).map(({ planSteps: _p, ...f }) => f);
@@ -83,7 +85,7 @@ export function buildWaves(hosts: readonly HostSummary[]): Wave[] {
     }
     if (primaries.length) {
       // The promotion: an upgraded subordinate of the group, else any subordinate (already at the target).
-      const candidate = others[0] ?? hosts.filter((h) => h.status !== 'failed' && h.hostRole === 'mfa-host' && h.roles?.replication === 'subordinate' && groupOf(h) === g).sort(byName)[0];
+      const candidate = migrate ? undefined : others[0] ?? hosts.filter((h) => h.status !== 'failed' && h.hostRole === 'mfa-host' && h.roles?.replication === 'subordinate' && groupOf(h) === g).sort(byName)[0];
       const promote: WaveStep[] = candidate
         ? [fleetStep(candidate.name, STEP.promoteServer, 'configure', 'server', `Promote ${candidate.name} to primary of group ${g} (MFA Server UI, Multi-Server)`, `In the MFA Server UI on ${candidate.name}: Multi-Server, make this server the primary; check that replication reaches every other server of group ${g} before the old primary is touched.`)]
         : [];

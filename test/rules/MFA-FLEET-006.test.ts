@@ -14,7 +14,16 @@ fleetRuleTester('MFA-FLEET-006', {
     {
       name: 'the old SDK name after the SDK moved',
       hosts: [host('MFA01'), portal('WEB01', sdk('MFA01', 'PhoneFactorWebServiceSdk'))],
-      findings: [{ host: 'WEB01', messageId: 'notServed', data: { file: PORTAL_WC, host: 'WEB01', server: 'MFA01', vdir: 'PhoneFactorWebServiceSdk', served: '/multifactorauthwebservicesdk' }, severity: 'high' }],
+      findings: [{ host: 'WEB01', messageId: 'notServed', data: { file: PORTAL_WC, host: 'WEB01', server: 'MFA01', vdir: 'PhoneFactorWebServiceSdk', served: '/MultiFactorAuthWebServiceSdk' }, severity: 'high' }],
+    },
+    {
+      name: 'a load-balancer alias names two servers; the one serving /MFASDK is named (issue 11 item 11)',
+      hosts: [
+        host('MFA01', { aliases: ['mfasdk.contoso.com'] }),
+        host('MFA02', { aliases: ['mfasdk.contoso.com'], virtualDirectories: ['/', '/MFASDK'], components: [component('server', '8.0.1.1'), component('web-service-sdk', '8.0.1.1', '/MFASDK')] }),
+        portal('WEB01', 'https://mfasdk.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx'),
+      ],
+      findings: [{ host: 'WEB01', messageId: 'poolMember', data: { server: 'MFA02', members: 'MFA01, MFA02', vdir: 'MultiFactorAuthWebServiceSdk', served: '/MFASDK' }, severity: 'high' }],
     },
     {
       name: 'the server\'s IIS is unknown: unknown',

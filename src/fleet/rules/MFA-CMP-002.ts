@@ -18,18 +18,11 @@ import type { FleetHit, HostSummary } from '../types.js';
  *   finding per deployment and installer, on its primary (else the first server by name); `unknown` where no
  *   server's folder could be checked (read reports).
  *
- * The rule is defined once, in src/rules/catalog/MFA-CMP-002.ts (metadata, doc page); this is its cross-host check
- * with two messages of its own, so waivers carry over.
+ * The rule is defined once, in src/rules/catalog/MFA-CMP-002.ts (metadata, its fleet messages too, doc page); this
+ * is only its cross-host check, so waivers carry over.
  */
 export default defineFleetRule({
-  meta: {
-    ...hostRule.meta,
-    messages: {
-      ...hostRule.meta.messages,
-      fleetDeploymentMissing: '{{installer}} is in no MFA Server install folder of {{deployment}} ({{folders}}), and {{clients}} need it. Every server of {{deployment}} is already at the target, so no upgrade will bring it: copy it from the MFA Server {{target}} release into {{host}}\'s install folder before the window.',
-      fleetDeploymentUnknown: 'Whether an MFA Server install folder of {{deployment}} holds {{installers}} (needed by {{clients}}) could not be checked ({{why}}).',
-    },
-  },
+  meta: hostRule.meta,
   check(ctx) {
     const mfa = ctx.hosts.filter(isMfaHost);
     const deployments = new Map<string, HostSummary[]>();

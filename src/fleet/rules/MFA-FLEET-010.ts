@@ -6,7 +6,7 @@ export const NEW_SDK_VDIR = 'MultiFactorAuthWebServiceSdk';
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-010', title: 'The SDK\'s virtual directory changes on the PhoneFactor path: these applications use it', severity: 'high', component: 'web-service-sdk', stages: 'all', pendingOnly: true, planSteps: [],
+    id: 'MFA-FLEET-010', title: 'The SDK\'s virtual directory changes on the PhoneFactor path: these applications use it', severity: 'high', component: 'web-service-sdk', stages: 'all', pendingOnly: false, planSteps: [],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 2' },
     procedure: 'pf-install-2',
     description: 'Where MFA Server replaces a PhoneFactor Agent, the Web Service SDK is uninstalled and installed again from the MFA Server UI, which proposes a new virtual directory (MultiFactorAuthWebServiceSdk instead of PhoneFactorWebServiceSdk). Every User Portal, Mobile App Web Service and AD FS adapter that reaches the SDK under the old name, on that server and on the other servers of the fleet (by SDK URL, also through a load-balancer alias), stops working if the new default is taken. The finding names them, so the person at the installer types the old name or has a list of configs to change.',

@@ -12,6 +12,8 @@ import mfafleet008 from './MFA-FLEET-008.js';
 import mfafleet009 from './MFA-FLEET-009.js';
 import mfafleet010 from './MFA-FLEET-010.js';
 import mfafleet011 from './MFA-FLEET-011.js';
+import mfafleet020 from './MFA-FLEET-020.js';
+import mfafleet021 from './MFA-FLEET-021.js';
 
 /** The cross-host checks, in id order. */
 export const FLEET_RULES: readonly FleetRule[] = [
@@ -27,4 +29,6 @@ export const FLEET_RULES: readonly FleetRule[] = [
   mfafleet009,
   mfafleet010,
   mfafleet011,
+  mfafleet020,
+  mfafleet021,
 ];

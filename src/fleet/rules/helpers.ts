@@ -73,7 +73,9 @@ export function isAliasUrl(ctx: FleetContext, urlHost: string): boolean {
 /** A deployment: the MFA Servers that share a data file (a replication group), or one standalone server. */
 export function deploymentOf(h: HostSummary): string {
   const r = h.roles;
-  return r?.replication === 'primary' || r?.replication === 'subordinate' || r?.replicationGroup ? `group ${groupOf(h)}` : `server ${h.name}`;
+  // As the waves group servers: a primary or subordinate, or a load-balanced server that is not standalone.
+  const grouped = r?.replication === 'primary' || r?.replication === 'subordinate' || (r?.replication !== 'standalone' && r?.loadBalanced === true);
+  return grouped ? `group ${groupOf(h)}` : `server ${h.name}`;
 }
 
 export type { FleetHit, RuleMeta };

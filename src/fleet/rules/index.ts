@@ -11,6 +11,7 @@ export function runFleetRules(ctx: FleetContext, rules: readonly FleetRule[] = F
   const out: FleetFinding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
+    if (!(rule.meta.goals ?? ['upgrade']).includes(ctx.goal ?? 'upgrade')) continue;
     for (const hit of rule.check(ctx)) {
       const component = hit.component ?? rule.meta.component;
       let id = findingId(rule.meta.id, hit.host, component, hit.key);
