@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW, ROOT, cli, stageHost, tmp } from '../safety/helpers.js';
+import { BIN } from '../helpers/hosts.js';
 
 /** What the CLI prints on stderr for a refused input: exactly one line. */
 const oneLine = (stderr: string) => stderr.trim().split('\n');
@@ -99,5 +101,23 @@ describe('gate rejects bad reports with the precompiled validators as it did bef
     const lines = oneLine(g.stderr);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`${file}: ${field}`);
+  });
+});
+
+describe('gate start-up compiles no JSON Schema (the validators are precompiled at build time)', () => {
+  it('a gate run loads none of ajv\'s compiler, only its small runtime helpers', () => {
+    const dir = tmp('gate-no-ajv');
+    const report = path.join(dir, 'r.json');
+    const s = cli(['scan', stageHost('pf-agent-5x-all-in-one'), '--format', 'json', '--output', report, '--now', NOW]);
+    expect(s.code, s.stderr).toBe(1);
+    // A preload that lists, at exit, the ajv modules Node loaded (ES imports of CommonJS land in require.cache too).
+    const probe = path.join(dir, 'probe.cjs');
+    writeFileSync(probe, String.raw`process.on('exit', () => { const k = Object.keys(require.cache).map((p) => p.split('\\').join('/')).filter((p) => p.includes('/node_modules/ajv')).map((p) => p.slice(p.lastIndexOf('node_modules/') + 13)); process.stderr.write('AJV ' + JSON.stringify(k) + '\n'); });`);
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'gate', report], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^gate: fail \(fail-on critical\)/);
+    const loaded = JSON.parse(/^AJV (.*)$/m.exec(r.stderr)![1]!) as string[];
+    expect(loaded.filter((m) => /ajv\/dist\/(core|ajv|compile\/)/.test(m))).toEqual([]);
+    expect(loaded.length).toBeGreaterThan(0);
   });
 });
