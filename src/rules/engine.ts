@@ -1,5 +1,5 @@
 import type { ComponentFact, Facts, Finding, ScanOptions, UpgradePath } from '../types.js';
-import { sortFindings } from '../util/findings.js';
+import { sortFindings, uniqueId } from '../util/findings.js';
 import { compareVersions, majorOf } from '../util/version.js';
 import { RULES } from './index.js';
 import type { Rule, RuleContext, RuleMeta } from './types.js';
@@ -59,9 +59,7 @@ export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[]
     if (!targetIn(opts.targetVersion, rule.meta.appliesTo)) continue;
     for (const hit of rule.check(ctx)) {
       const component = hit.component ?? rule.meta.component;
-      let id = findingId(rule.meta.id, facts.host.name, component, hit.key ?? hit.evidence[0]?.location ?? '');
-      for (let n = 2; seen.has(id); n++) id = findingId(rule.meta.id, facts.host.name, component, `${hit.key ?? ''}#${n}`);
-      seen.add(id);
+      const id = uniqueId(seen, (k) => findingId(rule.meta.id, facts.host.name, component, k), hit.key ?? hit.evidence[0]?.location ?? '', hit.key ?? '');
       findings.push({
         id,
         ruleId: rule.meta.id,

@@ -1,4 +1,4 @@
-import { sortFindings } from '../../rules/engine.js';
+import { sortFindings, uniqueId } from '../../util/findings.js';
 import { findingId } from '../../rules/id.js';
 import { formatMessage } from '../../rules/messages.js';
 import type { FleetContext, FleetFinding, FleetRule } from '../types.js';
@@ -14,14 +14,12 @@ export function runFleetRules(ctx: FleetContext, rules: readonly FleetRule[] = F
     if (!(rule.meta.goals ?? ['upgrade']).includes(ctx.goal ?? 'upgrade')) continue;
     for (const hit of rule.check(ctx)) {
       const component = hit.component ?? rule.meta.component;
-      let id = findingId(rule.meta.id, hit.host, component, hit.key);
-      for (let n = 2; seen.has(id); n++) id = findingId(rule.meta.id, hit.host, component, `${hit.key}#${n}`);
-      seen.add(id);
+      const id = uniqueId(seen, (k) => findingId(rule.meta.id, hit.host, component, k), hit.key);
       out.push({
         id, ruleId: rule.meta.id, outcome: hit.outcome ?? 'fail', severity: hit.severity ?? rule.meta.severity, title: rule.meta.title,
         message: formatMessage(rule.meta, hit), component, evidence: hit.evidence, seed: rule.meta.seed, planSteps: [], waiver: null, host: hit.host,
       });
     }
   }
-  return sortFindings(out) as FleetFinding[];
+  return sortFindings(out);
 }
