@@ -37,6 +37,14 @@ const uninstalls: StepDef[] = UNINSTALL_ORDER.map(([id, component, title, detail
 
 const vdirName = (v: string | null | undefined) => (v ? v.replace(/^\//, '') : 'the one in use');
 
+/** An upgrade stopped half way removed the SDK that configs on this host still point at: it is installed again. */
+const sdkRemovedInUse = (ctx: PlanContext) => !!ctx.facts.interruptedUpgrade && !ctx.has('web-service-sdk') && ctx.facts.sdkUrls.some((u) => u.thisHost);
+const sdkVdirInUse = (ctx: PlanContext) => {
+  const u = ctx.facts.sdkUrls.find((x) => x.thisHost);
+  const first = u?.path.split('/').filter(Boolean)[0];
+  return first ? `/${first}` : null;
+};
+
 /** Where the data file is (the facts' path, else the install path's Data folder). */
 const dataPath = (ctx: PlanContext) => ctx.facts.dataFile?.original.path ?? 'Data\\PhoneFactor.pfdata under the install folder';
 const backupTo = (ctx: PlanContext) => (ctx.facts.host.backupDirs.length ? ctx.facts.host.backupDirs.join(' or ') : 'a backup folder off this server');
@@ -113,9 +121,9 @@ export const SERVER_STEPS: readonly StepDef[] = [
   },
   {
     id: STEP.installSdk, action: 'install', component: 'web-service-sdk', phase: 'in-window',
-    when: (ctx) => onMfaHost(ctx) && ctx.has('web-service-sdk') && (ctx.pf || ctx.due('web-service-sdk')),
+    when: (ctx) => onMfaHost(ctx) && ((ctx.has('web-service-sdk') && (ctx.pf || ctx.due('web-service-sdk'))) || sdkRemovedInUse(ctx)),
     title: 'Install the new Web Service SDK',
-    detail: (ctx) => `${ctx.pf ? 'Through the MFA Server UI.' : 'Accept the installer\'s prompt.'} Virtual directory name: ${vdirName(ctx.component('web-service-sdk')?.virtualDirectory)}${ctx.pf ? ' (the new default is MultiFactorAuthWebServiceSdk)' : ''}.`,
+    detail: (ctx) => `${ctx.pf ? 'Through the MFA Server UI.' : 'Accept the installer\'s prompt.'} Virtual directory name: ${vdirName(ctx.component('web-service-sdk')?.virtualDirectory ?? sdkVdirInUse(ctx))}${ctx.pf ? ' (the new default is MultiFactorAuthWebServiceSdk)' : ''}.`,
     after: (ctx) => [ctx.pf ? STEP.verifyServer : STEP.installServer],
   },
   {
