@@ -17,7 +17,7 @@ export default defineRule({
     component: 'host',
     stages: ['pre'],
     pendingOnly: true,
-    planSteps: [STEP.installSdk, STEP.installPortal],
+    planSteps: [STEP.installSdk, STEP.installPortal, STEP.installMobileApp],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 6; Upgrade the User Portal, step 2' },
     procedure: 'inplace-server-6',
     description: 'In an in-place upgrade the installer proposes its default virtual directory; it must be given the exact name in use, or URLs that point at the component break.',
