@@ -253,4 +253,9 @@ export function buildView(input: Report, rawEsc: Esc) {
   };
 }
 
+/**
+ * What a user's own template (`scan --template DIR`) is given: a public contract, listed field by field in
+ * docs/templates.md; test/report/template-view.test.ts fails when a listed field disappears or changes type.
+ * Fields are only added (and added to that page).
+ */
 export type ReportView = ReturnType<typeof buildView>;
