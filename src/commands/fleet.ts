@@ -5,7 +5,7 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base.js';
 import { terminalLine } from '../util/terminal.js';
-import type { Severity, Stage } from '../types.js';
+import type { Goal, Severity, Stage } from '../types.js';
 import { parseCommonFlags, scanFlags } from '../cli/common.js';
 import { makeLogger, type LogFormat, type LogLevel } from '../util/log.js';
 import { BadInputError } from '../cli/errors.js';
@@ -26,7 +26,7 @@ const EXT: Record<FleetFormat, string> = { json: '.json', html: '.html', md: '.m
 export default class Fleet extends BaseCommand {
   static override summary = 'Scan (or read the reports of) several hosts and write one plan for the maintenance window.';
 
-  static override description = `Each TARGET is a bundle folder, a .zip written by collect, a saved JSON report, or a folder holding any of these. Hosts are scanned a few at a time; only a small summary of each is kept. The fleet report orders the servers into waves (subordinates one at a time, the promotion and the old primary, standalone servers, User Portal and Mobile App servers, AD FS servers in two halves) and adds cross-host findings (MFA-FLEET-*). A target that cannot be used is listed as failed; the rest go on. Exit 1 where an unwaived finding anywhere is at or above --fail-on; 2 where no target at all could be used.`;
+  static override description = `Each TARGET is a bundle folder, a .zip written by collect, a saved JSON report, or a folder holding any of these. Hosts are scanned a few at a time; only a small summary of each is kept. The fleet report orders the servers into waves (subordinates one at a time, the promotion and the old primary, standalone servers, User Portal and Mobile App servers, load-balanced ones drained one at a time, AD FS servers in two halves or a one-server farm as an outage; independent groups, pools and farms as parallel tracks), shows each step with its detail and the findings behind it, and adds cross-host findings (MFA-FLEET-*). A target or sub-folder that cannot be used is listed as failed with its reason; the rest go on. Exit 1 where an unwaived finding anywhere is at or above --fail-on, or a target could not be used; 2 where no target at all could be used.`;
 
   static override examples = [
     '<%= config.bin %> fleet ./bundles --format json,html,md --out ./window',
@@ -48,6 +48,7 @@ export default class Fleet extends BaseCommand {
     output: Flags.string({ description: 'base file name of the fleet reports (e.g. window.json)', exclusive: ['out'] }),
     template: Flags.string({ description: 'folder with your own fleet.html.hbs / fleet.md.hbs' }),
     stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs'], default: 'pre' }),
+    goal: Flags.string({ description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)', options: ['upgrade', 'migrate'], default: 'upgrade' }),
     jobs: Flags.integer({ description: 'hosts scanned at the same time [default: available parallelism]', min: 1 }),
     'host-reports': Flags.string({ description: 'also write each host\'s own report (json, html and md) into this folder as it finishes' }),
   };
@@ -96,6 +97,7 @@ export default class Fleet extends BaseCommand {
     const { report } = await runFleet(targets, {
       ...common.scan,
       stage: flags.stage as Stage,
+      goal: flags.goal as Goal,
       waivers: common.waivers,
       jobs: flags.jobs ?? availableParallelism(),
       onProgress: (done, total, h) => {
