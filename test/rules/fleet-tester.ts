@@ -14,6 +14,8 @@ export interface FleetCase {
   name: string;
   hosts: HostSummary[];
   targetVersion?: string;
+  /** --goal of the fleet scan (absent: upgrade). */
+  goal?: 'upgrade' | 'migrate';
 }
 export interface FleetExpected {
   host: string;
@@ -34,7 +36,7 @@ export function fleetRuleById(id: string): FleetRule {
 
 export function fleetRuleTester(id: string, cases: { valid: FleetCase[]; invalid: FleetInvalid[] }): void {
   const rule = fleetRuleById(id);
-  const ctxOf = (c: FleetCase): FleetContext => ({ hosts: c.hosts, targetVersion: c.targetVersion ?? '8.1', stage: 'pre' });
+  const ctxOf = (c: FleetCase): FleetContext => ({ hosts: c.hosts, targetVersion: c.targetVersion ?? '8.1', stage: 'pre', goal: c.goal });
   describe(`${id} (fleet)`, () => {
     it.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_n, c) => {
       expect(runFleetRules(ctxOf(c), [rule]).map((f) => `${f.host} ${f.outcome}: ${f.message}`)).toEqual([]);

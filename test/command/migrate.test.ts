@@ -1,0 +1,106 @@
+/**
+ * scan and fleet --goal migrate through the CLI, on the migration fixture hosts: what a user sees (exit code,
+ * report goal and migration part, the plan touching only the server that runs the Migration Utility, the fleet's
+ * waves and its "Unhandled SB" and must-change notes), and that the default goal is still upgrade.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli, stageHost } from '../helpers/hosts.js';
+import { validateReport } from '../../src/report/schema.js';
+import type { Report } from '../../src/types.js';
+
+const NOW = '2026-11-21T09:00:00Z';
+const scan = (name: string, ...flags: string[]) => {
+  const r = runCli(['scan', stageHost(name), '--json', '--now', NOW, ...flags]);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+};
+
+describe('scan --goal migrate', () => {
+  it('records the goal and what the server is to the migration; the report stays valid', () => {
+    const { code, report } = scan('migrate-primary-8x', '--goal', 'migrate');
+    expect(code).toBe(1);
+    expect(report.scan.goal).toBe('migrate');
+    expect(report.migration).toMatchObject({ role: 'primary', mustChange: true, migrationServer: null });
+    const v = validateReport(report);
+    expect(v.ok ? [] : v.errors).toEqual([]);
+  });
+
+  it('plans the primary only: no portal, SDK or adapter step although they are on the same server', () => {
+    const { report } = scan('migrate-primary-8x', '--goal', 'migrate');
+    expect(report.plan.map((s) => s.id)).toEqual([
+      'prepare:server:keep-installer', 'backup:data', 'drain:host', 'install:server',
+      'configure:migration-utility', 'configure:migration-utility:consent', 'verify:migration-utility', 'restore:host',
+    ]);
+    const install = report.plan.find((s) => s.id === 'install:server')!;
+    expect(install.detail).toMatch(/Visual C\+\+ 2015/);
+    expect(install.detail).toMatch(/Do not update the User Portal, the Web Service SDK or the AD FS adapter/);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('MFA-BKP-010');
+  });
+
+  it('the same host at the default goal is an upgrade report, without goal or migration', () => {
+    const { report } = scan('migrate-primary-8x');
+    expect(report.scan.goal).toBeUndefined();
+    expect(report.migration).toBeUndefined();
+    expect(report.plan.map((s) => s.id)).toContain('install:user-portal');
+    expect(report.findings.some((f) => f.ruleId.startsWith('MFA-MIG-'))).toBe(false);
+  });
+
+  it('a government primary with .us sign-in and .com Graph fails the gate with both values as evidence', () => {
+    const { code, report } = scan('migrate-gov-mixed', '--goal', 'migrate');
+    expect(code).toBe(1);
+    const f = report.findings.find((x) => x.ruleId === 'MFA-MIG-003')!;
+    expect(f.severity).toBe('critical');
+    expect(f.evidence.map((e) => e.observed)).toEqual(['https://login.microsoftonline.us', 'https://graph.microsoft.com']);
+    expect(report.migration?.cloud).toBe('mixed');
+  });
+
+  it('the checklist items no bundle can show are unknown, never a pass', () => {
+    const { report } = scan('migrate-primary-8x', '--goal', 'migrate');
+    for (const id of ['MFA-MIG-010', 'MFA-MIG-011', 'MFA-MIG-013']) expect(report.findings.find((f) => f.ruleId === id)?.outcome, id).toBe('unknown');
+    const adfs = scan('migrate-adfs-2012r2', '--goal', 'migrate').report;
+    expect(adfs.findings.find((f) => f.ruleId === 'MFA-MIG-012')?.outcome).toBe('unknown');
+    expect(adfs.findings.find((f) => f.ruleId === 'MFA-MIG-005')?.message).toMatch(/2 relying party trust\(s\).*Intranet, Payroll/);
+    expect(adfs.plan).toEqual([]);
+    expect(adfs.migration).toMatchObject({ role: 'unchanged', mustChange: false });
+  });
+
+  it('rejects an unknown goal with a usage error (exit 2)', () => {
+    const r = runCli(['scan', stageHost('migrate-gov-mixed'), '--json', '--goal', 'cloud']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/goal/);
+  });
+});
+
+describe('fleet --goal migrate', () => {
+  let report: { scan: { goal?: string }; waves: { kind: string; steps: { host: string; id: string }[] }[]; findings: { ruleId: string; host: string; message: string }[] };
+  let code: number;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-migrate-fleet-'));
+    for (const n of ['migrate-primary-8x', 'migrate-secondary-dedicated', 'migrate-adfs-2012r2', 'ha-subordinate']) cpSync(stageHost(n), path.join(dir, n), { recursive: true });
+    const r = runCli(['fleet', dir, '--goal', 'migrate', '--json', '--now', NOW]);
+    code = r.code;
+    report = JSON.parse(r.stdout);
+  });
+
+  it('changes only the primary and the dedicated migration server: no promotion, no adapter swap, no subordinate', () => {
+    expect(code).toBe(1);
+    expect(report.scan.goal).toBe('migrate');
+    const hosts = new Set(report.waves.flatMap((w) => w.steps.map((s) => s.host)));
+    expect([...hosts].sort()).toEqual(['MFA01', 'MFA05']);
+    const ids = report.waves.flatMap((w) => w.steps.map((s) => s.id));
+    expect(ids).not.toContain('configure:server:promote');
+    expect(ids.some((id) => id.includes('adfs-adapter'))).toBe(false);
+    expect(report.waves.flatMap((w) => w.steps).filter((s) => s.host === 'MFA05').map((s) => s.id)).toEqual(['configure:migration-utility', 'verify:migration-utility']);
+  });
+
+  it('says which servers must change and warns of "Unhandled SB" on the subordinate left behind', () => {
+    const split = report.findings.find((f) => f.ruleId === 'MFA-FLEET-021')!;
+    expect(split.message).toBe('Must change: MFA01, MFA05. Need not change: ADFS11, MFA02.');
+    const sb = report.findings.find((f) => f.ruleId === 'MFA-FLEET-020')!;
+    expect(sb.host).toBe('MFA01');
+    expect(sb.message).toMatch(/MFA02/);
+    expect(sb.message).toMatch(/10,000 users/);
+  });
+});
