@@ -1,7 +1,11 @@
 /** The recorded AD FS cmdlet output (adfs/*.json) on the in-memory host: the shapes and encodings PowerShell writes. */
+import fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BundleHost } from '../../src/host/bundle.js';
 import { decodePowerShellText, probeAdfsCmdlets } from '../../src/probes/adfs-cmdlets.js';
-import { memoryHost, probeContext } from '../helpers/memory.js';
+import { memoryHost, probeContext, type MemoryHost } from '../helpers/memory.js';
 
 const PROVIDERS = 'adfs/authentication-providers.json';
 const POLICY = 'adfs/global-policy.json';
@@ -85,5 +89,44 @@ describe('decodePowerShellText', () => {
     ['UTF-8', Buffer.from('[1]')],
   ])('%s', (_, b) => {
     expect(decodePowerShellText(b)).toBe('[1]');
+  });
+});
+
+describe('BundleHost.readBundleFile: adfs/*.json in a bundle folder', () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } = fs;
+  function bundle(): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'mfa-adfs-bundle-'));
+    mkdirSync(path.join(root, 'registry'));
+    writeFileSync(path.join(root, 'registry', 'empty.reg'), 'Windows Registry Editor Version 5.00\r\n\r\n');
+    return root;
+  }
+
+  it('finds the files whatever their case, UTF-16LE as Out-File writes them', async () => {
+    const root = bundle();
+    mkdirSync(path.join(root, 'ADFS'));
+    writeFileSync(path.join(root, 'ADFS', 'Global-Policy.JSON'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"AdditionalAuthenticationProvider":["AzureMfaServerAuthentication"]}', 'utf16le')]));
+    const host = await BundleHost.open(root);
+    const f = await probeAdfsCmdlets(await probeContext(host as unknown as MemoryHost));
+    expect(f?.globalPolicy).toEqual({ location: 'ADFS/Global-Policy.JSON', additional: ['AzureMfaServerAuthentication'] });
+    expect(f?.providers).toBeNull();
+  });
+
+  it('a link that leads out of the bundle is not followed: a problem naming it', async () => {
+    const root = bundle();
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'mfa-outside-')), 'providers.json');
+    writeFileSync(outside, '[{"Name":"AzureMfaServerAuthentication"}]');
+    mkdirSync(path.join(root, 'adfs'));
+    symlinkSync(outside, path.join(root, 'adfs', 'authentication-providers.json'));
+    const host = await BundleHost.open(root);
+    expect(await host.readBundleFile('adfs/authentication-providers.json')).toBeNull();
+    expect(host.problems).toEqual([{ location: 'adfs/authentication-providers.json', message: 'is a link that leads out of the bundle: not followed' }]);
+  });
+
+  it('a folder where the file should be is a problem, not read', async () => {
+    const root = bundle();
+    mkdirSync(path.join(root, 'adfs', 'global-policy.json'), { recursive: true });
+    const host = await BundleHost.open(root);
+    expect(await host.readBundleFile('adfs/global-policy.json')).toBeNull();
+    expect(host.problems[0]!.message).toMatch(/^is not a regular file/);
   });
 });
