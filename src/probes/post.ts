@@ -59,7 +59,8 @@ async function themesBefore(ctx: ProbeContext, portal: ComponentFact, baseline: 
     if ((await target.stat(old))?.isDirectory) sources.push(target.expand(old));
   }
   const found = await findFolderBackups(target, themesDir, { backupDirs, folderNames: [...partFolderNames(portal), ...(before ? partFolderNames(before) : []), 'App_Themes'] });
-  for (const c of found.candidates) if (c.reason !== 'same-content' && c.source === 'file') sources.push(c.path);
+  // Every copy is a picture of before, an identical one too (the themes were then as they are now).
+  for (const c of found.candidates) if (c.source === 'file') sources.push(c.path);
   if (sources.length === 0) return { sources, custom: [], defaultNotRestored: [] };
   const custom = new Set<string>();
   const defaultNotRestored: string[] = [];

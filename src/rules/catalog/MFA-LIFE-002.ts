@@ -7,7 +7,8 @@ export default defineRule({
     title: 'Windows on this host is past the end of its extended support',
     severity: 'medium',
     component: 'host',
-    stages: 'all',
+    // Before the window: after it (stage post) the verdict is about the change, as for MFA-LIFE-001.
+    stages: ['pre', 'adfs'],
     pendingOnly: false,
     planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
