@@ -11,7 +11,7 @@ import type { ProbeContext } from './context.js';
 const START_WORDS: Record<number, string> = { 0: 'boot', 1: 'system', 2: 'automatic', 3: 'manual', 4: 'disabled' };
 
 /** A Start value in words ("3 (manual)"). */
-export function startWord(start: number | null): string {
+function startWord(start: number | null): string {
   if (start === null) return 'not set';
   return `${start} (${START_WORDS[start] ?? 'unknown'})`;
 }
@@ -28,7 +28,7 @@ export function imageExecutable(imagePath: string): string | null {
     return end > 1 ? t.slice(1, end) : t.slice(1) || null;
   }
   const m = /^(.*?\.exe)(?=\s|$)/i.exec(t);
-  if (m) return m[1]!;
+  if (m) return m[1];
   return t.split(/\s+/)[0] ?? null;
 }
 
@@ -65,7 +65,7 @@ export function probeServices(ctx: ProbeContext): ServicesFact {
   const { reg } = ctx;
   // The first control set an export covers: CurrentControlSet (reg export, the live registry), else ControlSet001.
   // An export of the Services key itself covers every service; one of a single service's key covers only that one.
-  const base = SERVICES_KEYS.find((k) => reg.getKey(k)) ?? SERVICES_KEYS.find((k) => reg.hasAnyUnder(k)) ?? SERVICES_KEYS[0]!;
+  const base = SERVICES_KEYS.find((k) => reg.getKey(k)) ?? SERVICES_KEYS.find((k) => reg.hasAnyUnder(k)) ?? SERVICES_KEYS[0];
   const known = ctx.target.registryComplete || !!reg.getKey(base);
   let mfa: ServiceFact | null = null;
   for (const n of MFA_SERVICE_NAMES) {

@@ -64,7 +64,7 @@ describe('AD FS farm: scan before, scan --stage post --baseline after', () => {
     const after = scan([host, '--stage', 'post', '--baseline', baseline]);
     const unknown = after.report.findings.filter((f) => f.ruleId === 'MFA-POST-023' || f.ruleId === 'MFA-POST-024');
     expect(unknown.map((f) => f.outcome)).toEqual(['unknown', 'unknown']);
-    expect(unknown[0]!.message).toContain('Get-AdfsAuthenticationProvider | ConvertTo-Json | Out-File adfs\\authentication-providers.json');
+    expect(unknown[0].message).toContain('Get-AdfsAuthenticationProvider | ConvertTo-Json | Out-File adfs\\authentication-providers.json');
     expect(after.report.verdict.status).not.toBe('verified');
   });
 });
@@ -75,7 +75,7 @@ describe('MFA Server after the window, its service left on manual start', () => 
     const f = after.report.findings.find((x) => x.ruleId === 'MFA-POST-020')!;
     expect(f.severity).toBe('medium');
     expect(f.message).toContain('The MFA Server service MultiFactorAuthSvc starts manual (Start = 3)');
-    expect(f.evidence[0]!.location).toBe('HKLM\\SYSTEM\\CurrentControlSet\\Services\\MultiFactorAuthSvc\\Start');
+    expect(f.evidence[0].location).toBe('HKLM\\SYSTEM\\CurrentControlSet\\Services\\MultiFactorAuthSvc\\Start');
     expect(after.report.plan.map((s) => s.id)).toContain('configure:server:service');
   });
 });

@@ -69,15 +69,15 @@ describe('probeAdfsCmdlets', () => {
     expect(f.providers).toBeNull();
     expect(f.globalPolicy).toBeNull();
     expect(f.errors.map((e) => e.location)).toEqual([PROVIDERS, POLICY]);
-    expect(f.errors[0]!.message).toMatch(/^is not JSON/);
-    expect(f.errors[1]!.message).toMatch(/Get-AdfsGlobalAuthenticationPolicy/);
+    expect(f.errors[0].message).toMatch(/^is not JSON/);
+    expect(f.errors[1].message).toMatch(/Get-AdfsGlobalAuthenticationPolicy/);
     expect(host.problems.map((p) => p.location)).toEqual([PROVIDERS, POLICY]);
   });
 
   it('providers without a Name: refused with the field named', async () => {
     const host = memoryHost().bundleFile(PROVIDERS, JSON.stringify([{ DisplayName: 'x' }]));
     const f = (await probeAdfsCmdlets(await probeContext(host)))!;
-    expect(f.errors[0]!.message).toContain('/0/Name: is required');
+    expect(f.errors[0].message).toContain('/0/Name: is required');
   });
 });
 
@@ -127,6 +127,6 @@ describe('BundleHost.readBundleFile: adfs/*.json in a bundle folder', () => {
     mkdirSync(path.join(root, 'adfs', 'global-policy.json'), { recursive: true });
     const host = await BundleHost.open(root);
     expect(await host.readBundleFile('adfs/global-policy.json')).toBeNull();
-    expect(host.problems[0]!.message).toMatch(/^is not a regular file/);
+    expect(host.problems[0].message).toMatch(/^is not a regular file/);
   });
 });

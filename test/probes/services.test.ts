@@ -63,7 +63,7 @@ describe('probeServices', () => {
   it('asks the registry for the Services key and the service keys only, not their subkeys', async () => {
     const host = memoryHost();
     await probeContext(host);
-    const asked = host.interestsAsked[0]!.filter((i) => /\\Services/i.test(i.path));
+    const asked = host.interestsAsked[0].filter((i) => /\\Services/i.test(i.path));
     expect(asked.map((i) => i.path)).toContain('HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\pfsvc');
     expect(asked.every((i) => i.recursive === false)).toBe(true);
   });

@@ -26,7 +26,7 @@ export type CmdletResult = { ok: true; stdout: Buffer } | { ok: false; error: st
 
 const MAX_BUFFER = 16 * 1024 * 1024;
 
-export function defaultPowerShell(env: NodeJS.ProcessEnv = process.env): string {
+function defaultPowerShell(env: NodeJS.ProcessEnv = process.env): string {
   return path.win32.join(system32(env), 'WindowsPowerShell', 'v1.0', 'powershell.exe');
 }
 
