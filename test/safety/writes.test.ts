@@ -151,12 +151,16 @@ describe('item 17: --json with --out/--output, host report names, {{log}}, non-f
     });
     const r = cli(['fleet', ...hosts, '--host-reports', path.join(dir, 'hosts'), '--format', 'json', '--out', dir, '--now', NOW]);
     expect([0, 1], r.stderr).toContain(r.code);
-    const files = readdirSync(path.join(dir, 'hosts')).sort();
+    // JSON, HTML and Markdown per host (issue 14): three stems, one of each format.
+    const all = readdirSync(path.join(dir, 'hosts')).sort();
+    expect(all).toHaveLength(9);
+    const files = all.filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(3);
+    expect(all.filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '.json'))).toEqual(files);
     const names = files.map((f) => JSON.parse(readFileSync(path.join(dir, 'hosts', f), 'utf8')).host.name).sort();
     expect(names).toEqual(['MFA 01', 'MFA-01', 'MFA/01']);
     const wrote = r.stderr.split('\n').filter((l) => l.startsWith('wrote ') && l.includes(`${path.sep}hosts${path.sep}`)).map((l) => path.basename(l.slice(6))).sort();
-    expect(wrote).toEqual(files);
+    expect(wrote).toEqual(all);
   });
 
   it('a 215-character host name gives a shortened file name with a hash, not ENAMETOOLONG', () => {
