@@ -182,7 +182,7 @@ function crc32Js(data: Uint8Array, value = 0): number {
     }
   }
   let c = ~value;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
@@ -206,7 +206,7 @@ async function openZip(zipPath: string): Promise<{ zip: yauzl.ZipFile; size: num
     throw new Error('not a regular file: not opened');
   }
   // yauzl closes the fd when the zip is closed.
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z!))));
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z))));
   return { zip, size: st.size };
 }
 
@@ -220,7 +220,7 @@ function readEntries(zip: yauzl.ZipFile, check: (e: yauzl.Entry) => void): Promi
       try {
         check(e);
       } catch (err) {
-        reject(err as Error);
+        reject(err instanceof Error ? err : new Error(String(err)));
         return;
       }
       entries.push(e);
@@ -272,7 +272,7 @@ export async function extractZip(zipPath: string, limits: ZipLimits = {}): Promi
       }
       await mkdir(path.dirname(dest), { recursive: true });
       const z = zip;
-      const stream = await new Promise<NodeJS.ReadableStream>((res, rej) => z.openReadStream(entry, (e, s) => (e ? rej(e) : res(s!))));
+      const stream = await new Promise<NodeJS.ReadableStream>((res, rej) => z.openReadStream(entry, (e, s) => (e ? rej(e) : res(s))));
       // Count and checksum what is really inflated: a lying header must not get past the caps.
       let seen = 0;
       let crc = 0;
@@ -299,7 +299,7 @@ export async function extractZip(zipPath: string, limits: ZipLimits = {}): Promi
     let bundle = tempRoot;
     if (!(await isBundleFolder(tempRoot))) {
       const top = (await readdir(tempRoot, { withFileTypes: true })).filter((d) => d.isDirectory());
-      if (top.length === 1 && (await isBundleFolder(path.join(tempRoot, top[0]!.name)))) bundle = path.join(tempRoot, top[0]!.name);
+      if (top.length === 1 && (await isBundleFolder(path.join(tempRoot, top[0].name)))) bundle = path.join(tempRoot, top[0].name);
     }
     return { tempRoot, bundle };
   } catch (e) {
@@ -312,6 +312,6 @@ export async function extractZip(zipPath: string, limits: ZipLimits = {}): Promi
       await removeTempDir(tempRoot);
       held.delete(tempRoot);
     }
-    throw new Error(`unreadable zip: ${cutMessage((e as Error).message.split('\n')[0]!)}`);
+    throw new Error(`unreadable zip: ${cutMessage((e as Error).message.split('\n')[0])}`);
   }
 }

@@ -40,7 +40,8 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
     waves: report.waves.map((w) => {
       // Waves of one slot can run at the same time (different replication groups, pools, farms).
       const alongside = w.slot === undefined ? [] : report.waves.filter((o) => o !== w && o.slot === w.slot).map((o) => o.order);
-      const fleetFindings = report.findings.filter((f) => w.hosts.includes(f.host) && !f.waiver);
+      // Beside the waves that work on a server (the shared first and last waves name every server: not there).
+      const fleetFindings = w.kind === 'before-window' || w.kind === 'after-upgrade' ? [] : report.findings.filter((f) => w.hosts.includes(f.host) && !f.waiver);
       return {
         order: w.order,
         anchor: slug('wave', String(w.order)),

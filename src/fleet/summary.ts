@@ -42,7 +42,7 @@ export function sdkUrlsOf(report: ReportMaybeUrls): FleetSdkUrl[] | null {
     for (const e of f.evidence) {
       const m = /=\s*(https?:\/\/\S+)\s*$/i.exec(e.observed);
       if (!m || e.source !== 'file') continue;
-      const p = parseUrl(componentOfFile(report, e.location), e.location, m[1]!);
+      const p = parseUrl(componentOfFile(report, e.location), e.location, m[1]);
       if (p) out.set(`${p.file}|${p.url}`.toLowerCase(), p);
     }
   }
@@ -87,7 +87,8 @@ export function summarize(report: Report, o: { name: string; target: string; sta
     plan: report.plan.map((s) => ({ id: s.id, action: s.action, component: s.component, phase: s.phase, title: s.title, detail: s.detail ?? '' })),
     // Only what a step is for: the runbook shows it beside the step; the rest stays in the host's own report.
     findings: report.findings
-      .filter((f) => !f.waiver && (f.planSteps ?? []).some((id) => stepIds.has(id)))
+      // Info findings (the inventory) call for every step and say nothing to do: left out.
+      .filter((f) => !f.waiver && f.severity !== 'info' && (f.planSteps ?? []).some((id) => stepIds.has(id)))
       .map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, outcome: f.outcome, title: f.title, message: f.message, planSteps: f.planSteps })),
     waivers: report.waivers ?? [],
     inputDigest: report.scan?.inputDigest ?? null,
