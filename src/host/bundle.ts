@@ -278,7 +278,7 @@ export class BundleHost implements Host {
     // A field of the wrong type stops the scan with one line naming it (schemas/bundle.schema.json).
     const v = validateBundleJson(j);
     if (!v.ok) throw new InputError(`${path.join(this.location, 'bundle.json')}: ${v.errors[0]}`);
-    this.bundle = j as BundleJson;
+    this.bundle = j;
     const r = this.bundle.roles?.replication;
     if (r !== undefined && !['primary', 'subordinate', 'standalone'].includes(r)) {
       this.problem('bundle.json', `roles.replication "${String(r)}" is not primary, subordinate or standalone: ignored`);
@@ -372,7 +372,7 @@ export class BundleHost implements Host {
     let isDirectory = true;
     let isFile = false;
     for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
+      const seg = segments[i];
       if (seg === '..') {
         this.problem(norm, 'path has a ".." segment: refused, not followed');
         return this.unreadableAt(norm);
@@ -549,7 +549,7 @@ export class BundleHost implements Host {
       }),
     );
     const { store } = await loadRegistryFiles(files, interests, (p) => this.problem(p.location, p.message));
-    (await digests).forEach((d, i) => this.record(`registry:${i}:${path.basename(files[i]!.path).toLowerCase()}`, d));
+    (await digests).forEach((d, i) => this.record(`registry:${i}:${path.basename(files[i].path).toLowerCase()}`, d));
     return store;
   }
 
@@ -561,9 +561,9 @@ export class BundleHost implements Host {
       cur = await findChildCI(cur, seg);
       if (!cur) return null;
     }
-    const shown = this.rel(cur!);
+    const shown = this.rel(cur);
     try {
-      const real = await realpath(cur!);
+      const real = await realpath(cur);
       if (!this.within(real, this.root)) {
         this.problem(shown, 'is a link that leads out of the bundle: not followed');
         return null;

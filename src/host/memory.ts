@@ -138,7 +138,7 @@ export class MemoryHost implements Host {
   reg(keyPath: string, values: Record<string, MemoryRegValue> = {}): this {
     const names = Object.keys(values);
     if (names.length === 0) this.registry.push({ path: keyPath, value: null });
-    for (const n of names) this.registry.push({ path: keyPath, value: toRegValue(n, values[n]!) });
+    for (const n of names) this.registry.push({ path: keyPath, value: toRegValue(n, values[n]) });
     return this;
   }
 
@@ -231,7 +231,7 @@ export class MemoryHost implements Host {
       }
       const parent = cur;
       cur = `${cur}\\${segments[i]}`;
-      const e = this.entries.get(winKey(cur)) ?? this.trimmedChild(parent, segments[i]!);
+      const e = this.entries.get(winKey(cur)) ?? this.trimmedChild(parent, segments[i]);
       if (!e) return null;
       if (!e.isDirectory && i < segments.length - 1) return null;
       cur = e.path;

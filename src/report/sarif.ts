@@ -136,7 +136,7 @@ export function renderSarif(input: Report): string {
         logicalLocations: logical,
         results: report.findings.map((f) => {
           const li = componentIndex.get(f.component)!;
-          return resultOf(f, ruleIndex.get(f.ruleId)!, li, logical[li]!.fullyQualifiedName!);
+          return resultOf(f, ruleIndex.get(f.ruleId)!, li, logical[li].fullyQualifiedName!);
         }),
         properties: {
           host,

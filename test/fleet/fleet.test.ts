@@ -53,7 +53,7 @@ describe('fleet ha-pair-with-portal', () => {
         expect(own.indexOf('backup:data')).toBeLessThan(own.indexOf('install:server'));
       }
     }
-    expect(r.waves[0]!.steps.filter((s) => s.action === 'backup').map((s) => s.id)).toEqual(['backup:user-portal:web.config']);
+    expect(r.waves[0].steps.filter((s) => s.action === 'backup').map((s) => s.id)).toEqual(['backup:user-portal:web.config']);
   });
 
   it('is valid against schemas/fleet.schema.json, and renders deterministically', async () => {
@@ -175,8 +175,8 @@ describe('fleet phonefactor-web (issue 11 items 9, 14, 16)', () => {
   it('names the portal on the other server that uses the SDK\'s old virtual directory (MFA-FLEET-010)', () => {
     const f = r.findings.filter((x) => x.ruleId === 'MFA-FLEET-010');
     expect(f.map((x) => [x.host, x.severity])).toEqual([['PF01', 'high']]);
-    expect(f[0]!.message).toContain('WEB21 user-portal (C:\\inetpub\\wwwroot\\PhoneFactor\\web.config)');
-    expect(f[0]!.message).toContain('Type PhoneFactorWebServiceSdk as the virtual directory');
+    expect(f[0].message).toContain('WEB21 user-portal (C:\\inetpub\\wwwroot\\PhoneFactor\\web.config)');
+    expect(f[0].message).toContain('Type PhoneFactorWebServiceSdk as the virtual directory');
     expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
   });
 
@@ -221,10 +221,10 @@ describe('fleet sdk-pool (issue 11 items 11, 12, 13, 15; issue 14 tracks)', () =
       ['web-pool', 'WEB32'],
       ['adfs-single', 'ADFS31'],
     ]);
-    const web31 = r.waves[3]!.steps;
+    const web31 = r.waves[3].steps;
     expect(web31[0]).toMatchObject({ id: 'drain:host', title: 'Take WEB31 out of the load-balancer pool' });
     expect(web31.at(-1)).toMatchObject({ id: 'restore:host', title: 'Put WEB31 back into the load-balancer pool' });
-    expect(r.waves[5]!.title).toContain('has one server: this is an OUTAGE');
+    expect(r.waves[5].title).toContain('has one server: this is an OUTAGE');
     expect(rules(r)).toContain('MFA-FLEET-011:ADFS31:fail');
     expect(r.waves.map((w) => w.slot)).toEqual([1, 2, 3, 4, 5, 6]);
     const md = renderFleetMarkdown(r);

@@ -57,13 +57,13 @@ describe('fleet waves', () => {
     const w = buildWaves([host('MFA01', { roles: roles('standalone', null), plan: serverPlan }), portal('WEB01', 'https://mfa01/x', lb), portal('WEB02', 'https://mfa01/x', lb), portal('WEB09', 'https://mfa01/x', { plan: portalPlan })]);
     const pool = w.filter((x) => x.kind === 'web-pool');
     expect(pool.map((x) => x.hosts)).toEqual([['WEB01'], ['WEB02']]);
-    expect(pool[0]!.title).toContain('WEB02 keeps serving');
-    const ids = pool[0]!.steps.map((s) => s.id);
+    expect(pool[0].title).toContain('WEB02 keeps serving');
+    const ids = pool[0].steps.map((s) => s.id);
     expect(ids[0]).toBe('drain:host');
     expect(ids.at(-1)).toBe('restore:host');
-    expect(pool[0]!.steps[0]!.title).toBe('Take WEB01 out of the load-balancer pool');
+    expect(pool[0].steps[0].title).toBe('Take WEB01 out of the load-balancer pool');
     // One at a time: the second portal's wave comes after the first's, in a later slot.
-    expect(pool[1]!.slot!).toBeGreaterThan(pool[0]!.slot!);
+    expect(pool[1].slot!).toBeGreaterThan(pool[0].slot!);
     expect(w.find((x) => x.kind === 'web')!.hosts).toEqual(['WEB09']);
   });
 
@@ -71,13 +71,13 @@ describe('fleet waves', () => {
     const w = buildWaves([host('MFA01', { roles: roles('standalone', null), plan: serverPlan }), adfs('ADFS21', 'sts.fabrikam.com')]);
     const single = w.filter((x) => x.group === 'sts.fabrikam.com');
     expect(single.map((x) => x.kind)).toEqual(['adfs-single']);
-    expect(single[0]!.title).toMatch(/has one server: this is an OUTAGE of MFA sign-in through AD FS/);
-    const ids = single[0]!.steps.map((s) => s.id);
+    expect(single[0].title).toMatch(/has one server: this is an OUTAGE of MFA sign-in through AD FS/);
+    const ids = single[0].steps.map((s) => s.id);
     expect(ids).toEqual(['install:adfs-adapter', 'configure:adfs-adapter:policy-uncheck', 'uninstall:adfs-adapter:provider', 'install:adfs-adapter:provider', 'configure:adfs-adapter:restart-adfs', 'configure:adfs-adapter:policy-check']);
-    expect(single[0]!.steps.some((s) => /keep serving|drain|out of the farm/i.test(s.title))).toBe(false);
+    expect(single[0].steps.some((s) => /keep serving|drain|out of the farm/i.test(s.title))).toBe(false);
     // The adapter step keeps the host plan's detail.
-    expect(single[0]!.steps[0]!.detail).toBe('Run MultiFactorAuthenticationAdfsAdapterSetup64.msi.');
-    expect(single[0]!.steps[0]!.title).toContain('the outage starts here');
+    expect(single[0].steps[0].detail).toBe('Run MultiFactorAuthenticationAdfsAdapterSetup64.msi.');
+    expect(single[0].steps[0].title).toContain('the outage starts here');
     // Two servers: the halves as before.
     expect(buildWaves([adfs('ADFS01', 'sts'), adfs('ADFS02', 'sts')]).map((x) => x.kind)).toEqual(['adfs-first-half', 'adfs-policy', 'adfs-second-half']);
   });

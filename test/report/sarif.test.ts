@@ -50,7 +50,7 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
     const log = valid(renderSarif(report));
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
-    const run = log.runs[0]!;
+    const run = log.runs[0];
     expect(run.tool.driver.name).toBe('mfa-readiness');
     const ruleIds = run.tool.driver.rules!.map((r) => r.id);
     for (const r of RULES) expect(ruleIds).toContain(r.meta.id);
@@ -65,19 +65,19 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
       const f = report.findings.find((x) => x.id === res.partialFingerprints!['mfaReadinessFindingId/v1'])!;
       expect(f, 'each result names its finding id').toBeTruthy();
       expect(res.ruleId).toBe(f.ruleId);
-      expect(run.tool.driver.rules![res.ruleIndex!]!.id).toBe(f.ruleId);
+      expect(run.tool.driver.rules![res.ruleIndex!].id).toBe(f.ruleId);
       expect(res.level).toBe({ critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' }[f.severity]);
-      const loc = res.locations![0]!.logicalLocations![0]!;
+      const loc = res.locations![0].logicalLocations![0];
       expect(loc.fullyQualifiedName).toBe(`MFA01/${f.component}`);
-      expect(run.logicalLocations![loc.index!]!.parentIndex).toBe(0);
+      expect(run.logicalLocations![loc.index!].parentIndex).toBe(0);
     }
     expect(run.logicalLocations![0]).toEqual({ name: 'MFA01', fullyQualifiedName: 'MFA01', kind: 'resource' });
-    expect(run.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual(['C:\\Program Files\\PhoneFactor\\Logs\\pfsvc.log: not in the bundle (manifest only)']);
+    expect(run.invocations![0].toolExecutionNotifications!.map((n) => n.message.text)).toEqual(['C:\\Program Files\\PhoneFactor\\Logs\\pfsvc.log: not in the bundle (manifest only)']);
   });
 
   it('a waived finding is an accepted suppression with the reason; an open one has none', () => {
     const report = sampleReport();
-    const run = valid(renderSarif(report)).runs[0]!;
+    const run = valid(renderSarif(report)).runs[0];
     const waived = report.findings.filter((f) => f.waiver);
     expect(waived.length).toBeGreaterThan(0);
     for (const res of run.results!) {
@@ -89,9 +89,9 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
 
   it('a finding that could not be determined says so in its message', () => {
     const report = sampleReport();
-    report.findings[0] = { ...report.findings[0]!, outcome: 'unknown' };
-    const run = valid(renderSarif(report)).runs[0]!;
-    const res = run.results!.find((r) => r.partialFingerprints!['mfaReadinessFindingId/v1'] === report.findings[0]!.id)!;
+    report.findings[0] = { ...report.findings[0], outcome: 'unknown' };
+    const run = valid(renderSarif(report)).runs[0];
+    const res = run.results!.find((r) => r.partialFingerprints!['mfaReadinessFindingId/v1'] === report.findings[0].id)!;
     expect(res.message.text).toMatch(/^Could not be determined: /);
     expect(res.properties!.outcome).toBe('unknown');
   });
@@ -116,7 +116,7 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
 
   it.each(hostNames())('fixture %s gives a valid SARIF log with one result per finding', async (name) => {
     const report = await scanned(name);
-    const run = valid(renderSarif(report)).runs[0]!;
+    const run = valid(renderSarif(report)).runs[0];
     expect(run.results).toHaveLength(report.findings.length);
     expect(run.properties!.gate).toBe(report.verdict.gate);
   });

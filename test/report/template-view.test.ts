@@ -47,11 +47,11 @@ function reports(): Report[] {
   const plain = sampleReport();
   const full = sampleReport();
   const f = full.findings[0];
-  f.waiver = { reason: 'Agreed with the change board', expires: '2027-01-31' } as NonNullable<typeof f.waiver>;
-  full.findings[1].waiver = { reason: 'No expiry', expires: null } as NonNullable<typeof f.waiver>;
+  f.waiver = { reason: 'Agreed with the change board', expires: '2027-01-31' };
+  full.findings[1].waiver = { reason: 'No expiry', expires: null };
   full.plan[0].dependsOn = ['not-in-this-plan'];
   full.inventory.prerequisites.dotnet = { known: true, release: 528040, evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', observed: 'Release 528040' }] };
-  full.host.roles = { replication: 'primary', replicationGroup: 'G1', loadBalanced: true, adfsFarm: 'farm1', source: 'bundle.json' };
+  full.host.roles = { replication: 'primary', replicationGroup: 'G1', loadBalanced: true, adfsFarm: 'farm1', source: 'bundle' };
   full.waivers.push({ rule: 'MFA-VDIR-001', host: null, finding: 'MFA-VDIR-001-0000aaaa', reason: 'r', expires: null, status: 'expired' });
   return [plain, full];
 }

@@ -33,7 +33,7 @@ export function server(version: string, replication: Replication = 'primary', mi
     host: { roles: { replication, source: replication ? 'bundle' : 'unknown' }, ...(over.host ?? {}) },
     migration: migrationFact(mig, has),
     ...over,
-  } as Over);
+  });
 }
 
 export const currentBackup = () => backup(DATA, [candidate('E:\\Backups\\PhoneFactor.pfdata', true, { reason: 'backup-folder' })]);

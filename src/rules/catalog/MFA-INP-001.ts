@@ -19,7 +19,7 @@ export default defineRule({
   },
   check({ facts }) {
     if (facts.problems.length === 0) return [];
-    const first = facts.problems[0]!;
+    const first = facts.problems[0];
     return [{
       messageId: 'unread',
       data: { count: facts.problems.length, location: first.location, why: first.message },

@@ -28,7 +28,7 @@ export default defineRule({
     return [{
       messageId: 'found',
       data: { upgradePath, list },
-      evidence: facts.components.map((c) => c.evidence[0]!).filter(Boolean),
+      evidence: facts.components.map((c) => c.evidence[0]).filter(Boolean),
       key: 'inventory',
     }];
   },

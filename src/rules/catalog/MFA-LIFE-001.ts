@@ -22,7 +22,7 @@ export default defineRule({
     if (facts.components.length === 0) return [];
     return [{
       messageId: 'retired',
-      evidence: facts.components.map((c) => c.evidence[0]!).filter(Boolean).slice(0, 1),
+      evidence: facts.components.map((c) => c.evidence[0]).filter(Boolean).slice(0, 1),
       key: 'lifecycle',
     }];
   },

@@ -25,7 +25,7 @@ export default defineRule({
     if ((facts.userPortal?.themes ?? []).some((t) => t.custom && !old.has(t.name.toLowerCase()))) return [];
     return [{
       messageId: 'notRestored',
-      data: { count: before.defaultNotRestored.length, first: before.defaultNotRestored[0]! },
+      data: { count: before.defaultNotRestored.length, first: before.defaultNotRestored[0] },
       evidence: before.defaultNotRestored.slice(0, 5).map((f) => ({ source: 'file' as const, location: f, observed: 'changed before the window; not in the Default theme in use' })),
       key: 'default-theme',
     }];
