@@ -59,9 +59,17 @@ describe.each(hostNames())('fixture host %s', (name) => {
   it("keeps rules.md's order constraints", () => {
     const steps = report.plan;
     const at = (pred: (s: Report['plan'][number]) => boolean) => steps.filter(pred).map((s) => s.order);
-    const lastBackup = Math.max(0, ...at((s) => s.action === 'backup'));
+    const lastBackup = Math.max(0, ...at((s) => s.action === 'backup' && s.phase !== 'in-window'));
     const firstChange = Math.min(Infinity, ...at((s) => ['drain', 'uninstall', 'install'].includes(s.action)));
     expect(lastBackup).toBeLessThan(firstChange);
+    // The data file is copied inside the window (issue 11): after the drain, before this server's uninstalls and install.
+    const data = steps.find((s) => s.id === 'backup:data');
+    // (A migration plan keeps it before the window, where the line above checks it.)
+    if (data && data.phase === 'in-window') {
+      const drain = steps.find((s) => s.id === 'drain:host')?.order;
+      if (drain) expect(drain).toBeLessThan(data.order);
+      expect(data.order).toBeLessThan(Math.min(Infinity, ...at((s) => ['uninstall', 'install'].includes(s.action) && s.component !== 'prerequisites')));
+    }
     for (const s of steps) for (const d of s.dependsOn) expect(steps.find((x) => x.id === d)!.order).toBeLessThan(s.order);
     if (report.inventory.upgradePath === 'phonefactor-agent') {
       const un = ['uninstall:user-portal', 'uninstall:mobile-app', 'uninstall:web-service-sdk', 'uninstall:agent']
