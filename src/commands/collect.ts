@@ -93,7 +93,7 @@ export default class Collect extends BaseCommand {
     if (!this.jsonEnabled()) {
       const mb = (res.copiedBytes / 1024 / 1024).toFixed(1);
       const lines = [
-        `${facts.host.name ?? target.location}: collected ${res.copied} file(s) (${mb} MB, ${res.redacted} redacted), ${res.registryKeys} registry key(s), ${res.described.length} file(s) described in manifest.json${res.omitted.length ? `, ${res.omitted.length} data-file copy(ies) left out` : ''}`,
+        `${facts.host.name ?? target.location}: collected ${res.copied} file(s) (${mb} MB, ${res.redacted} redacted), ${res.registryKeys} registry key(s), ${res.described.length} file(s) described in manifest.json${res.omitted.length ? `, ${res.omitted.length} data-file copy(ies) left out` : ''}${res.adfsFiles.length ? `, AD FS cmdlet output in ${res.adfsFiles.join(', ')}` : ''}`,
         ...res.warnings.map((w) => `warning: ${w}`),
         `wrote ${res.out}`,
       ];
