@@ -68,3 +68,29 @@ describe('probeHost', () => {
     expect(probeHost(ctx).roles).toMatchObject({ replication: null, loadBalanced: false, source: 'bundle' });
   });
 });
+
+describe('probeHost: the OS from the registry where bundle.json says nothing', () => {
+  it('32-bit Server 2008 SP2: CurrentVersion and the build give 6.0.6002; no ProgramFilesDir (x86) means x86', async () => {
+    const ctx = await probeContext(memoryHost()
+      .reg(WINDOWS_CV, { ProgramFilesDir: 'C:\\Program Files', CommonFilesDir: 'C:\\Program Files\\Common Files' })
+      .reg(WINDOWS_NT_CV, { ProductName: 'Windows Server® 2008 Standard', CurrentVersion: '6.0', CurrentBuildNumber: '6002', CSDVersion: 'Service Pack 2' }));
+    expect(probeHost(ctx).os).toEqual({ caption: 'Windows Server® 2008 Standard', version: '6.0.6002', architecture: 'x86' });
+  });
+
+  it('64-bit Server 2012 R2: 6.3.9600, x64; Server 2016 and later by the major/minor numbers', async () => {
+    const r2 = await probeContext(memoryHost()
+      .reg(WINDOWS_CV, { ProgramFilesDir: 'C:\\Program Files', 'ProgramFilesDir (x86)': 'C:\\Program Files (x86)' })
+      .reg(WINDOWS_NT_CV, { ProductName: 'Windows Server 2012 R2 Standard', CurrentVersion: '6.3', CurrentBuildNumber: '9600' }));
+    expect(probeHost(r2).os).toEqual({ caption: 'Windows Server 2012 R2 Standard', version: '6.3.9600', architecture: 'x64' });
+    const s2019 = await probeContext(memoryHost().reg(WINDOWS_NT_CV, { CurrentVersion: '6.3', CurrentBuildNumber: '17763', CurrentMajorVersionNumber: 10, CurrentMinorVersionNumber: 0 }));
+    // No CurrentVersion key of Windows exported: the architecture is not known.
+    expect(probeHost(s2019).os).toMatchObject({ version: '10.0.17763', architecture: null });
+  });
+
+  it('bundle.json os wins over the registry, architecture included', async () => {
+    const ctx = await probeContext(memoryHost()
+      .bundleJson({ hostname: 'WEB08', os: { caption: 'Windows Server 2008 Standard', version: '6.0.6002', architecture: 'x86' } })
+      .reg(WINDOWS_CV, { ProgramFilesDir: 'C:\\Program Files', 'ProgramFilesDir (x86)': 'C:\\Program Files (x86)' }));
+    expect(probeHost(ctx).os.architecture).toBe('x86');
+  });
+});
