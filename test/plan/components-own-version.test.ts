@@ -99,3 +99,14 @@ describe('wording and order (item 10)', () => {
     expect(step(p, STEP.restoreHost).dependsOn).toEqual([STEP.verifyServer]);
   });
 });
+
+describe('the AD FS adapter files in a staging folder (item 4)', () => {
+  it('the copy and edit steps name the staging folder and the script there', () => {
+    const f = facts({ components: [adapter('7.3.0.3')] });
+    f.adfs!.staging = { folder: 'D:\\MFA-Upgrade\\Adapter', source: 'flag' };
+    f.adfs!.registerScript = { path: 'D:\\MFA-Upgrade\\Adapter\\Register-MultiFactorAuthenticationAdfsAdapter.ps1', passesConfigurationFilePath: false, readError: null };
+    const p = plan({ facts: f, stage: 'adfs', findings: fired('MFA-INV-001', 'MFA-ADFS-001', 'MFA-ADFS-002') });
+    expect(step(p, STEP.prepareAdfs).detail).toMatch(/install folder to D:\\MFA-Upgrade\\Adapter\.$/);
+    expect(step(p, STEP.configureAdfsRegisterScript).detail).toMatch(/^Edit D:\\MFA-Upgrade\\Adapter\\Register-MultiFactorAuthenticationAdfsAdapter\.ps1: add -ConfigurationFilePath/);
+  });
+});

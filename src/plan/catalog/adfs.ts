@@ -13,6 +13,8 @@ const adapterHere = (ctx: PlanContext) =>
 /** MFA Server on this host updates the adapter through its UI: no files to copy or edit. */
 const viaUi = (ctx: PlanContext) => ctx.role === 'mfa-host';
 const byFiles = (ctx: PlanContext) => adapterHere(ctx) && !viaUi(ctx);
+/** The staging folder the new files were copied to (--adapter-files), where known. */
+const staged = (ctx: PlanContext) => ctx.facts.adfs?.staging?.folder ?? null;
 const providerOld = (ctx: PlanContext) => ctx.facts.adfs?.oldProviderName ?? 'WindowsAzureMultiFactorAuthentication or AzureMfaServerAuthentication';
 
 export const ADFS_STEPS: readonly StepDef[] = [
@@ -20,13 +22,13 @@ export const ADFS_STEPS: readonly StepDef[] = [
     id: STEP.prepareAdfs, action: 'prepare', component: 'adfs-adapter', phase: 'before-window',
     when: (ctx) => byFiles(ctx) && ctx.calledFor(STEP.prepareAdfs),
     title: 'Copy the adapter files from an upgraded MFA Server',
-    detail: 'Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server\'s install folder.',
+    detail: (ctx) => `Copy the adapter MSI, the Register and Unregister scripts and the config from an upgraded MFA Server's install folder${staged(ctx) ? ` to ${staged(ctx)}` : ' to a folder on this server'}.`,
   },
   {
     id: STEP.configureAdfsRegisterScript, action: 'configure', component: 'adfs-adapter', phase: 'before-window',
     when: (ctx) => byFiles(ctx) && ctx.calledFor(STEP.configureAdfsRegisterScript),
     title: 'Add -ConfigurationFilePath to the Register script',
-    detail: 'Edit Register-MultiFactorAuthenticationAdfsAdapter.ps1: add -ConfigurationFilePath <full path to the config> to the end of the Register-AdfsAuthenticationProvider command.',
+    detail: (ctx) => `Edit ${ctx.facts.adfs?.registerScript?.path ?? 'Register-MultiFactorAuthenticationAdfsAdapter.ps1'}: add -ConfigurationFilePath <full path to the config> to the end of the Register-AdfsAuthenticationProvider command.`,
     after: [STEP.prepareAdfs],
   },
   {
