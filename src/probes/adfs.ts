@@ -51,7 +51,7 @@ function psCode(text: string): string {
       // drop a # comment that is not inside a string (good enough for the Register script's shape)
       let inS: string | null = null;
       for (let i = 0; i < l.length; i++) {
-        const ch = l[i]!;
+        const ch = l[i];
         if (inS) {
           if (ch === inS) inS = null;
         } else if (ch === '"' || ch === "'") inS = ch;

@@ -47,7 +47,7 @@ describe('scan --adapter-files', () => {
     delete b.backupDirs;
     writeFileSync(bj, JSON.stringify(b));
     const r = scan(dir);
-    expect(r.findings.filter((f) => f.ruleId === 'MFA-ADFS-002').map((f) => f.evidence[0]!.location)).toContain('C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapterSetup64.msi');
+    expect(r.findings.filter((f) => f.ruleId === 'MFA-ADFS-002').map((f) => f.evidence[0].location)).toContain('C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapterSetup64.msi');
   });
 
   it('collect --adapter-files writes adapterFiles into bundle.json and copies the staged files', () => {
