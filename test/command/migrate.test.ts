@@ -73,26 +73,6 @@ describe('scan --goal migrate', () => {
   });
 });
 
-describe('scan --goal migrate --stage post', () => {
-  it('verifies the primary after the window: build, utility, values, data file and service in place', () => {
-    const { code, report } = scan('migrate-primary-after', '--goal', 'migrate', '--stage', 'post');
-    expect(code).toBe(0);
-    expect(report.verdict.status).toBe('verified');
-    expect(report.plan.map((s) => s.id)).toEqual(['verify:migration-utility']);
-    expect(report.migration?.cloud).toBe('commercial');
-  });
-
-  it('a migration server installed elsewhere, its service left on the old folder, not configured: incomplete', () => {
-    const { code, report } = scan('migrate-secondary-after-moved', '--goal', 'migrate', '--stage', 'post', '--fail-on', 'high');
-    expect(code).toBe(1);
-    expect(report.verdict.status).toBe('incomplete');
-    const ids = report.findings.map((f) => `${f.ruleId} ${f.severity}`);
-    expect(ids).toEqual(expect.arrayContaining(['MFA-MIG-020 critical', 'MFA-MIG-020 high', 'MFA-POST-020 high']));
-    expect(report.findings.find((f) => f.ruleId === 'MFA-POST-020')?.message).toMatch(/outside the install folder D:\\MFA/);
-    expect(report.plan.map((s) => s.id)).toEqual(['configure:migration-utility', 'verify:migration-utility']);
-  });
-});
-
 describe('fleet --goal migrate', () => {
   let report: { scan: { goal?: string }; waves: { kind: string; steps: { host: string; id: string }[] }[]; findings: { ruleId: string; host: string; message: string }[] };
   let code: number;

@@ -39,7 +39,7 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
   it('HTML: verdict first, plan in order by phase, every finding with its anchor, no script', () => {
     const { document } = parseHTML(renderHtml(report));
     const body = document.body.textContent ?? '';
-    const verdictAt = body.search(/Not ready|Ready with warnings|Ready|Up to date|Nothing to upgrade/i);
+    const verdictAt = body.search(/Not ready|Ready with warnings|Ready|Up to date|Nothing to upgrade|Verified|Upgrade incomplete/i);
     expect(verdictAt).toBeGreaterThanOrEqual(0);
     expect(verdictAt).toBeLessThan(body.indexOf(report.plan[0]?.title ?? report.findings[0]?.title ?? ''));
     // The plan's checklist items appear in the report's order.

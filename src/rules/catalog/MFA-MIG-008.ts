@@ -7,7 +7,7 @@ export default defineRule({
     title: 'What this server is to the migration: changes, or keeps its version',
     severity: 'info',
     component: 'host',
-    stages: ['pre', 'post'],
+    stages: ['pre'],
     goals: ['migrate'],
     pendingOnly: false,
     planSteps: [],
