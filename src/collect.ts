@@ -51,6 +51,8 @@ export interface CollectOptions {
   backupDirs?: string[];
   /** The folder the new AD FS adapter files were copied to (Windows path): read by the probes, bundle.json adapterFiles. */
   adapterFiles?: string;
+  /** The dedicated secondary that runs the MFA Server Migration Utility (scan --goal migrate), for bundle.json migrationServer. */
+  migrationServer?: string;
   /** Other names that reach this host (a load-balancer or DNS alias), for bundle.json `aliases` (fleet, MFA-FLEET-006). */
   aliases?: string[];
   /** OS facts from the host (LiveHost.hostInfo()); fills what the registry does not say. */
@@ -420,6 +422,7 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
       backupDirs: backupDirs.length ? backupDirs : undefined,
       adapterFiles: opts.adapterFiles ?? inner?.adapterFiles,
       otherHosts: inner?.otherHosts,
+      migrationServer: opts.migrationServer ?? inner?.migrationServer,
       aliases: aliases.length ? aliases : undefined,
     });
     await sink.file('bundle.json', Buffer.from(JSON.stringify(bundleJson, null, 2) + '\n'), now);

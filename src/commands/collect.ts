@@ -37,6 +37,7 @@ export default class Collect extends BaseCommand {
     'adfs-farm': Flags.string({ description: 'AD FS farm name (e.g. sts.contoso.com), for bundle.json' }),
     'backup-dir': Flags.string({ description: 'a folder with backups to search and describe (Windows path; repeatable)', multiple: true }),
     'adapter-files': Flags.string({ description: 'the folder the new AD FS adapter files were copied to (Windows path), for bundle.json adapterFiles' }),
+    'migration-server': Flags.string({ description: 'the dedicated secondary MFA Server that runs the Migration Utility (scan --goal migrate), for bundle.json migrationServer' }),
     alias: Flags.string({ description: 'another name that reaches this host (a load-balancer or DNS alias such as mfasdk.contoso.com), for bundle.json aliases (repeatable)', multiple: true }),
   };
 
@@ -78,6 +79,7 @@ export default class Collect extends BaseCommand {
         roles,
         backupDirs: flags['backup-dir'],
         adapterFiles: flags['adapter-files'],
+        migrationServer: flags['migration-server'],
         aliases: flags.alias,
         hostInfo,
         // On the live host: the two read-only AD FS cmdlets, where the AD FS service is registered (adfs/*.json).

@@ -4,7 +4,7 @@
  * waves and its "Unhandled SB" and must-change notes), and that the default goal is still upgrade.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, stageHost } from '../helpers/hosts.js';
@@ -70,6 +70,43 @@ describe('scan --goal migrate', () => {
     const r = runCli(['scan', stageHost('migrate-gov-mixed'), '--json', '--goal', 'cloud']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/goal/);
+  });
+});
+
+describe('collect --migration-server', () => {
+  it('writes bundle.json migrationServer, and the collected bundle scans as the dedicated migration server', () => {
+    const host = stageHost('ready-8x');
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'mfa-migrate-collect-')), 'MFA21');
+    const c = runCli(['collect', '--out', out, '--role', 'subordinate', '--migration-server', 'MFA21'], { env: { MFA_READINESS_COLLECT_FROM: host } });
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, 'bundle.json'), 'utf8')).migrationServer).toBe('MFA21');
+    const r = runCli(['scan', out, '--goal', 'migrate', '--json', '--now', NOW]);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.migration).toMatchObject({ role: 'migration-server', mustChange: true, migrationServer: 'MFA21' });
+    // ready-8x runs the User Portal and the SDK too (MFA-MIG-006), and has the 8.1 build but not the utility's files:
+    // the plan takes that traffic off and installs the utility here, without the primary's consent step.
+    expect(report.findings.filter((f) => f.ruleId === 'MFA-MIG-006').map((f) => f.component).sort()).toEqual(['user-portal', 'user-portal', 'web-service-sdk']); // the portal, its SDK address naming this host, the SDK
+    expect(report.plan.map((s) => s.id)).toEqual(['configure:migration-server:no-traffic', 'prepare:server:keep-installer', 'install:server', 'configure:migration-utility', 'verify:migration-utility']);
+  });
+});
+
+describe('scan --goal migrate --stage post', () => {
+  it('verifies the primary after the window: build, utility, values, data file and service in place', () => {
+    const { code, report } = scan('migrate-primary-after', '--goal', 'migrate', '--stage', 'post');
+    expect(code).toBe(0);
+    expect(report.verdict.status).toBe('verified');
+    expect(report.plan.map((s) => s.id)).toEqual(['verify:migration-utility']);
+    expect(report.migration?.cloud).toBe('commercial');
+  });
+
+  it('a migration server installed elsewhere, its service left on the old folder, not configured: incomplete', () => {
+    const { code, report } = scan('migrate-secondary-after-moved', '--goal', 'migrate', '--stage', 'post', '--fail-on', 'high');
+    expect(code).toBe(1);
+    expect(report.verdict.status).toBe('incomplete');
+    const ids = report.findings.map((f) => `${f.ruleId} ${f.severity}`);
+    expect(ids).toEqual(expect.arrayContaining(['MFA-MIG-020 critical', 'MFA-MIG-020 high', 'MFA-POST-020 high']));
+    expect(report.findings.find((f) => f.ruleId === 'MFA-POST-020')?.message).toMatch(/outside the install folder D:\\MFA/);
+    expect(report.plan.map((s) => s.id)).toEqual(['configure:migration-utility', 'verify:migration-utility']);
   });
 });
 
