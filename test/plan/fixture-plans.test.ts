@@ -21,7 +21,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 interface Case {
   name: string;
   dir: string;
-  stage: 'pre' | 'adfs';
+  stage: 'pre' | 'adfs' | 'post';
 }
 
 /** Fixture hosts and the hosts of fixture fleets, copied with their file times (git keeps none). */
@@ -34,7 +34,7 @@ function cases(): Case[] {
     const times = path.join(hosts, `${e.name}.times.json`);
     if (existsSync(times)) for (const [rel, t] of Object.entries(JSON.parse(readFileSync(times, 'utf8')) as Record<string, string>)) utimesSync(path.join(dest, rel), new Date(t), new Date(t));
     const flags = (JSON.parse(readFileSync(path.join(hosts, `${e.name}.expected.json`), 'utf8')) as { flags?: string[] }).flags ?? [];
-    out.push({ name: e.name, dir: dest, stage: flags.join(' ').includes('--stage adfs') ? 'adfs' : 'pre' });
+    out.push({ name: e.name, dir: dest, stage: flags.join(' ').includes('--stage adfs') ? 'adfs' : flags.join(' ').includes('--stage post') ? 'post' : 'pre' });
   }
   const fleets = path.join(ROOT, 'fixtures', 'fleets');
   for (const f of readdirSync(fleets, { withFileTypes: true }).filter((x) => x.isDirectory())) {
