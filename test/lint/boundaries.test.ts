@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -67,5 +68,18 @@ describe('layer import rules (eslint.config.mjs)', () => {
     const results = await eslint().lintFiles(['src/**/*.ts']);
     const hits = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.message}`));
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the guard rails run in CI', () => {
+  it('npm run lint runs eslint, the format check and knip, and .ci/run runs npm run lint and fails with it', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.lint).toMatch(/\beslint\b/);
+    expect(pkg.scripts.lint).toMatch(/format:check/);
+    expect(pkg.scripts.lint).toMatch(/\bknip\b/);
+    expect(pkg.scripts['format:check']).toMatch(/prettier --check/);
+    const ci = readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    expect(ci).toMatch(/^npm run lint\b.*\|\| status=\$\?$/m);
+    expect(ci).toMatch(/^exit "\$status"$/m);
   });
 });
