@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWaves } from '../../src/fleet/waves.js';
+import { renderFleetMarkdown } from '../../src/fleet/render.js';
+import type { FleetReport } from '../../src/fleet/types.js';
 import type { HostStep, HostSummary } from '../../src/fleet/types.js';
 import { host, portal, roles } from './helpers.js';
 
@@ -99,6 +101,17 @@ describe('fleet waves', () => {
       // Within a group still one server at a time, in order.
       expect(mine.map((x) => x.slot)).toEqual([2, 3, 4, 5]);
     }
+    // What the reader sees: which waves can run at the same time.
+    const report: FleetReport = {
+      schemaVersion: 1, tool: { name: 'mfa-readiness', version: '0', rulesetVersion: '0' },
+      scan: { startedAt: '2026-11-21T09:00:00.000Z', target: { kind: 'fleet', location: 'x' }, targetVersion: '8.1', stage: 'pre', inputDigest: 'sha256:00' },
+      hosts: [], waves: w, findings: [], verdict: { status: 'ready', failOn: 'critical', counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, waived: 0, gate: 'pass' }, waivers: [],
+    };
+    const md = renderFleetMarkdown(report);
+    const first = w.find((x) => x.track === 'group G1' && x.kind === 'replication-subordinate')!;
+    const same = w.filter((x) => x.slot === first.slot && x !== first).map((x) => x.order);
+    expect(same).toHaveLength(4);
+    expect(md).toContain(`track: group G1 · slot ${first.slot} · can run at the same time as wave(s) ${same.join(', ')}`);
     // The order is by slot: doing the waves one by one is also right.
     expect(w.map((x) => x.slot)).toEqual([...w.map((x) => x.slot)].sort((a, b) => a! - b!));
   });
