@@ -15,7 +15,7 @@ import tseslint from 'typescript-eslint';
 export const LAYERS = [
   {
     name: 'rules, plan and report work on facts and findings only',
-    files: ['src/rules/**/*.ts', 'src/plan/**/*.ts', 'src/report/**/*.ts', 'src/fleet/rules/**/*.ts'],
+    files: ['src/rules/**/*.ts', 'src/plan/**/*.ts', 'src/report/**/*.ts', 'src/fleet/rules/**/*.ts', 'src/post/**/*.ts'],
     forbidden: ['probes', 'host'],
   },
   {

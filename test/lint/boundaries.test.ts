@@ -33,6 +33,7 @@ const refused: [string, string][] = [
   ['src/plan/catalog/x.ts', "import { joinWin } from '../../host/paths.js';"],
   ['src/report/x.ts', "import { BundleHost } from '../host/bundle.js';"],
   ['src/fleet/rules/MFA-FLEET-999.ts', "import { INSTALLERS } from '../../probes/index.js';"],
+  ['src/post/x.ts', "import { BundleHost } from '../host/bundle.js';"],
   ['src/probes/x.ts', "import { runRules } from '../rules/engine.js';"],
   ['src/probes/x.ts', "import { buildPlan } from '../plan/index.js';"],
   ['src/probes/x.ts', "import { renderHtml } from '../report/html.js';"],
