@@ -47,7 +47,8 @@ export default class Fleet extends BaseCommand {
     out: Flags.string({ description: 'folder to write the fleet reports into', exclusive: ['output'] }),
     output: Flags.string({ description: 'base file name of the fleet reports (e.g. window.json)', exclusive: ['out'] }),
     template: Flags.string({ description: 'folder with your own fleet.html.hbs / fleet.md.hbs' }),
-    stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs'], default: 'pre' }),
+    stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs', 'post'], default: 'pre' }),
+    baselines: Flags.string({ description: 'with --stage post: a folder of the JSON reports taken before the window, matched to the hosts by host name' }),
     goal: Flags.string({ description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)', options: ['upgrade', 'migrate'], default: 'upgrade' }),
     jobs: Flags.integer({ description: 'hosts scanned at the same time [default: available parallelism]', min: 1 }),
     'host-reports': Flags.string({ description: 'also write each host\'s own report (json, html and md) into this folder as it finishes' }),
@@ -94,8 +95,11 @@ export default class Fleet extends BaseCommand {
     const written: string[] = [];
     const hostNames = new Set<string>();
     const junitHosts = wantFiles && formats.includes('junit') ? new Map<string, Report>() : null;
+    if (flags.baselines !== undefined && flags.stage !== 'post') throw new BadInputError('--baselines: only with --stage post (the reports taken before the window)');
+    const baselines = flags.baselines === undefined ? undefined : await (await import('../post/baseline.js')).loadBaselines(flags.baselines);
     const { report } = await runFleet(targets, {
       ...common.scan,
+      baselines,
       stage: flags.stage as Stage,
       goal: flags.goal as Goal,
       waivers: common.waivers,

@@ -18,6 +18,9 @@ const SUMMARY: Record<string, string> = {
   ready: 'No open findings above info: the window can go ahead in the order below.',
   'up-to-date': 'Every server is at or above the target release.',
   'nothing-to-upgrade': 'No MFA Server component was found on any server.',
+  verified: 'After the window: every server verified against its report of before.',
+  'verified-with-warnings': 'After the window: every server upgraded; low findings are left to do (see each server).',
+  incomplete: 'After the window: the upgrade is not complete on some server (or a server could not be scanned): see the servers and findings below.',
 };
 
 /** The view behind fleet.html.hbs and fleet.md.hbs; `esc` as in src/report/view.ts. */

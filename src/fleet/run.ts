@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { Report, ScanOptions, Severity, Verdict, VerdictStatus, WaiverEntry, WaiverStatus } from '../types.js';
+import type { Report, ScanOptions, Severity, Stage, Verdict, VerdictStatus, WaiverEntry, WaiverStatus } from '../types.js';
+import type { Baseline } from '../post/types.js';
 import { SEVERITIES } from '../types.js';
 import { scanTarget, type ScanRequest } from '../scan.js';
 import { BundleHost, InputError } from '../host/bundle.js';
@@ -31,10 +32,12 @@ export interface FleetOptions extends ScanOptions {
   onProgress?: (done: number, total: number, host: HostSummary) => void;
   /** Limits for zips (tests). */
   zipMaxBytes?: number;
+  /** --stage post: the reports taken before the window (--baselines), by host name in lower case. */
+  baselines?: ReadonlyMap<string, Baseline>;
 }
 
 /** Worst first (docs/report-format.md: a fleet's status is its worst host's, `not-ready` worst). */
-export const STATUS_PRECEDENCE: readonly VerdictStatus[] = ['not-ready', 'ready-with-warnings', 'ready', 'up-to-date', 'nothing-to-upgrade'];
+export const STATUS_PRECEDENCE: readonly VerdictStatus[] = ['not-ready', 'incomplete', 'ready-with-warnings', 'verified-with-warnings', 'ready', 'verified', 'up-to-date', 'nothing-to-upgrade'];
 
 /** The host and fleet rule ids (a waiver naming another is `unknown-rule`). */
 const KNOWN_RULE_IDS = () => [...RULES, ...FLEET_RULES].map((r) => r.meta.id);
@@ -79,7 +82,9 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
       if (e instanceof InputError) return failedSummary(fallback, input.target, e.message.replace(/^.*?: /, ''));
       throw e;
     }
-    const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, goal: opts.goal, failOn: opts.failOn, now: opts.now, waivers: opts.waivers });
+    // --stage post: each host against its own report of before, matched by host name (none: MFA-POST-019 says so).
+    const baseline = opts.stage === 'post' ? (opts.baselines?.get((target.bundle?.hostname ?? fallback).toLowerCase()) ?? null) : undefined;
+    const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, goal: opts.goal, failOn: opts.failOn, now: opts.now, waivers: opts.waivers, baseline });
     const aliases = (target.bundle as { aliases?: unknown } | null)?.aliases;
     const s = summarize(report, {
       name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target),
@@ -96,7 +101,8 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
 }
 
 /** The fleet verdict: counts over hosts and fleet findings; status the worst host's, fleet findings included. */
-export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly FleetFinding[], failOn: Verdict['failOn']): Verdict {
+export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly FleetFinding[], failOn: Verdict['failOn'], stage?: Stage): Verdict {
+  const post = stage === 'post';
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   let waived = 0;
   const statuses: VerdictStatus[] = [];
@@ -112,14 +118,15 @@ export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly F
     if (f.waiver) waived++;
     else {
       counts[f.severity]++;
-      statuses.push(f.severity === 'critical' ? 'not-ready' : f.severity === 'info' ? 'ready' : 'ready-with-warnings');
+      if (post) statuses.push(f.severity === 'info' ? 'verified' : f.severity === 'low' ? 'verified-with-warnings' : 'incomplete');
+      else statuses.push(f.severity === 'critical' ? 'not-ready' : f.severity === 'info' ? 'ready' : 'ready-with-warnings');
     }
   }
   // A status this version does not know ranks below every known one.
   const rank = (s: VerdictStatus) => (STATUS_PRECEDENCE.includes(s) ? STATUS_PRECEDENCE.indexOf(s) : STATUS_PRECEDENCE.length);
   // A server that could not be scanned is not ready (issue 14): its state is unknown, so the fleet is not-ready
   // and the gate fails at any --fail-on but none, as `gate` judges a saved fleet report.
-  if (failedHosts) statuses.push('not-ready');
+  if (failedHosts) statuses.push(post ? 'incomplete' : 'not-ready');
   const status = statuses.length ? statuses.reduce((a, b) => (rank(b) < rank(a) ? b : a)) : 'nothing-to-upgrade';
   const gate = (failedHosts > 0 && failOn !== 'none') || SEVERITIES.some((s) => counts[s] > 0 && atOrAbove(s, failOn)) ? 'fail' : 'pass';
   return { status, failOn, counts, waived, gate };
@@ -179,7 +186,7 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
     hosts: hosts.map((h) => ({ name: h.name, target: h.target, status: h.status, reason: h.reason, verdict: h.verdict, roles: h.roles, upgradePath: h.upgradePath, hostRole: h.hostRole })),
     waves: buildWaves(hosts, { goal: opts.goal }),
     findings,
-    verdict: fleetVerdict(hosts, findings, opts.failOn),
+    verdict: fleetVerdict(hosts, findings, opts.failOn, opts.stage),
     waivers: opts.waivers ? mergeWaivers(opts.waivers.entries, hosts, fleetWaivers) : [],
   };
   return { report, hosts };

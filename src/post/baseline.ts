@@ -28,3 +28,29 @@ export function checkBaselineHost(b: Baseline, hostName: string | null): void {
     throw new BaselineFileError(b.file, `is a report of ${before}, not of ${hostName}: give this host's report taken before the window`);
   }
 }
+
+/**
+ * `fleet --stage post --baselines DIR`: the reports taken before the window, one per host, by host name in lower
+ * case. Every .json in the folder must be a report of before (one line naming a file that is not); two of one host
+ * are refused (which one is the baseline would be a guess).
+ */
+export async function loadBaselines(dir: string): Promise<Map<string, Baseline>> {
+  const { readdir } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+  } catch (e) {
+    throw new BaselineFileError(dir, `cannot read the folder of baselines (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const out = new Map<string, Baseline>();
+  for (const n of names) {
+    const b = await loadBaseline(join(dir, n));
+    const host = b.report.host.name?.toLowerCase();
+    if (!host) throw new BaselineFileError(b.file, 'names no host: it cannot be matched to a host of the fleet');
+    const other = out.get(host);
+    if (other) throw new BaselineFileError(b.file, `is a second report of ${b.report.host.name} (with ${other.file}): keep one baseline per host`);
+    out.set(host, b);
+  }
+  return out;
+}
