@@ -82,7 +82,7 @@ export function isAdapterConfiguration(data: Buffer): boolean {
 }
 
 /** An exported or saved configuration is a small file: anything larger is not read. */
-const MAX_EXPORT_BYTES = 1024 * 1024;
+const MAX_EXPORT_BYTES = 256 * 1024;
 
 /**
  * Saved copies of the registered adapter configuration recognised by their content, under any name: an
@@ -105,8 +105,11 @@ async function findSavedConfigurations(
       seen.add(winKey(e.path));
       const st = await target.stat(e.path);
       if (!st?.isFile || st.size > MAX_EXPORT_BYTES || st.size === 0) continue;
-      const r = await target.readFile(e.path, MAX_EXPORT_BYTES);
-      if (!r || !isAdapterConfiguration(r.data)) continue;
+      // The first bytes tell (the root element comes first): a backup folder full of other files costs little.
+      const head = await target.readFile(e.path, 4096);
+      if (!head || !isAdapterConfiguration(head.data)) continue;
+      const r = head.truncated ? await target.readFile(e.path, MAX_EXPORT_BYTES) : head;
+      if (!r) continue;
       // A copy of the new template is not a saved old config (unless old and new are the same bytes).
       if (exclude.template && r.data.equals(exclude.template) && !(exclude.registered && r.data.equals(exclude.registered))) continue;
       out.push({ path: st.path, mtime: st.mtime });
