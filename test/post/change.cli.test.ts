@@ -61,11 +61,11 @@ describe('in place 7.3 -> 8.1', () => {
     expect(report.verdict).toMatchObject({ status: 'incomplete', gate: 'fail' });
     expect(fired(report)).toEqual(expect.arrayContaining(['MFA-POST-001', 'MFA-POST-003', 'MFA-POST-006', 'MFA-POST-010']));
     const by = (id: string) => report.findings.filter((f) => f.ruleId === id);
-    expect(by('MFA-POST-001')[0]!.message).toContain('7.3.0.3');
-    expect(by('MFA-POST-001')[0]!.component).toBe('web-service-sdk');
+    expect(by('MFA-POST-001')[0].message).toContain('7.3.0.3');
+    expect(by('MFA-POST-001')[0].component).toBe('web-service-sdk');
     expect(by('MFA-POST-006').map((f) => f.message).join('\n')).toMatch(/DEFAULT_LANGUAGE was de in the saved .*web\.config and is en/);
-    expect(by('MFA-POST-010')[0]!.message).toContain('MultiFactorAuthAppPool with .NET CLR v2.0');
-    expect(by('MFA-POST-003')[0]!.severity).toBe('low');
+    expect(by('MFA-POST-010')[0].message).toContain('MultiFactorAuthAppPool with .NET CLR v2.0');
+    expect(by('MFA-POST-003')[0].severity).toBe('low');
     // The SDK's password in the saved and the new web.config never reaches the report.
     expect(JSON.stringify(report)).not.toContain('Fixture-Secret-mfa31');
     expect(report.change?.components.find((c) => c.component === 'web-service-sdk')).toEqual({ component: 'web-service-sdk', before: '7.3.0.3', after: '7.3.0.3', status: 'below-target' });

@@ -23,19 +23,19 @@ describe('scan and gate --format sarif', () => {
     const report = JSON.parse(readFileSync(path.join(dir, 'scan.json'), 'utf8')) as { findings: { id: string; severity: string }[] };
     const log = JSON.parse(readFileSync(path.join(dir, 'scan.sarif'), 'utf8')) as Log;
     expect(log.version).toBe('2.1.0');
-    const results = log.runs[0]!.results!;
+    const results = log.runs[0].results!;
     expect(results.map((r) => r.partialFingerprints!['mfaReadinessFindingId/v1']).sort()).toEqual(report.findings.map((f) => f.id).sort());
     const bkp = results.find((r) => r.ruleId === 'MFA-BKP-001')!;
     expect(bkp.level).toBe('error');
     expect(bkp.suppressions).toBeUndefined();
-    expect(bkp.locations![0]!.logicalLocations![0]!.fullyQualifiedName).toBe('PF01/data');
+    expect(bkp.locations![0].logicalLocations![0].fullyQualifiedName).toBe('PF01/data');
   });
 
   it('gate --waivers --format sarif: the waived finding is suppressed with its reason, and gate passes', () => {
     const g = cli(['gate', path.join(dir, 'scan.json'), '--waivers', path.join(dir, 'waivers.yml'), '--format', 'sarif', '--output', path.join(dir, 'gated.sarif')]);
     expect(g.code, g.stderr).toBe(0);
     expect(g.stderr).toContain(`wrote ${path.join(dir, 'gated.sarif')}`);
-    const run = (JSON.parse(readFileSync(path.join(dir, 'gated.sarif'), 'utf8')) as Log).runs[0]!;
+    const run = (JSON.parse(readFileSync(path.join(dir, 'gated.sarif'), 'utf8')) as Log).runs[0];
     const bkp = run.results!.find((r) => r.ruleId === 'MFA-BKP-001')!;
     expect(bkp.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'copied by the nightly backup job, CHG0042 (until 2027-01-31)' }]);
     expect(run.properties!.gate).toBe('pass');
@@ -116,7 +116,7 @@ describe('gate start-up compiles no JSON Schema (the validators are precompiled 
     const r = spawnSync(process.execPath, ['-r', probe, BIN, 'gate', report], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^gate: fail \(fail-on critical\)/);
-    const loaded = JSON.parse(/^AJV (.*)$/m.exec(r.stderr)![1]!) as string[];
+    const loaded = JSON.parse(/^AJV (.*)$/m.exec(r.stderr)![1]) as string[];
     expect(loaded.filter((m) => /ajv\/dist\/(core|ajv|compile\/)/.test(m))).toEqual([]);
     expect(loaded.length).toBeGreaterThan(0);
   });

@@ -39,7 +39,7 @@ describe('SECURITY.md "Bounded reads": bundle.json and manifest.json over 64 MiB
 describe('the README and SECURITY.md name the tests that show their promises', () => {
   it.each(['README.md', 'SECURITY.md'])('every test file %s names exists (a glob matches at least one)', (doc) => {
     const text = readFileSync(path.join(ROOT, doc), 'utf8');
-    const named = [...new Set([...text.matchAll(/`(test\/[\w./*-]+\.test\.ts)`/g)].map((m) => m[1]!))];
+    const named = [...new Set([...text.matchAll(/`(test\/[\w./*-]+\.test\.ts)`/g)].map((m) => m[1]))];
     expect(named.length).toBeGreaterThan(10);
     const missing = named.filter((n) => {
       if (!n.includes('*')) return !existsSync(path.join(ROOT, n));

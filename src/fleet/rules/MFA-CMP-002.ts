@@ -1,4 +1,3 @@
-import type { ComponentId } from '../../types.js';
 import { INSTALLERS } from '../../util/product.js';
 import hostRule from '../../rules/catalog/MFA-CMP-002.js';
 import { defineFleetRule, deploymentOf, hostsForUrl, isClientHost, isMfaHost } from './helpers.js';
@@ -39,7 +38,7 @@ export default defineFleetRule({
       const named = new Set((h.sdkUrls ?? []).flatMap((u) => hostsForUrl(ctx, u.host)).filter(isMfaHost).map(deploymentOf));
       const deps = named.size ? [...named] : deployments.size === 1 ? [...deployments.keys()] : [];
       for (const c of h.components) {
-        const msi = INSTALLERS[c.component as ComponentId];
+        const msi = INSTALLERS[c.component];
         if (msi) for (const d of deps) need(d, msi, h.name);
       }
     }

@@ -29,7 +29,7 @@ export default defineFleetRule({
     if (!hosts.length) return [];
     const keep = hosts.filter((h) => !changes(h));
     const hit: FleetHit = {
-      host: change[0]?.name ?? hosts[0]!.name,
+      host: change[0]?.name ?? hosts[0].name,
       messageId: 'split',
       data: { change: change.map((h) => h.name).join(', ') || 'none', keep: keep.map((h) => h.name).join(', ') || 'none' },
       evidence: hosts.map((h) => ({ source: 'bundle' as const, location: h.target, observed: `${h.name}: ${changes(h) ? 'plan installs or configures the Migration Utility' : 'no migration step'}` })),
