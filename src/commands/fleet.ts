@@ -138,7 +138,7 @@ export default class Fleet extends BaseCommand {
         const files = formats.filter((f) => !isCiFormat(f));
         const contents = files.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : f === 'junit' ? renderFleetJunit(report, { hostReports: junitHosts ?? undefined }) : renderFleetMarkdown(report, { templateDir: flags.template })));
         for (const [i, f] of files.entries()) {
-          await writeReportFile(base + EXT[f], contents[i]!, { forbidden: targetDirs });
+          await writeReportFile(base + EXT[f], contents[i], { forbidden: targetDirs });
           written.push(base + EXT[f]);
         }
         await emitCiFormats(report, formats, { written, cwd });

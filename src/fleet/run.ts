@@ -170,11 +170,11 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
     for (const host of [...new Set(findings.map((f) => f.host))]) {
       const mine = findings.filter((f) => f.host === host);
       const r = applyWaivers(mine, opts.waivers.entries, { host, now: opts.now, knownRuleIds: KNOWN_RULE_IDS() });
-      out.push(...r.findings.map((f, i) => ({ ...f, host: mine[i]!.host })));
-      r.waivers.forEach((w, i) => statuses[i]!.push(w.status));
+      out.push(...r.findings.map((f, i) => ({ ...f, host: mine[i].host })));
+      r.waivers.forEach((w, i) => statuses[i].push(w.status));
     }
     findings = sortFindings(out) as FleetFinding[];
-    fleetWaivers = opts.waivers.entries.map((w, i) => withStatus(w, statuses[i]!.includes('applied') ? 'applied' : statuses[i]![0] ?? 'unused'));
+    fleetWaivers = opts.waivers.entries.map((w, i) => withStatus(w, statuses[i].includes('applied') ? 'applied' : statuses[i][0] ?? 'unused'));
   }
   const digest = createHash('sha256');
   // Over what was read (each host's own digest), not where it lay: copies of the same evidence digest the same.

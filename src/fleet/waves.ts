@@ -137,7 +137,7 @@ export function buildWaves(hosts: readonly HostSummary[], opts: { goal?: 'upgrad
     };
     const track = `farm ${farm}`;
     if (members.length === 1) {
-      const h = members[0]!;
+      const h = members[0];
       const named = h.roles?.adfsFarm ? `AD FS farm ${farm} has one server` : `${h.name} is an AD FS server whose farm bundle.json does not name (taken as a farm of one)`;
       const install = h.plan.find((s) => s.id === STEP.installAdfs);
       adfsTracks.push([{
@@ -157,7 +157,7 @@ export function buildWaves(hosts: readonly HostSummary[], opts: { goal?: 'upgrad
     const half = Math.ceil(members.length / 2);
     const first = members.slice(0, half);
     const second = members.slice(half);
-    const lead = first[0]!;
+    const lead = first[0];
     adfsTracks.push([
       {
         kind: 'adfs-first-half', group: farm, track, title: `AD FS farm ${farm}, first half: ${first.map((h) => h.name).join(', ')} (${second.map((h) => h.name).join(', ')} keep serving)`,

@@ -1,5 +1,5 @@
 import type { FleetHit } from '../types.js';
-import { defineFleetRule, FLEET_SEED, hostsForUrl, isClientHost, isMfaHost } from './helpers.js';
+import { defineFleetRule, hostsForUrl, isClientHost, isMfaHost } from './helpers.js';
 
 /** The Web Service SDK's default virtual directory from MFA Server on (pf-install-2). */
 export const NEW_SDK_VDIR = 'MultiFactorAuthWebServiceSdk';
@@ -36,7 +36,7 @@ export default defineFleetRule({
       hits.push({
         host: server.name,
         messageId: 'consumers',
-        data: { server: server.name, vdir: sdk!.virtualDirectory!, newVdir: NEW_SDK_VDIR, vdirName, consumers: uses.map((u) => `${u.host} ${u.component} (${u.file})`).join('; ') },
+        data: { server: server.name, vdir: sdk.virtualDirectory!, newVdir: NEW_SDK_VDIR, vdirName, consumers: uses.map((u) => `${u.host} ${u.component} (${u.file})`).join('; ') },
         evidence: uses.map((u) => ({ source: 'file' as const, location: u.file, observed: `${u.host}: ${u.url}` })),
         key: `sdk-consumers|${vdirName.toLowerCase()}`,
       });

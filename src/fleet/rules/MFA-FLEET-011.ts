@@ -21,7 +21,7 @@ export default defineFleetRule({
     const hits: FleetHit[] = [];
     for (const [farm, members] of [...farms].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (members.length !== 1) continue;
-      const h = members[0]!;
+      const h = members[0];
       hits.push({
         host: h.name,
         messageId: 'single',
