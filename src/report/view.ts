@@ -201,6 +201,10 @@ export function buildView(input: Report, rawEsc: Esc) {
     plan: { phases, count: steps.length },
     // Stage post: the change side by side (src/report/change.ts); null otherwise.
     change: changeView(report, esc),
+    // --goal migrate: whether this server changes for the Migration Utility (src/rules/migration.ts); null otherwise.
+    migration: report.migration
+      ? { mustChange: report.migration.mustChange, role: esc(report.migration.role), why: esc(report.migration.why), migrationServer: opt(report.migration.migrationServer ?? null, esc), cloud: opt(report.migration.cloud ?? null, esc) }
+      : null,
     findings,
     inventory: {
       upgradePath: label(PATH_LABELS, inv.upgradePath, esc),

@@ -66,6 +66,16 @@ describe('scan --goal migrate', () => {
     expect(adfs.migration).toMatchObject({ role: 'unchanged', mustChange: false });
   });
 
+  it('the Markdown and HTML reports say whether the server must change', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'mfa-migrate-out-'));
+    const r = runCli(['scan', stageHost('migrate-adfs-2012r2'), '--goal', 'migrate', '--format', 'md,html', '--out', out, '--now', NOW]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(path.join(out, 'mfa-readiness-ADFS11-2026-11-21.md'), 'utf8');
+    expect(md).toContain('## Migration to Microsoft Entra MFA');
+    expect(md).toContain('**This server need not change** (unchanged)');
+    expect(readFileSync(path.join(out, 'mfa-readiness-ADFS11-2026-11-21.html'), 'utf8')).toContain('<strong>This server need not change</strong>');
+  });
+
   it('rejects an unknown goal with a usage error (exit 2)', () => {
     const r = runCli(['scan', stageHost('migrate-gov-mixed'), '--json', '--goal', 'cloud']);
     expect(r.code).toBe(2);

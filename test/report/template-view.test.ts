@@ -52,6 +52,7 @@ function reports(): Report[] {
   full.plan[0].dependsOn = ['not-in-this-plan'];
   full.inventory.prerequisites.dotnet = { known: true, release: 528040, evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', observed: 'Release 528040' }] };
   full.host.roles = { replication: 'primary', replicationGroup: 'G1', loadBalanced: true, adfsFarm: 'farm1', source: 'bundle' };
+  full.migration = { role: 'primary', mustChange: true, why: 'The primary MFA Server.', migrationServer: 'MFA05', cloud: 'commercial' };
   full.waivers.push({ rule: 'MFA-VDIR-001', host: null, finding: 'MFA-VDIR-001-0000aaaa', reason: 'r', expires: null, status: 'expired' });
   return [plain, full];
 }
