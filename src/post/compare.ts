@@ -1,5 +1,4 @@
-import type { ComponentFact, ComponentId, ConfigDifference } from '../types.js';
-import type { Baseline } from './types.js';
+import type { ComponentId, ConfigDifference } from '../types.js';
 
 /**
  * What stage `post` compares: the parts before (the baseline report) and after, and which differences of a saved
@@ -10,10 +9,6 @@ import type { Baseline } from './types.js';
 /** Parts the procedures remove on purpose: the agent on the PhoneFactor Agent path, the Mobile App Web Service from 8.0. */
 export function goneByProcedure(component: ComponentId, target8: boolean): boolean {
   return component === 'agent' || (component === 'mobile-app' && target8);
-}
-
-export function baselineComponent(b: Baseline | null | undefined, c: ComponentId): ComponentFact | undefined {
-  return b?.report.inventory.components.find((x) => x.component === c);
 }
 
 /** "/MultiFactorAuth" and "MultiFactorAuth/" name the same virtual directory; case does not matter to IIS. */

@@ -12,8 +12,6 @@ export const UTILITY_BUILD = '8.1';
 /** Below this, the guide's in-place install is not the way: the full upgrade path comes first. */
 export const MIGRATE_MIN_VERSION = '6.1';
 
-export const MIGRATION_GUIDE = 'https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-mfa-server-migration-utility';
-
 /** Where a bundle records the AD FS relying party trusts (Get-AdfsRelyingPartyTrust | Select-Object Name | ConvertTo-Json). */
 export const RELYING_PARTY_FILE = 'adfs/relying-party-trusts.json';
 

@@ -45,11 +45,6 @@ export function is32Bit(architecture: string | null | undefined): boolean {
   return /^(x86|32|32-bit|i[3-6]86)$/i.test((architecture ?? '').trim());
 }
 
-/** A 64-bit Windows, as the host says it. */
-export function is64Bit(architecture: string | null | undefined): boolean {
-  return /^(x64|amd64|x86_64|64|64-bit|arm64)$/i.test((architecture ?? '').trim());
-}
-
 /**
  * An installer's file name for the host's architecture: the procedures name 32- and 64-bit MSIs
  * (`MultiFactorAuthenticationUserPortalSetup32.msi` / `...Setup64.msi`); 64-bit where the architecture is unknown.

@@ -65,11 +65,6 @@ export function hostsForUrl(ctx: FleetContext, urlHost: string): HostSummary[] {
   return ctx.hosts.filter((h) => urlNamesHost(urlHost, h));
 }
 
-/** Whether the URL's host is a shared name (an alias of several fleet hosts, or of one), not a server's own name. */
-export function isAliasUrl(ctx: FleetContext, urlHost: string): boolean {
-  return hostsForUrl(ctx, urlHost).some((h) => (h.aliases ?? []).includes(urlHost));
-}
-
 /** A deployment: the MFA Servers that share a data file (a replication group), or one standalone server. */
 export function deploymentOf(h: HostSummary): string {
   const r = h.roles;
