@@ -36,7 +36,7 @@ export function checkBaselineHost(b: Baseline, hostName: string | null): void {
  */
 export async function loadBaselines(dir: string): Promise<Map<string, Baseline>> {
   const { readdir } = await import('node:fs/promises');
-  const { join } = await import('node:path');
+  const path = await import('node:path');
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
@@ -45,7 +45,7 @@ export async function loadBaselines(dir: string): Promise<Map<string, Baseline>>
   }
   const out = new Map<string, Baseline>();
   for (const n of names) {
-    const b = await loadBaseline(join(dir, n));
+    const b = await loadBaseline(path.join(dir, n));
     const host = b.report.host.name?.toLowerCase();
     if (!host) throw new BaselineFileError(b.file, 'names no host: it cannot be matched to a host of the fleet');
     const other = out.get(host);
