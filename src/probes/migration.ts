@@ -2,6 +2,7 @@ import type { MigrationFact } from '../types.js';
 import { joinWin } from '../host/paths.js';
 import type { ProbeContext } from './context.js';
 import { PHONEFACTOR_KEY, str, valueInViews, wow64 } from './registry.js';
+import { decodePowerShellText } from './adfs-cmdlets.js';
 
 /** The recorded relying party trusts (Get-AdfsRelyingPartyTrust | Select-Object Name | ConvertTo-Json); src/rules/migration.ts names it too. */
 export const RELYING_PARTY_FILE = 'adfs/relying-party-trusts.json';
@@ -19,6 +20,8 @@ export const UTILITY_FILES = [UTILITY_UI, UTILITY_SCRIPT] as const;
 
 
 function relyingPartyNames(data: unknown): string[] | null {
+  // Windows PowerShell 5.1 may wrap an array as {"value": [...], "Count": n}.
+  if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { value?: unknown }).value)) data = (data as { value: unknown[] }).value;
   const list = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : null;
   if (!list) return null;
   const names: string[] = [];
@@ -55,8 +58,7 @@ export async function probeMigration(ctx: ProbeContext, folder: string | null, h
   if (rec) {
     let names: string[] | null = null;
     try {
-      // PowerShell's ConvertTo-Json may write a byte order mark.
-      names = relyingPartyNames(JSON.parse(rec.data.toString('utf8').replace(/^\uFEFF/, '')));
+      names = relyingPartyNames(JSON.parse(decodePowerShellText(rec.data)));
     } catch {
       names = null;
     }

@@ -46,6 +46,7 @@ import mfamig010 from './catalog/MFA-MIG-010.js';
 import mfamig011 from './catalog/MFA-MIG-011.js';
 import mfamig012 from './catalog/MFA-MIG-012.js';
 import mfamig013 from './catalog/MFA-MIG-013.js';
+import mfamig020 from './catalog/MFA-MIG-020.js';
 import mfapost001 from './catalog/MFA-POST-001.js';
 import mfapost002 from './catalog/MFA-POST-002.js';
 import mfapost003 from './catalog/MFA-POST-003.js';
@@ -116,6 +117,7 @@ export const RULES: readonly Rule[] = [
   mfamig011,
   mfamig012,
   mfamig013,
+  mfamig020,
   mfapost001,
   mfapost002,
   mfapost003,

@@ -27,5 +27,11 @@ ruleTester('MFA-MIG-003', {
       opts: MIGRATE,
       findings: [{ messageId: 'mixed', severity: 'critical', data: { stsCloud: 'commercial', graphCloud: 'government' } }],
     },
+    {
+      name: 'after the window too (--stage post)',
+      facts: server('8.1.2.1', 'primary', { stsUrl: url(US_STS), graphUrl: url(COM_GRAPH) }),
+      opts: { goal: 'migrate', stage: 'post' },
+      findings: [{ messageId: 'mixed', severity: 'critical' }],
+    },
   ],
 });

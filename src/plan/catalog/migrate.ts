@@ -1,6 +1,6 @@
 import { STEP } from '../steps.js';
 import type { PlanContext, StepDef } from '../types.js';
-import { belowMinimum, cloudOfValues, mfaServerOf, migrationRole, mustChange, needsUtilityBuild } from '../../rules/migration.js';
+import { belowMinimum, buildCarriesUtility, cloudOfValues, mfaServerOf, migrationRole, mustChange, needsUtilityBuild, utilityPresent } from '../../rules/migration.js';
 
 /**
  * The plan at `scan --goal migrate` (Microsoft Learn, "MFA Server migration": back up, install the update,
@@ -25,14 +25,16 @@ const configured = (ctx: PlanContext) => {
 };
 
 const isPrimaryLike = (ctx: PlanContext) => migrationRole(ctx.facts) !== 'migration-server';
-const drained = (ctx: PlanContext) => needsBuild(ctx) && isPrimaryLike(ctx) && ctx.multi;
+/** Before the window (stage pre); after it (stage post) only what is left: the install, the configure steps, opening the utility. */
+const pre = (ctx: PlanContext) => ctx.opts.stage !== 'post';
+const drained = (ctx: PlanContext) => pre(ctx) && needsBuild(ctx) && isPrimaryLike(ctx) && ctx.multi;
 
 const installedVersion = (ctx: PlanContext) => mfaServerOf(ctx.facts)?.version ?? 'installed now';
 
 export const MIGRATE_STEPS: readonly StepDef[] = [
   {
     id: STEP.migrateFullUpgradeFirst, action: 'prepare', component: 'server', phase: 'before-window',
-    when: (ctx) => mustChange(ctx.facts) && belowMinimum(ctx.facts),
+    when: (ctx) => pre(ctx) && mustChange(ctx.facts) && belowMinimum(ctx.facts),
     title: 'Do the full upgrade first: this version is too old for the in-place migration build',
     detail: (ctx) =>
       `Below 6.1 (or the PhoneFactor Agent) the guide's in-place install of the migration build does not apply. Scan with --goal upgrade and follow that plan to ${ctx.opts.targetVersion}; that release carries the Migration Utility. Then scan again with --goal migrate.`,
@@ -40,14 +42,14 @@ export const MIGRATE_STEPS: readonly StepDef[] = [
   },
   {
     id: STEP.migrateKeepInstaller, action: 'prepare', component: 'server', phase: 'before-window',
-    when: needsBuild,
+    when: (ctx) => pre(ctx) && needsBuild(ctx),
     title: (ctx) => `Keep the installer of the version installed now (${installedVersion(ctx)})`,
     detail: 'The rollback is: uninstall the new build, put the data file backup back, run this installer. Without a copy of it, ask Microsoft support before going on.',
     becauseOtherwise: [ROLE_RULE],
   },
   {
     id: STEP.backupData, action: 'backup', component: 'data', phase: 'before-window',
-    when: (ctx) => needsBuild(ctx) && isPrimaryLike(ctx) && !!ctx.facts.dataFile,
+    when: (ctx) => pre(ctx) && needsBuild(ctx) && isPrimaryLike(ctx) && !!ctx.facts.dataFile,
     title: 'Back up the data file right before the install',
     detail: (ctx) =>
       `Copy ${ctx.facts.dataFile?.original.path ?? 'Data\\PhoneFactor.pfdata'} somewhere safe as the last thing before running the installer: it goes stale quickly, and any change made after the copy is lost if you roll back.`,
@@ -56,7 +58,7 @@ export const MIGRATE_STEPS: readonly StepDef[] = [
   },
   {
     id: STEP.migrateNoTraffic, action: 'configure', component: 'host', phase: 'before-window',
-    when: (ctx) => migrationRole(ctx.facts) === 'migration-server' && ctx.calledFor(STEP.migrateNoTraffic),
+    when: (ctx) => pre(ctx) && migrationRole(ctx.facts) === 'migration-server' && ctx.calledFor(STEP.migrateNoTraffic),
     title: 'Take all other MFA traffic off the migration server',
     detail: 'The server that runs the Migration Utility and its sync service handles no other MFA requests: move the User Portal, the Web Service SDK and its consumers, the AD FS adapter and any load-balancer alias to other servers.',
   },
@@ -69,7 +71,8 @@ export const MIGRATE_STEPS: readonly StepDef[] = [
   },
   {
     id: STEP.installServer, action: 'install', component: 'server', phase: 'in-window',
-    when: needsBuild,
+    // After the window: where the build or the utility is still missing (MFA-MIG-020).
+    when: (ctx) => (pre(ctx) ? needsBuild(ctx) : mustChange(ctx.facts) && (buildCarriesUtility(ctx.facts) !== true || utilityPresent(ctx.facts) === false)),
     title: (ctx) => `Run the MFA Server ${ctx.opts.targetVersion} installer in place on this server only`,
     detail: (ctx) =>
       `No uninstall: it upgrades ${folderOf(ctx)} and the data file in place. Accept the prompt to install the Visual C++ 2015 redistributable (x86 and x64). Do not update the User Portal, the Web Service SDK or the AD FS adapter, and leave the subordinates at their version.`,

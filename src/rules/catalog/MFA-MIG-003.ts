@@ -10,7 +10,7 @@ export default defineRule({
     title: 'StsUrl and GraphUrl name different clouds',
     severity: 'critical',
     component: 'server',
-    stages: ['pre'],
+    stages: ['pre', 'post'],
     goals: ['migrate'],
     pendingOnly: false,
     planSteps: [STEP.migrateConfigureUtility],

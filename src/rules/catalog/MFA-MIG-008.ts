@@ -7,7 +7,7 @@ export default defineRule({
     title: 'What this server is to the migration: changes, or keeps its version',
     severity: 'info',
     component: 'host',
-    stages: ['pre'],
+    stages: ['pre', 'post'],
     goals: ['migrate'],
     pendingOnly: false,
     planSteps: [],

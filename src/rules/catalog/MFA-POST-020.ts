@@ -20,6 +20,7 @@ export default defineRule({
     severityNote: 'high where the service is not registered or runs from another folder; medium where it does not start automatically',
     component: 'server',
     stages: ['post'],
+    goals: ['upgrade', 'migrate'],
     pendingOnly: false,
     planSteps: [STEP.postService],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multi-Factor Authentication Server' },
