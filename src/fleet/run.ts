@@ -173,7 +173,7 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
       out.push(...r.findings.map((f, i) => ({ ...f, host: mine[i].host })));
       r.waivers.forEach((w, i) => statuses[i].push(w.status));
     }
-    findings = sortFindings(out) as FleetFinding[];
+    findings = sortFindings<FleetFinding>(out);
     fleetWaivers = opts.waivers.entries.map((w, i) => withStatus(w, statuses[i].includes('applied') ? 'applied' : statuses[i][0] ?? 'unused'));
   }
   const digest = createHash('sha256');

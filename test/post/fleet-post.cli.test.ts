@@ -14,7 +14,7 @@ describe('fleet --stage post', () => {
   beforeAll(() => {
     mkdirSync(base);
     for (const [host, file] of [['change-7x-before', 'mfa31.json'], ['pf-agent-5x-all-in-one', 'pf01.json']]) {
-      const r = runCli(['scan', stageHost(host!), '--format', 'json', '--output', path.join(base, file!), '--now', '2026-11-19T08:00:00Z']);
+      const r = runCli(['scan', stageHost(host), '--format', 'json', '--output', path.join(base, file), '--now', '2026-11-19T08:00:00Z']);
       expect(r.code).toBeLessThan(2);
     }
   });
