@@ -12,6 +12,7 @@ import { TOOL_VERSION } from './version.js';
 import type { RuleMeta } from './rules/types.js';
 import { checkBaselineHost } from './post/baseline.js';
 import { buildChange } from './post/change.js';
+import { migrationSummary } from './rules/migration.js';
 
 export interface ScanRequest extends ScanOptions {
   role?: Replication;
@@ -78,6 +79,8 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
       target: { kind: target.kind, location: target.location },
       targetVersion: req.targetVersion,
       stage: req.stage,
+      // Written at goal migrate only, so upgrade reports keep their bytes (absent means upgrade).
+      ...(req.goal === 'migrate' ? { goal: req.goal } : {}),
       inputDigest: target.inputDigest(),
     },
     host: { name: facts.host.name, os: facts.host.os, roles: facts.host.roles, hostRole: facts.host.hostRole },
@@ -93,6 +96,7 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
     waivers,
     findings,
     plan,
+    ...(req.goal === 'migrate' ? { migration: migrationSummary(facts) } : {}),
     // Stage post: the change side by side (src/post/change.ts).
     ...(req.stage === 'post' ? { change: scrubStrings(buildChange(facts, req, plan)) } : {}),
     problems: [...facts.problems].map((p) => ({ ...p, message: redactText(p.message) })).sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),

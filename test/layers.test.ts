@@ -19,7 +19,8 @@ const SELF = 'test/layers.test.ts'; // holds the patterns below as samples
 const text = (f: string) => (f === SELF ? '' : readFileSync(path.join(ROOT, f), 'utf8'));
 
 // What running the CLI looks like in a test file: bin/run.js or dist/ named, or a helper that spawns it.
-const RUNS_CLI = /bin\/run\.js|['"`/]dist\/[\w.-]|\bBIN\b|\brunCli\(|\bcli\(|\bscanOk\(|\bbundleScan\(|\bliveScan/;
+// (A package's own dist/, as in 'ajv/dist/runtime/...', is not the CLI: no name right before the slash.)
+const RUNS_CLI = /bin\/run\.js|(?:['"`]|(?<![\w-])\/)dist\/[\w.-]|\bBIN\b|\brunCli\(|\bcli\(|\bscanOk\(|\bbundleScan\(|\bliveScan/;
 // What needing an outside tool looks like: the tool helpers, or the tools themselves.
 const NEEDS_TOOL = /\bneeds\([^)]*'(strace|chromium|wine|node-win)'|\bwineReady\(|\brunWine\(|spawnSync\(\s*'(strace|chromium)'|bench\/run\.mjs/;
 

@@ -107,11 +107,16 @@ describe('reg.exe starts on a host without MFA Server', () => {
     const batched = await queryKeys(keys, { ...base, listings: new Map() });
     const after = startsOf();
     console.log(`[reg.exe starts] ${keys.length} interests, empty host: ${before.cmd} process starts one query at a time, ${after.cmd} batched`);
-    expect(before.cmd).toBe(27);
+    // One at a time: at least one start per interest (a missing key's parents cost more); batched: two in all.
+    expect(before.cmd).toBeGreaterThanOrEqual(keys.length);
     expect(after.cmd).toBe(2);
     // The same answers: missing stays missing, present keys read the same text.
     expect(batched.map((r) => (r.ok ? 'ok' : r.missing ? 'missing' : 'error'))).toEqual(one.map((r) => (r.ok ? 'ok' : r.missing ? 'missing' : 'error')));
-    expect(batched.filter((r) => !r.ok && r.missing).length).toBe(5);
+    // Missing: every interest an empty server does not have (EXISTING above).
+    const have = new Set(EXISTING.map((k) => k.toLowerCase()));
+    const absent = keys.filter((k) => !have.has(k.path.replace(/^HKLM\\/i, `${HKLM}\\`).toLowerCase())).length;
+    expect(absent).toBeGreaterThan(0);
+    expect(batched.filter((r) => !r.ok && r.missing).length).toBe(absent);
     batched.forEach((r, i) => {
       if (r.ok) expect(r.text.trim()).toBe((one[i] as { text: string }).text.trim());
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STEP_CATALOG } from '../../src/plan/catalog/index.js';
+import { MIGRATE_STEPS } from '../../src/plan/catalog/migrate.js';
 import { REASON_ORDER, becauseOf } from '../../src/plan/because.js';
 import { topoOrder, withBackupFirst } from '../../src/plan/order.js';
 import { STEP } from '../../src/plan/steps.js';
@@ -18,13 +19,17 @@ describe('the step catalog', () => {
   });
 
   it('every step a rule links to is one the catalog can plan', () => {
-    const planned = new Set(STEP_CATALOG.map((d) => d.id));
+    // The upgrade catalog (with its post-window part) and the --goal migrate one.
+    const planned = new Set([...STEP_CATALOG, ...MIGRATE_STEPS].map((d) => d.id));
     for (const r of RULES) for (const s of r.meta.planSteps ?? []) expect(planned, `${r.meta.id} -> ${s}`).toContain(s);
   });
 
-  it('a step comes after steps listed before it (the catalog is in procedure order)', () => {
+  it.each([
+    ['upgrade', STEP_CATALOG],
+    ['migrate', MIGRATE_STEPS],
+  ] as const)('a step comes after steps listed before it (the %s catalog is in procedure order)', (_, catalog) => {
     const seen = new Set<string>();
-    for (const def of STEP_CATALOG) {
+    for (const def of catalog) {
       // AD FS preparation is listed with the adapter but is before the window: it names only earlier steps too.
       if (Array.isArray(def.after)) for (const a of def.after) expect(seen, `${def.id} after ${a}`).toContain(a);
       seen.add(def.id);

@@ -32,7 +32,9 @@ describe('scan: input errors are exit 2 with one clear line and no report', () =
       ['--fail-on', 'severe'],
       ['--now', 'yesterday'],
       ['--target-version', 'latest'],
-      ['--stage', 'post'],
+      ['--stage', 'during'],
+      ['--baseline', 'before.json'],
+      ['--goal', 'cloud'],
       ['--drive', 'nonsense'],
       ['--no-such-flag'],
     ]) {

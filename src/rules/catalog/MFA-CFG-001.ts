@@ -10,7 +10,7 @@ export default defineRule({
     component: 'web-service-sdk',
     stages: 'all',
     pendingOnly: false,
-    planSteps: [STEP.configurePortal],
+    planSteps: [STEP.configurePortal, STEP.postVdirUrls],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 4.3' },
     procedure: 'pf-install-4-3',
     description: 'The User Portal, Mobile App Web Service and AD FS adapter reach the SDK by URL; one that names this host must name a virtual directory IIS serves here.',
