@@ -9,8 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 export const MFA_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor';
 export const MFA_PRODUCT_CODE = '{2F4AE8E0-8B3C-4A2E-9C5D-7F3B1A0E6C21}';
-export const MFA_UNINSTALL_KEY =
-  `HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${MFA_PRODUCT_CODE}`;
+export const MFA_UNINSTALL_KEY = `HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${MFA_PRODUCT_CODE}`;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -23,13 +22,76 @@ function mulberry32(seed) {
   };
 }
 
-const WORDS = ['Adobe', 'Common', 'Config', 'Settings', 'Shell', 'Explorer', 'Policies', 'Setup', 'Update', 'Cache',
-  'Network', 'Security', 'Providers', 'Services', 'Parameters', 'Performance', 'Options', 'Features', 'Internet',
-  'Office', 'Defender', 'Print', 'Fonts', 'Media', 'Player', 'Audio', 'Video', 'Display', 'Installer', 'Components',
-  'Products', 'Features', 'Drivers', 'Telemetry', 'Diagnostics', 'Windows NT', 'Active Setup', 'Winlogon', 'Schedule',
-  'TaskCache', 'Tree', 'Plans', 'Profiles', 'Résumé', 'Größe', 'Paramètres', 'Configuração', '設定'];
-const VALUE_NAMES = ['Version', 'InstallPath', 'Path', 'Enabled', 'Flags', 'DisplayName', 'Description', 'Type',
-  'Start', 'ImagePath', 'ObjectName', 'Data', 'Options', 'Timeout', 'LastUpdate', 'Language', 'Publisher', 'Default'];
+const WORDS = [
+  'Adobe',
+  'Common',
+  'Config',
+  'Settings',
+  'Shell',
+  'Explorer',
+  'Policies',
+  'Setup',
+  'Update',
+  'Cache',
+  'Network',
+  'Security',
+  'Providers',
+  'Services',
+  'Parameters',
+  'Performance',
+  'Options',
+  'Features',
+  'Internet',
+  'Office',
+  'Defender',
+  'Print',
+  'Fonts',
+  'Media',
+  'Player',
+  'Audio',
+  'Video',
+  'Display',
+  'Installer',
+  'Components',
+  'Products',
+  'Features',
+  'Drivers',
+  'Telemetry',
+  'Diagnostics',
+  'Windows NT',
+  'Active Setup',
+  'Winlogon',
+  'Schedule',
+  'TaskCache',
+  'Tree',
+  'Plans',
+  'Profiles',
+  'Résumé',
+  'Größe',
+  'Paramètres',
+  'Configuração',
+  '設定',
+];
+const VALUE_NAMES = [
+  'Version',
+  'InstallPath',
+  'Path',
+  'Enabled',
+  'Flags',
+  'DisplayName',
+  'Description',
+  'Type',
+  'Start',
+  'ImagePath',
+  'ObjectName',
+  'Data',
+  'Options',
+  'Timeout',
+  'LastUpdate',
+  'Language',
+  'Publisher',
+  'Default',
+];
 
 /** Regedit's escaping and hex wrapping (77-column rule, "," + "\" + CRLF + two spaces). */
 function valueLine(name, kind, payload) {
@@ -100,9 +162,16 @@ export async function generateHive(path, sizeMB, seed = 1, shape = 'large-keys')
   const randomValue = () => {
     const name = int(12) === 0 ? '' : pick(VALUE_NAMES) + (int(3) === 0 ? String(int(100)) : '');
     switch (int(9)) {
-      case 0: case 1: case 2:
-        return valueLine(name, 'sz', int(4) === 0 ? `C:\\Program Files\\${pick(WORDS)}\\${pick(WORDS)}.dll` : `${pick(WORDS)} "${pick(WORDS)}" ${int(1e6)}`);
-      case 3: case 4:
+      case 0:
+      case 1:
+      case 2:
+        return valueLine(
+          name,
+          'sz',
+          int(4) === 0 ? `C:\\Program Files\\${pick(WORDS)}\\${pick(WORDS)}.dll` : `${pick(WORDS)} "${pick(WORDS)}" ${int(1e6)}`,
+        );
+      case 3:
+      case 4:
         return valueLine(name, 'dword', int(2) ? int(16) : Math.floor(rnd() * 4294967296));
       case 5:
         return valueLine(name, 2, utf16z(`%SystemRoot%\\System32\\${pick(WORDS)}.exe -k ${pick(WORDS)}`));
@@ -150,7 +219,10 @@ export async function generateHive(path, sizeMB, seed = 1, shape = 'large-keys')
           valueLine('EstimatedSize', 'dword', 210432),
         ]);
       }
-      await key(`${base}\\${guid()}`, uninstallEntry(`${pick(WORDS)} ${pick(WORDS)} ${int(20)}.${int(10)}`, `${int(20)}.${int(10)}.${int(9999)}`));
+      await key(
+        `${base}\\${guid()}`,
+        uninstallEntry(`${pick(WORDS)} ${pick(WORDS)} ${int(20)}.${int(10)}`, `${int(20)}.${int(10)}.${int(9999)}`),
+      );
     }
   };
 
@@ -185,10 +257,7 @@ export async function generateHive(path, sizeMB, seed = 1, shape = 'large-keys')
     valueLine('DataPath', 'sz', 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\'),
     valueLine('Installed', 'dword', 1),
   ]);
-  await key(`${MFA_KEY}\\Settings`, [
-    valueLine('ReplicationPort', 'dword', 4898),
-    valueLine('WebServiceSdkInstalled', 'dword', 1),
-  ]);
+  await key(`${MFA_KEY}\\Settings`, [valueLine('ReplicationPort', 'dword', 4898), valueLine('WebServiceSdkInstalled', 'dword', 1)]);
   while (size() < target) await subtree(`HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\${pick(WORDS)} ${int(1e6)}`, 3);
   await emit('\r\n');
   await flush();
@@ -254,7 +323,10 @@ async function generateSmallKeyHive(path, sizeMB, seed) {
     if (!mfaWritten && size() > target * 0.66) {
       mfaWritten = true;
       await key('HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks', []);
-      await key(MFA_KEY, [valueLine('InstallPath', 'sz', 'C:\\Program Files\\Multi-Factor Authentication Server\\'), valueLine('Version', 'sz', '8.0.1.1')]);
+      await key(MFA_KEY, [
+        valueLine('InstallPath', 'sz', 'C:\\Program Files\\Multi-Factor Authentication Server\\'),
+        valueLine('Version', 'sz', '8.0.1.1'),
+      ]);
       await key(`${MFA_KEY}\\Settings`, [valueLine('ReplicationPort', 'dword', 4898)]);
     }
     await key(vendor, Array.from({ length: int(3) }, small));

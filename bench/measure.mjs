@@ -129,5 +129,10 @@ async function checked(spec) {
 }
 
 function summarize(rs) {
-  return { runs: rs.length, wallMs: stats(rs.map((r) => r.wallMs)), cpuMs: stats(rs.map((r) => r.cpuMs)), rssMB: stats(rs.map((r) => r.rssMB)) };
+  return {
+    runs: rs.length,
+    wallMs: stats(rs.map((r) => r.wallMs)),
+    cpuMs: stats(rs.map((r) => r.cpuMs)),
+    rssMB: stats(rs.map((r) => r.rssMB)),
+  };
 }

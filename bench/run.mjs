@@ -55,8 +55,41 @@ const RESULTS = path.resolve(opt('--results') ?? path.join(HERE, 'results.json')
 
 // Sizes and run counts: N=5 for fast cases, 3 for slow ones, 1-2 for the biggest (issue 7).
 const PLAN = SMOKE
-  ? { fast: 1, warmup: false, hiveMB: [[1, 1], [2, 1]], smallKeyMB: [[1, 1]], dataMB: [[4, 1], [8, 1]], fleet: [[2, 1], [4, 1]] }
-  : { fast: 5, warmup: true, hiveMB: [[50, 5], [200, 3], [500, 3]], smallKeyMB: [[100, 3]], dataMB: [[1024, 3], [4096, 2]], fleet: [[50, 3], [500, 1]] };
+  ? {
+      fast: 1,
+      warmup: false,
+      hiveMB: [
+        [1, 1],
+        [2, 1],
+      ],
+      smallKeyMB: [[1, 1]],
+      dataMB: [
+        [4, 1],
+        [8, 1],
+      ],
+      fleet: [
+        [2, 1],
+        [4, 1],
+      ],
+    }
+  : {
+      fast: 5,
+      warmup: true,
+      hiveMB: [
+        [50, 5],
+        [200, 3],
+        [500, 3],
+      ],
+      smallKeyMB: [[100, 3]],
+      dataMB: [
+        [1024, 3],
+        [4096, 2],
+      ],
+      fleet: [
+        [50, 3],
+        [500, 1],
+      ],
+    };
 
 // ---- helpers --------------------------------------------------------------------------------------------------
 const nodeCmd = (args, extra = {}) => ({ cmd: NODE, args, ...extra });
@@ -74,7 +107,9 @@ function record(id, title, m, baselineLabel, extra = {}) {
     wallMs: m.case.wallMs,
     cpuMs: m.case.cpuMs,
     rssMB: m.case.rssMB,
-    baseline: m.baseline ? { label: baselineLabel, runs: m.baseline.runs, wallMs: m.baseline.wallMs, cpuMs: m.baseline.cpuMs, rssMB: m.baseline.rssMB } : null,
+    baseline: m.baseline
+      ? { label: baselineLabel, runs: m.baseline.runs, wallMs: m.baseline.wallMs, cpuMs: m.baseline.cpuMs, rssMB: m.baseline.rssMB }
+      : null,
     ratio,
     ...extra,
   };
@@ -214,7 +249,13 @@ async function caseRegParse(work) {
   // keys (many keys of one to three short values, side by side under a key that holds an interest).
   const cases = [
     ...PLAN.hiveMB.map(([mb, runs]) => ({ mb, runs, shape: 'large-keys', id: `reg-parse-${mb}MB`, what: 'SOFTWARE export' })),
-    ...PLAN.smallKeyMB.map(([mb, runs]) => ({ mb, runs, shape: 'small-keys', id: `reg-parse-small-keys-${mb}MB`, what: 'export of small keys' })),
+    ...PLAN.smallKeyMB.map(([mb, runs]) => ({
+      mb,
+      runs,
+      shape: 'small-keys',
+      id: `reg-parse-small-keys-${mb}MB`,
+      what: 'export of small keys',
+    })),
   ];
   for (const { mb, runs, shape, id, what } of cases) {
     const title = `.reg parse, ${sizeLabel(mb)} UTF-16LE ${what}`;
@@ -228,7 +269,8 @@ async function caseRegParse(work) {
           check: (r) => {
             const j = JSON.parse(r.stdout);
             // The MFA keys are buried near the end of the export: a parser that skips too much misses them.
-            if (j.mfaVersion !== '8.0.1.1' || j.replicationPort !== 4898) throw new Error(`MFA keys not found in ${path.basename(file)}: ${r.stdout.trim()}`);
+            if (j.mfaVersion !== '8.0.1.1' || j.replicationPort !== 4898)
+              throw new Error(`MFA keys not found in ${path.basename(file)}: ${r.stdout.trim()}`);
             if (j.keys !== keys) throw new Error(`parser read ${j.keys} [KEY] sections, the export has ${keys}`);
           },
         }),
@@ -291,7 +333,9 @@ async function caseFleet(work) {
     const out = path.join(work, `fleet-${n}-out`);
     await guarded(id, title, async () => {
       await generateFleet(dir, n, SEED);
-      const hosts = readdirSync(dir).filter((h) => statSync(path.join(dir, h)).isDirectory()).sort();
+      const hosts = readdirSync(dir)
+        .filter((h) => statSync(path.join(dir, h)).isDirectory())
+        .sort();
       if (hosts.length === 0) throw new Error(`generateFleet wrote no host folder into ${dir}`);
       // Baseline: k x one single-host scan (k = n / 5: 10x for 50 hosts, 100x for 500), measured now.
       const k = n / 5;
@@ -336,17 +380,38 @@ function targets() {
   for (const r of by('reg-parse-small-keys-')) ratioMax(r, 3, `.reg parse of small keys (${sizeLabel(r.input.sizeMB)})`);
   const bigReg = reg[reg.length - 1];
   if (bigReg?.rssMB) {
-    add(`${bigReg.id}:rss`, `peak RSS under 200 MB parsing the ${sizeLabel(bigReg.input.sizeMB)} export`, 200, bigReg.rssMB.max, bigReg.rssMB.max < 200, `${bigReg.rssMB.max.toFixed(1)} MB`);
+    add(
+      `${bigReg.id}:rss`,
+      `peak RSS under 200 MB parsing the ${sizeLabel(bigReg.input.sizeMB)} export`,
+      200,
+      bigReg.rssMB.max,
+      bigReg.rssMB.max < 200,
+      `${bigReg.rssMB.max.toFixed(1)} MB`,
+    );
   }
   const dig = by('digest-');
   for (const r of dig) {
     const t = r.baseline.wallMs.median / r.wallMs.median;
-    add(`${r.id}:throughput`, `digest (${sizeLabel(r.input.sizeMB)}) at least 0.8x openssl's throughput`, 0.8, t, t >= 0.8, `${t.toFixed(2)}x (${r.throughputMBs.toFixed(0)} vs ${r.baseline.throughputMBs.toFixed(0)} MB/s)`);
+    add(
+      `${r.id}:throughput`,
+      `digest (${sizeLabel(r.input.sizeMB)}) at least 0.8x openssl's throughput`,
+      0.8,
+      t,
+      t >= 0.8,
+      `${t.toFixed(2)}x (${r.throughputMBs.toFixed(0)} vs ${r.baseline.throughputMBs.toFixed(0)} MB/s)`,
+    );
   }
   const flat = (id, rs, what) => {
     if (rs.length < 2 || !rs[0].rssMB || !rs[rs.length - 1].rssMB) return;
     const g = rs[rs.length - 1].rssMB.max / rs[0].rssMB.max;
-    add(id, `${what}: memory flat (peak RSS of ${rs[rs.length - 1].id} at most ${FLAT}x ${rs[0].id})`, FLAT, g, g <= FLAT, `${rs[0].rssMB.max.toFixed(1)} -> ${rs[rs.length - 1].rssMB.max.toFixed(1)} MB (${g.toFixed(2)}x)`);
+    add(
+      id,
+      `${what}: memory flat (peak RSS of ${rs[rs.length - 1].id} at most ${FLAT}x ${rs[0].id})`,
+      FLAT,
+      g,
+      g <= FLAT,
+      `${rs[0].rssMB.max.toFixed(1)} -> ${rs[rs.length - 1].rssMB.max.toFixed(1)} MB (${g.toFixed(2)}x)`,
+    );
   };
   flat('digest:rss-flat', dig, 'digest');
   const fl = by('fleet-');
@@ -369,11 +434,17 @@ async function main() {
   const work = mkdtempSync(path.join(process.env.BENCH_TMP ?? tmpdir(), 'mfa-bench-'));
   const started = new Date();
   const loadBefore = loadavg()[0];
-  console.log(`mfa-readiness bench${SMOKE ? ' (smoke: tiny inputs, one run, timings mean nothing)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, peak RSS and CPU via ${RSS_METHOD}, inputs in ${work}`);
+  console.log(
+    `mfa-readiness bench${SMOKE ? ' (smoke: tiny inputs, one run, timings mean nothing)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, peak RSS and CPU via ${RSS_METHOD}, inputs in ${work}`,
+  );
   // Wall times wait for a free core: on a busy machine they (and the ratios) are inflated, CPU times much less.
   const dropped = process.env.BENCH_KEEP_ENV ? [] : DROPPED_ENV.filter((k) => process.env[k] !== undefined);
-  if (dropped.length) console.log(`note: measured without ${dropped.join(', ')} (set here; it makes every node start slower; BENCH_KEEP_ENV=1 keeps it)`);
-  if (loadBefore > cpus().length / 2) console.log(`note: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPU(s): other work is running, wall times will be noisy (see the cpu ms columns)`);
+  if (dropped.length)
+    console.log(`note: measured without ${dropped.join(', ')} (set here; it makes every node start slower; BENCH_KEEP_ENV=1 keeps it)`);
+  if (loadBefore > cpus().length / 2)
+    console.log(
+      `note: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPU(s): other work is running, wall times will be noisy (see the cpu ms columns)`,
+    );
   console.log('');
   try {
     if (ONLY.includes('startup')) await caseStartup();

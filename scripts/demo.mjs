@@ -13,7 +13,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const host = 'pf-agent-5x-all-in-one';
 const dir = path.join(root, 'fixtures', 'hosts', host);
 applyTimes(dir, JSON.parse(readFileSync(path.join(root, 'fixtures', 'hosts', `${host}.times.json`), 'utf8')));
-const args = [path.join(root, 'bin', 'run.js'), 'scan', path.relative(process.cwd(), dir) || '.', '--output', 'readiness-report.json', '--format', 'json,html,md', ...process.argv.slice(2)];
+const args = [
+  path.join(root, 'bin', 'run.js'),
+  'scan',
+  path.relative(process.cwd(), dir) || '.',
+  '--output',
+  'readiness-report.json',
+  '--format',
+  'json,html,md',
+  ...process.argv.slice(2),
+];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
 // Exit 1 means "the host is not ready", which is the demo's point: the report was written.
 process.exit(r.status === 1 ? 0 : (r.status ?? 2));

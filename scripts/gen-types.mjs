@@ -39,7 +39,11 @@ function forTypes(schema) {
 function keyOrder(schema) {
   const order = [];
   const resolve = (node) => {
-    while (node && node.$ref) node = node.$ref.replace(/^#\/definitions\//, '').split('/').reduce((n, k) => n[k], schema.definitions);
+    while (node && node.$ref)
+      node = node.$ref
+        .replace(/^#\/definitions\//, '')
+        .split('/')
+        .reduce((n, k) => n[k], schema.definitions);
     return node;
   };
   const walk = (raw, path) => {

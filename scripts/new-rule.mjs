@@ -23,14 +23,16 @@ function fail(message) {
   process.exit(2);
 }
 
-if (!/^MFA-[A-Z]+-\d{3}$/.test(id)) fail(`"${id}" is not a rule id like MFA-BKP-015 (MFA-, capitals, -, three digits); usage: npm run new-rule -- MFA-XXX-000`);
+if (!/^MFA-[A-Z]+-\d{3}$/.test(id))
+  fail(`"${id}" is not a rule id like MFA-BKP-015 (MFA-, capitals, -, three digits); usage: npm run new-rule -- MFA-XXX-000`);
 const fleet = id.startsWith('MFA-FLEET-');
 const files = {
   rule: fleet ? `src/fleet/rules/${id}.ts` : `src/rules/catalog/${id}.ts`,
   test: `test/rules/${id}.test.ts`,
   doc: `docs/rules/${id}.md`,
 };
-for (const f of Object.values(files)) if (existsSync(path.join(ROOT, f))) fail(`${f} already exists: ${id} is taken (ids are never reused)`);
+for (const f of Object.values(files))
+  if (existsSync(path.join(ROOT, f))) fail(`${f} already exists: ${id} is taken (ids are never reused)`);
 const other = fleet ? `src/rules/catalog/${id}.ts` : `src/fleet/rules/${id}.ts`;
 if (existsSync(path.join(ROOT, other))) fail(`${other} already exists: ${id} is taken`);
 
@@ -148,4 +150,6 @@ try {
 } catch {
   fail(`wrote ${Object.values(files).join(', ')}, but scripts/gen-rules.mjs failed (above); fix that and run npm run build`);
 }
-console.log(`new-rule: wrote ${Object.values(files).join(', ')}; fill in the TODOs, then npx vitest run test/rules/${id}.test.ts test/rules/catalog.test.ts`);
+console.log(
+  `new-rule: wrote ${Object.values(files).join(', ')}; fill in the TODOs, then npx vitest run test/rules/${id}.test.ts test/rules/catalog.test.ts`,
+);

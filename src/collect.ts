@@ -124,11 +124,14 @@ class FolderSink implements Sink {
   private async checkLanding(p: string): Promise<void> {
     if (this.rootReal === null) {
       this.rootReal = await realpath(this.root);
-      for (const d of this.forbidden) if (await landsInside(this.rootReal, d)) throw new CollectError(`${this.root}: now inside the target ${d} (a folder was swapped for a link): stopped`);
+      for (const d of this.forbidden)
+        if (await landsInside(this.rootReal, d))
+          throw new CollectError(`${this.root}: now inside the target ${d} (a folder was swapped for a link): stopped`);
     }
     const dir = await realpath(path.dirname(p));
     const rel = path.relative(this.rootReal, dir);
-    if (path.isAbsolute(rel) || rel.split(/[\\/]/)[0] === '..') throw new CollectError(`${p}: would land outside the bundle folder (${dir}): stopped`);
+    if (path.isAbsolute(rel) || rel.split(/[\\/]/)[0] === '..')
+      throw new CollectError(`${p}: would land outside the bundle folder (${dir}): stopped`);
   }
   async dir(rel: string, mtime?: Date): Promise<void> {
     const p = path.join(this.root, ...rel.split('/'));
@@ -247,21 +250,34 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   const zipOut = opts.zip ? (opts.out.toLowerCase().endsWith('.zip') ? opts.out : `${opts.out}.zip`) : null;
   const out = path.resolve(zipOut ?? opts.out);
   const exists = await outExists(out);
-  if (exists === 'other' || (zipOut && exists !== 'none')) throw new CollectError(`--out ${zipOut ?? opts.out}: already exists (give a new ${zipOut ? 'file' : 'folder'}; collect never overwrites)`);
+  if (exists === 'other' || (zipOut && exists !== 'none'))
+    throw new CollectError(
+      `--out ${zipOut ?? opts.out}: already exists (give a new ${zipOut ? 'file' : 'folder'}; collect never overwrites)`,
+    );
   // A bundle standing in for the host: nothing is written inside it, however --out is spelt (`..name`,
   // links, another case); checked again where each file lands, at write time (FolderSink).
   const forbidden = target.kind === 'bundle' ? [path.resolve(target.location)] : [];
   for (const d of forbidden) {
-    if (await landsInside(out, d)) throw new CollectError(`--out ${opts.out}: inside the target ${target.location} (nothing is written inside a target)`);
+    if (await landsInside(out, d))
+      throw new CollectError(`--out ${opts.out}: inside the target ${target.location} (nothing is written inside a target)`);
   }
 
   const rec = new RecordingHost(target);
-  const facts = await runProbes(rec, { stage: 'pre', backupDirs: opts.backupDirs, adapterFiles: opts.adapterFiles, role: opts.roles?.replication });
+  const facts = await runProbes(rec, {
+    stage: 'pre',
+    backupDirs: opts.backupDirs,
+    adapterFiles: opts.adapterFiles,
+    role: opts.roles?.replication,
+  });
 
-  const outWin = opts.outWinPath !== undefined ? opts.outWinPath : process.platform === 'win32' && /^[A-Za-z]:/.test(out) ? normalizeWinPath(out) : null;
+  const outWin =
+    opts.outWinPath !== undefined ? opts.outWinPath : process.platform === 'win32' && /^[A-Za-z]:/.test(out) ? normalizeWinPath(out) : null;
   if (outWin) {
     const hit = forbiddenFolders(rec, facts).find((f) => winIsInside(outWin, f));
-    if (hit) throw new CollectError(`--out ${opts.out}: inside ${hit}, a folder the scan reads (write the bundle elsewhere, e.g. C:\\Temp or a share)`);
+    if (hit)
+      throw new CollectError(
+        `--out ${opts.out}: inside ${hit}, a folder the scan reads (write the bundle elsewhere, e.g. C:\\Temp or a share)`,
+      );
   }
 
   // Host spelling of every path segment: listings are the host's truth, then what probes asked for.
@@ -285,7 +301,8 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   const files: FilePlan[] = [];
   const dirs = new Map<string, Access>();
   const isFileAccess = (a: Access) => !!(a.stat?.isFile || a.read || a.sha256 || (a.stat === undefined && a.listedAs?.isFile));
-  const isDirAccess = (a: Access) => !!(a.stat?.isDirectory || (a.entries && a.entries.length > 0) || (a.stat === undefined && a.listedAs?.isDirectory));
+  const isDirAccess = (a: Access) =>
+    !!(a.stat?.isDirectory || (a.entries && a.entries.length > 0) || (a.stat === undefined && a.listedAs?.isDirectory));
   for (const a of accesses) {
     if (isDirAccess(a)) dirs.set(winKey(a.path), a);
     if (!isFileAccess(a)) continue;
@@ -300,7 +317,18 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
   files.sort((x, y) => (winKey(x.path) < winKey(y.path) ? -1 : 1));
 
   const sink: Sink = zipOut ? new ZipSink(out) : new FolderSink(out, forbidden);
-  const res: CollectResult = { out, copied: 0, copiedBytes: 0, redacted: 0, described: [], omitted: [], registryKeys: 0, adfsFiles: [], warnings: [], facts };
+  const res: CollectResult = {
+    out,
+    copied: 0,
+    copiedBytes: 0,
+    redacted: 0,
+    described: [],
+    omitted: [],
+    registryKeys: 0,
+    adfsFiles: [],
+    warnings: [],
+    facts,
+  };
   const manifest = new Map<string, ManifestEntry>();
   const redact = opts.redact !== false;
   try {
@@ -389,7 +417,8 @@ export async function collect(target: Host, opts: CollectOptions): Promise<Colle
 
     // AD FS: the cmdlets' output, run here where the AD FS service is registered, else what the target held.
     const adfsOut = new Map<string, Buffer>();
-    for (const f of rec.bundleFiles.values()) if (ADFS_CMDLETS.some((c) => c.file === f.rel.toLowerCase())) adfsOut.set(f.rel.toLowerCase(), f.data);
+    for (const f of rec.bundleFiles.values())
+      if (ADFS_CMDLETS.some((c) => c.file === f.rel.toLowerCase())) adfsOut.set(f.rel.toLowerCase(), f.data);
     if (opts.adfsCmdlets && facts.services?.adfs) {
       for (const c of ADFS_CMDLETS) {
         const r = await runAdfsCmdlet(c, opts.adfsCmdlets);

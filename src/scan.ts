@@ -50,7 +50,13 @@ function scrubStrings<T>(v: T): T {
 
 /** The whole pipeline for one host: probes -> rules -> waivers -> plan -> verdict -> report. */
 export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanResult> {
-  const facts = await runProbes(target, { role: req.role, backupDirs: req.backupDirs, adapterFiles: req.adapterFiles, stage: req.stage, baseline: req.baseline });
+  const facts = await runProbes(target, {
+    role: req.role,
+    backupDirs: req.backupDirs,
+    adapterFiles: req.adapterFiles,
+    stage: req.stage,
+    baseline: req.baseline,
+  });
   if (req.baseline) checkBaselineHost(req.baseline, facts.host.name);
   const run = runRules(facts, req);
   let findings = run.findings;
@@ -70,7 +76,14 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
   findings = sortFindings(scrub(linkFindings(findings, plan)));
   // At goal migrate a server at the target with migration steps left (configure, consent) is not up to date.
   const verdictPath = req.goal === 'migrate' && run.upgradePath === 'none' && plan.length > 0 ? 'in-place' : run.upgradePath;
-  const verdict = computeVerdict(findings, verdictPath, findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver), req.failOn, facts.components.length > 0, req.stage);
+  const verdict = computeVerdict(
+    findings,
+    verdictPath,
+    findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver),
+    req.failOn,
+    facts.components.length > 0,
+    req.stage,
+  );
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
@@ -99,7 +112,9 @@ export async function scanTarget(target: Host, req: ScanRequest): Promise<ScanRe
     ...(req.goal === 'migrate' ? { migration: migrationSummary(facts) } : {}),
     // Stage post: the change side by side (src/post/change.ts).
     ...(req.stage === 'post' ? { change: scrubStrings(buildChange(facts, req, plan)) } : {}),
-    problems: [...facts.problems].map((p) => ({ ...p, message: redactText(p.message) })).sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),
+    problems: [...facts.problems]
+      .map((p) => ({ ...p, message: redactText(p.message) }))
+      .sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : a.message < b.message ? -1 : 1)),
   };
   return { report, ran: run.ran.concat(req.waivers ? RULES.filter((r) => r.meta.id === 'MFA-WVR-001').map((r) => r.meta) : []) };
 }

@@ -22,7 +22,8 @@ const text = (f: string) => (f === SELF ? '' : readFileSync(path.join(ROOT, f), 
 // (A package's own dist/, as in 'ajv/dist/runtime/...', is not the CLI: no name right before the slash.)
 const RUNS_CLI = /bin\/run\.js|(?:['"`]|(?<![\w-])\/)dist\/[\w.-]|\bBIN\b|\brunCli\(|\bcli\(|\bscanOk\(|\bbundleScan\(|\bliveScan/;
 // What needing an outside tool looks like: the tool helpers, or the tools themselves.
-const NEEDS_TOOL = /\bneeds\([^)]*'(strace|chromium|wine|node-win)'|\bwineReady\(|\brunWine\(|spawnSync\(\s*'(strace|chromium)'|bench\/run\.mjs/;
+const NEEDS_TOOL =
+  /\bneeds\([^)]*'(strace|chromium|wine|node-win)'|\bwineReady\(|\brunWine\(|spawnSync\(\s*'(strace|chromium)'|bench\/run\.mjs/;
 
 describe('test layers', () => {
   it('every test file is in exactly one layer, and each layer has files', () => {
@@ -53,7 +54,7 @@ describe('test layers', () => {
   });
 
   it('no test file installs a tool or fetches a package itself (scripts/setup-test-tools.sh does)', () => {
-    const install = new RegExp(['apt' + '-get', 'npm' + ' pack\\b', "['\"]npm['\"],\\s*\\[\\s*['\"](pack|install|i|ci)['\"]"].join('|'));
+    const install = new RegExp(['apt' + '-get', 'npm' + ' pack\\b', '[\'"]npm[\'"],\\s*\\[\\s*[\'"](pack|install|i|ci)[\'"]'].join('|'));
     const helpers = list('test/**/*.{ts,mjs,js}', ['test/data/**']);
     expect(helpers.filter((f) => install.test(text(f)))).toEqual([]);
   });

@@ -29,7 +29,9 @@ describe('the repository is self-contained', () => {
   });
 
   it('no file reads or names the folder beside the checkout, or the variables that pointed there', () => {
-    const hits = files.filter((f) => statSync(path.join(ROOT, f)).size < 4 * 1024 * 1024 && OUTSIDE.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    const hits = files.filter(
+      (f) => statSync(path.join(ROOT, f)).size < 4 * 1024 * 1024 && OUTSIDE.test(readFileSync(path.join(ROOT, f), 'utf8')),
+    );
     expect(hits).toEqual([]);
   });
 
@@ -38,8 +40,11 @@ describe('the repository is self-contained', () => {
       expect(statSync(path.join(ROOT, 'test', 'data', 'realdata', f)).isFile(), f).toBe(true);
     }
     for (const dir of ['registry', 'iis']) {
-      const truth = JSON.parse(readFileSync(path.join(ROOT, 'test', 'data', 'realdata', dir, 'truth.json'), 'utf8')) as { files: { file: string }[] };
-      for (const { file } of truth.files) expect(statSync(path.join(ROOT, 'test', 'data', 'realdata', dir, file)).size, file).toBeGreaterThan(0);
+      const truth = JSON.parse(readFileSync(path.join(ROOT, 'test', 'data', 'realdata', dir, 'truth.json'), 'utf8')) as {
+        files: { file: string }[];
+      };
+      for (const { file } of truth.files)
+        expect(statSync(path.join(ROOT, 'test', 'data', 'realdata', dir, file)).size, file).toBeGreaterThan(0);
     }
   });
 });

@@ -14,7 +14,13 @@ const i = args.indexOf('--runs');
 if (i >= 0) runs = Number(args.splice(i, 2)[1]);
 const dirs = args.length ? args.map((d) => path.resolve(d)) : [process.cwd()];
 const cache = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '.cache', 'node-win');
-const exe = process.env.NODE_WIN ?? (existsSync(cache) ? readdirSync(cache).map((v) => path.join(cache, v, 'node.exe')).find(existsSync) : undefined);
+const exe =
+  process.env.NODE_WIN ??
+  (existsSync(cache)
+    ? readdirSync(cache)
+        .map((v) => path.join(cache, v, 'node.exe'))
+        .find(existsSync)
+    : undefined);
 if (!exe) throw new Error('no Windows node.exe: run scripts/setup-test-tools.sh or set NODE_WIN');
 const prefix = path.join(os.tmpdir(), `mfa-readiness-wine-${process.getuid?.() ?? 0}`, 'timing-empty');
 const ready = await ensureWine(prefix);
@@ -22,7 +28,10 @@ if (!ready.ok) throw new Error(`wine: ${ready.reason}`);
 const times = new Map(dirs.map((d) => [d, []]));
 for (let r = 0; r < runs; r++) {
   for (const d of dirs) {
-    const res = await runWine([exe, winePath(path.join(d, 'bin', 'run.js')), 'scan', '--json', '--now', '2026-12-01T00:00:00Z'], { prefix, cwd: '/tmp' });
+    const res = await runWine([exe, winePath(path.join(d, 'bin', 'run.js')), 'scan', '--json', '--now', '2026-12-01T00:00:00Z'], {
+      prefix,
+      cwd: '/tmp',
+    });
     let verdict = '?';
     try {
       verdict = JSON.parse(res.stdout.toString('utf8')).verdict.status;

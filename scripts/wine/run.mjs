@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** Default prefix: one per user, outside the repository (a prefix is ~700 MB). */
-export const DEFAULT_PREFIX = process.env.MFA_WINE_PREFIX ?? path.join(os.tmpdir(), `mfa-readiness-wine-${process.getuid?.() ?? 0}`, 'prefix');
+export const DEFAULT_PREFIX =
+  process.env.MFA_WINE_PREFIX ?? path.join(os.tmpdir(), `mfa-readiness-wine-${process.getuid?.() ?? 0}`, 'prefix');
 
 /** "/tmp/x/y" -> "Z:\\tmp\\x\\y" (Wine maps Z: to /). */
 export function winePath(p) {

@@ -12,7 +12,11 @@ export const LATEST_VERSION = '8.1';
 
 /** Flags shared by the commands that scan (scan, fleet). */
 export const scanFlags = {
-  'fail-on': Flags.string({ description: 'exit 1 where an unwaived finding is at or above this severity; none never fails', options: [...FAIL_ON_VALUES], default: 'critical' }),
+  'fail-on': Flags.string({
+    description: 'exit 1 where an unwaived finding is at or above this severity; none never fails',
+    options: [...FAIL_ON_VALUES],
+    default: 'critical',
+  }),
   waivers: Flags.string({ description: 'YAML or JSON file of accepted findings' }),
   'target-version': Flags.string({ description: 'the release being upgraded to', default: LATEST_VERSION }),
   now: Flags.string({ description: "the scan's clock as an ISO time, for reproducible reports (default: now)" }),
@@ -24,7 +28,10 @@ export interface CommonParsed {
 }
 
 /** Validates the shared flags; a bad value is exit 2 with one line. */
-export async function parseCommonFlags(_cmd: Command, flags: { 'fail-on': string; waivers?: string; 'target-version': string; now?: string }): Promise<CommonParsed> {
+export async function parseCommonFlags(
+  _cmd: Command,
+  flags: { 'fail-on': string; waivers?: string; 'target-version': string; now?: string },
+): Promise<CommonParsed> {
   let now = new Date().toISOString();
   if (flags.now !== undefined) {
     now = parseNow(flags.now); // NowFlagError: a usage error (src/cli/errors.ts)

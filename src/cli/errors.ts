@@ -68,7 +68,11 @@ export interface CommandShape {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const clean = (s: string) => visible(s.replace(ANSI, ''));
-const firstLine = (s: string) => s.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+const firstLine = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean) ?? '';
 
 function className(e: unknown): string {
   if (!e || typeof e !== 'object') return '';
@@ -136,7 +140,11 @@ function parseErrorMessage(err: OclifLikeError, kind: string, shape: CommandShap
     }
     case 'FailedFlagValidationError':
     case 'ViolatedFlagConstraintError': {
-      const reasons = text.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+      const reasons = text
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim())
+        .filter(Boolean);
       const out: string[] = [];
       const pairs = new Set<string>();
       for (const r of reasons) {
@@ -153,7 +161,11 @@ function parseErrorMessage(err: OclifLikeError, kind: string, shape: CommandShap
       return out.join('; ') || firstLine(text);
     }
     default:
-      return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+      return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
   }
 }
 
@@ -164,7 +176,8 @@ export function classifyError(err: unknown, shape: CommandShape): ClassifiedErro
   const help = `${shape.bin}${shape.id ? ` ${shape.id}` : ''} --help`;
   if (err instanceof UsageError) return { code: 'usage', exit: 2, message: clean(firstLine(err.message)), help };
   if (e.parse !== undefined && e.oclif) return { code: 'usage', exit: 2, message: parseErrorMessage(e, kind, shape), help };
-  if (/FlagError$/.test(className(err)) && !isProgrammingError(err)) return { code: 'usage', exit: 2, message: clean(firstLine(e.message ?? '')), help };
+  if (/FlagError$/.test(className(err)) && !isProgrammingError(err))
+    return { code: 'usage', exit: 2, message: clean(firstLine(e.message ?? '')), help };
   if (isInputError(err)) return { code: 'input', exit: 2, message: clean(firstLine(e.message ?? String(err))) };
   // `this.error(msg, {exit: 2})` (oclif's CLIError with an exit code): an input error worded by the command.
   if (e.oclif?.exit !== undefined && !isProgrammingError(err)) {

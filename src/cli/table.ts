@@ -2,7 +2,13 @@ import type { Report, Severity } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { incompleteness, visible } from '../report/text.js';
 
-const COLOR: Record<Severity, string> = { critical: '\u001b[1;31m', high: '\u001b[31m', medium: '\u001b[33m', low: '\u001b[36m', info: '\u001b[2m' };
+const COLOR: Record<Severity, string> = {
+  critical: '\u001b[1;31m',
+  high: '\u001b[31m',
+  medium: '\u001b[33m',
+  low: '\u001b[36m',
+  info: '\u001b[2m',
+};
 const RESET = '\u001b[0m';
 
 const oneLine = (s: string) => visible(s).replace(/\s*\n\s*/g, ' ');
@@ -17,7 +23,9 @@ export function findingsTable(report: Report, written: string[], opts: { columns
   const width = Math.max(80, opts.columns || 120);
   const open = report.findings
     .filter((f) => !f.waiver)
-    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    .sort(
+      (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    );
   const v = report.verdict;
   const lines: string[] = [];
   lines.push(`${oneLine(report.host.name ?? report.scan.target.location)}: ${v.status} (gate ${v.gate}, fail-on ${v.failOn})`);
@@ -26,7 +34,12 @@ export function findingsTable(report: Report, written: string[], opts: { columns
   lines.push('');
   if (open.length === 0) lines.push('No open findings.');
   else {
-    const rows = open.map((f) => ({ sev: f.severity, id: f.ruleId, comp: oneLine(f.component), title: oneLine(f.title) + (f.outcome === 'unknown' ? ' (could not be determined)' : '') }));
+    const rows = open.map((f) => ({
+      sev: f.severity,
+      id: f.ruleId,
+      comp: oneLine(f.component),
+      title: oneLine(f.title) + (f.outcome === 'unknown' ? ' (could not be determined)' : ''),
+    }));
     const w = {
       sev: Math.max(8, ...rows.map((r) => r.sev.length)),
       id: Math.max(4, ...rows.map((r) => r.id.length)),

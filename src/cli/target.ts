@@ -6,7 +6,11 @@ import { BundleHost } from '../host/bundle.js';
 import { BadInputError, UsageError } from './errors.js';
 
 /** Opens the TARGET argument: a bundle folder, or the live host on Windows. Input errors are exit 2. */
-export async function openTarget(_cmd: Command, target: string | undefined, opts: { registry?: string[]; drive?: string[] }): Promise<Host> {
+export async function openTarget(
+  _cmd: Command,
+  target: string | undefined,
+  opts: { registry?: string[]; drive?: string[] },
+): Promise<Host> {
   const drives: Record<string, string> = {};
   for (const d of opts.drive ?? []) {
     const m = /^([A-Za-z]):?=(.+)$/.exec(d);
@@ -14,7 +18,10 @@ export async function openTarget(_cmd: Command, target: string | undefined, opts
     drives[m[1].toUpperCase()] = m[2]!;
   }
   if (target === undefined) {
-    if (process.platform !== 'win32') throw new UsageError('Missing 1 required arg: target (a bundle folder; a scan with no TARGET reads this host and runs only on Windows)');
+    if (process.platform !== 'win32')
+      throw new UsageError(
+        'Missing 1 required arg: target (a bundle folder; a scan with no TARGET reads this host and runs only on Windows)',
+      );
     const { LiveHost } = await import('../host/live.js');
     return new LiveHost();
   }

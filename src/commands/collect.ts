@@ -27,18 +27,40 @@ export default class Collect extends BaseCommand {
   static override enableJsonFlag = true;
 
   static override flags = {
-    out: Flags.string({ description: 'bundle folder to create (or, with --zip, the zip file; OUT.zip unless it ends in .zip)', required: true }),
+    out: Flags.string({
+      description: 'bundle folder to create (or, with --zip, the zip file; OUT.zip unless it ends in .zip)',
+      required: true,
+    }),
     zip: Flags.boolean({ description: 'write one zip file instead of a folder', default: false }),
-    'include-data': Flags.boolean({ description: "copy the data file and its backups too (they hold users' phone numbers)", default: false }),
-    redact: Flags.boolean({ description: 'replace secrets in copied config files by [redacted] (--no-redact keeps them)', default: true, allowNo: true }),
-    role: Flags.string({ description: 'replication role of this server, for bundle.json', options: ['primary', 'subordinate', 'standalone'] }),
+    'include-data': Flags.boolean({
+      description: "copy the data file and its backups too (they hold users' phone numbers)",
+      default: false,
+    }),
+    redact: Flags.boolean({
+      description: 'replace secrets in copied config files by [redacted] (--no-redact keeps them)',
+      default: true,
+      allowNo: true,
+    }),
+    role: Flags.string({
+      description: 'replication role of this server, for bundle.json',
+      options: ['primary', 'subordinate', 'standalone'],
+    }),
     'replication-group': Flags.string({ description: 'replication group name, for bundle.json' }),
     'load-balanced': Flags.boolean({ description: 'whether this server is load-balanced with others, for bundle.json', allowNo: true }),
     'adfs-farm': Flags.string({ description: 'AD FS farm name (e.g. sts.contoso.com), for bundle.json' }),
     'backup-dir': Flags.string({ description: 'a folder with backups to search and describe (Windows path; repeatable)', multiple: true }),
-    'adapter-files': Flags.string({ description: 'the folder the new AD FS adapter files were copied to (Windows path), for bundle.json adapterFiles' }),
-    'migration-server': Flags.string({ description: 'the dedicated secondary MFA Server that runs the Migration Utility (scan --goal migrate), for bundle.json migrationServer' }),
-    alias: Flags.string({ description: 'another name that reaches this host (a load-balancer or DNS alias such as mfasdk.contoso.com), for bundle.json aliases (repeatable)', multiple: true }),
+    'adapter-files': Flags.string({
+      description: 'the folder the new AD FS adapter files were copied to (Windows path), for bundle.json adapterFiles',
+    }),
+    'migration-server': Flags.string({
+      description:
+        'the dedicated secondary MFA Server that runs the Migration Utility (scan --goal migrate), for bundle.json migrationServer',
+    }),
+    alias: Flags.string({
+      description:
+        'another name that reaches this host (a load-balancer or DNS alias such as mfasdk.contoso.com), for bundle.json aliases (repeatable)',
+      multiple: true,
+    }),
   };
 
   async run(): Promise<Omit<CollectResult, 'facts'>> {
@@ -88,7 +110,8 @@ export default class Collect extends BaseCommand {
     } catch (e) {
       // CollectError is an input error as it is (src/cli/errors.ts); a file-system error is about --out.
       const code = (e as NodeJS.ErrnoException).code;
-      if (!(e instanceof CollectError) && code && !isProgrammingError(e)) throw new BadInputError(`--out ${flags.out}: cannot be written: ${(e as Error).message.split('\n')[0]}`);
+      if (!(e instanceof CollectError) && code && !isProgrammingError(e))
+        throw new BadInputError(`--out ${flags.out}: cannot be written: ${(e as Error).message.split('\n')[0]}`);
       throw e;
     }
     const { facts, ...summary } = res;

@@ -39,7 +39,8 @@ function line(d: ConfigDifference): string {
 
 export default class CompareConfig extends BaseCommand {
   static override summary = 'Compare two web.config or AD FS adapter config files: what to carry over after the upgrade.';
-  static override description = 'Lists settings, elements and attributes only in one file and those that differ, in two sections: what to carry over from the old file (appSettings, applicationSettings with the SDK URL, the portal theme, the adapter config values) and what the new release changes on purpose (.NET 2.0 -> 4.0 section types, assembly versions, settings new in the release: keep the new file\'s). Secret values show as [redacted], a cleared one as "set -> empty". Exit 0 when the files match, 1 when they differ, 2 when one cannot be read or parsed.';
+  static override description =
+    'Lists settings, elements and attributes only in one file and those that differ, in two sections: what to carry over from the old file (appSettings, applicationSettings with the SDK URL, the portal theme, the adapter config values) and what the new release changes on purpose (.NET 2.0 -> 4.0 section types, assembly versions, settings new in the release: keep the new file\'s). Secret values show as [redacted], a cleared one as "set -> empty". Exit 0 when the files match, 1 when they differ, 2 when one cannot be read or parsed.';
   static override examples = [
     '<%= config.bin %> compare-config backup\\web.config C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config',
     '<%= config.bin %> compare-config old-adapter.config MultiFactorAuthenticationAdfsAdapter.config --json',
@@ -57,7 +58,10 @@ export default class CompareConfig extends BaseCommand {
         // A regular file only (a FIFO would block the read forever), and not a huge one.
         const st = await stat(p);
         if (!st.isFile()) return this.error(`${terminalLine(p)}: not a regular file`, { exit: 2 });
-        if (st.size > MAX_CONFIG_BYTES) return this.error(`${terminalLine(p)}: ${st.size} bytes, over the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB a config file may have`, { exit: 2 });
+        if (st.size > MAX_CONFIG_BYTES)
+          return this.error(`${terminalLine(p)}: ${st.size} bytes, over the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB a config file may have`, {
+            exit: 2,
+          });
         return await readFile(p);
       } catch (e) {
         if ((e as { oclif?: unknown }).oclif) throw e;
@@ -80,7 +84,10 @@ export default class CompareConfig extends BaseCommand {
         if (carryOver.length) this.log('');
         this.log(`Changed by the new release (${release.length}): keep the new file's`);
         for (const d of release) this.log(`  ${line(d)}`);
-        if (frameworkChanged) this.log('  The new release moves this file from .NET 2.0 to 4.0: do not copy the old file over the new one; copy the settings above into it.');
+        if (frameworkChanged)
+          this.log(
+            '  The new release moves this file from .NET 2.0 to 4.0: do not copy the old file over the new one; copy the settings above into it.',
+          );
       }
     }
     if (r.differences.length) process.exitCode = 1;

@@ -70,9 +70,7 @@ export function diffReports(a: Report, b: Report, failOn: FailOn): DiffResult {
     if ((rose || unwaived) && !f.waiver) escalated.push({ ...pick(f), was: was.severity, wasWaived: !!was.waiver });
   }
   const worse = statusRank(b.verdict.status) < statusRank(a.verdict.status);
-  const failing = [...added.filter((f) => !f.waiver), ...escalated]
-    .filter((f) => atOrAbove(f.severity, failOn))
-    .map((f) => f.id);
+  const failing = [...added.filter((f) => !f.waiver), ...escalated].filter((f) => atOrAbove(f.severity, failOn)).map((f) => f.id);
   if (worse && b.findings.some((f) => !f.waiver && atOrAbove(f.severity, failOn))) failing.push('verdict');
   return {
     host: b.host.name,
@@ -137,7 +135,10 @@ export default class Diff extends BaseCommand {
       }
       const show = (label: string, list: readonly (Listed & { was?: Severity; wasWaived?: boolean })[]) => {
         lines.push(`${label}: ${list.length}`);
-        for (const f of list) lines.push(`  ${f.severity.padEnd(8)} ${t(f.ruleId)}  ${t(f.title)} (${t(f.id)})${f.was ? ` (was ${f.was}${f.wasWaived ? ', waived' : ''})` : ''}`);
+        for (const f of list)
+          lines.push(
+            `  ${f.severity.padEnd(8)} ${t(f.ruleId)}  ${t(f.title)} (${t(f.id)})${f.was ? ` (was ${f.was}${f.wasWaived ? ', waived' : ''})` : ''}`,
+          );
       };
       show('new', res.new);
       show('escalated', res.escalated);

@@ -38,20 +38,34 @@ export default class Fleet extends BaseCommand {
   static override strict = false;
 
   static override args = {
-    targets: Args.string({ description: 'bundle folders, .zip files from collect, saved .json reports, or folders of them', required: true }),
+    targets: Args.string({
+      description: 'bundle folders, .zip files from collect, saved .json reports, or folders of them',
+      required: true,
+    }),
   };
 
   static override flags = {
     ...scanFlags,
-    format: Flags.string({ description: 'fleet reports to write: json,html,md,junit,github,azure (comma separated or repeated) [default: html,json]', multiple: true, delimiter: ',', options: [...FLEET_FORMATS] }),
+    format: Flags.string({
+      description: 'fleet reports to write: json,html,md,junit,github,azure (comma separated or repeated) [default: html,json]',
+      multiple: true,
+      delimiter: ',',
+      options: [...FLEET_FORMATS],
+    }),
     out: Flags.string({ description: 'folder to write the fleet reports into', exclusive: ['output'] }),
     output: Flags.string({ description: 'base file name of the fleet reports (e.g. window.json)', exclusive: ['out'] }),
     template: Flags.string({ description: 'folder with your own fleet.html.hbs / fleet.md.hbs' }),
     stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs', 'post'], default: 'pre' }),
-    baselines: Flags.string({ description: 'with --stage post: a folder of the JSON reports taken before the window, matched to the hosts by host name' }),
-    goal: Flags.string({ description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)', options: ['upgrade', 'migrate'], default: 'upgrade' }),
+    baselines: Flags.string({
+      description: 'with --stage post: a folder of the JSON reports taken before the window, matched to the hosts by host name',
+    }),
+    goal: Flags.string({
+      description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)',
+      options: ['upgrade', 'migrate'],
+      default: 'upgrade',
+    }),
     jobs: Flags.integer({ description: 'hosts scanned at the same time [default: available parallelism]', min: 1 }),
-    'host-reports': Flags.string({ description: 'also write each host\'s own report (json, html and md) into this folder as it finishes' }),
+    'host-reports': Flags.string({ description: "also write each host's own report (json, html and md) into this folder as it finishes" }),
   };
 
   async run(): Promise<FleetReport> {
@@ -62,7 +76,12 @@ export default class Fleet extends BaseCommand {
     const json = this.jsonEnabled();
     const cwd = process.cwd();
     // --json alone writes no files; --json with --out or --output writes the default formats too (as the README says).
-    const formats = [...new Set((flags.format as FleetFormat[] | undefined) ?? (json && flags.out === undefined && flags.output === undefined ? [] : ['html', 'json']))] as FleetFormat[];
+    const formats = [
+      ...new Set(
+        (flags.format as FleetFormat[] | undefined) ??
+          (json && flags.out === undefined && flags.output === undefined ? [] : ['html', 'json']),
+      ),
+    ] as FleetFormat[];
     const wantFiles = formats.length > 0 && (!json || flags.format !== undefined || flags.out !== undefined || flags.output !== undefined);
     const date = common.scan.now.slice(0, 10);
     const base = flags.output
@@ -95,8 +114,10 @@ export default class Fleet extends BaseCommand {
     const written: string[] = [];
     const hostNames = new Set<string>();
     const junitHosts = wantFiles && formats.includes('junit') ? new Map<string, Report>() : null;
-    if (flags.baselines !== undefined && flags.stage !== 'post') throw new BadInputError('--baselines: only with --stage post (the reports taken before the window)');
-    const baselines = flags.baselines === undefined ? undefined : await (await import('../post/baseline.js')).loadBaselines(flags.baselines);
+    if (flags.baselines !== undefined && flags.stage !== 'post')
+      throw new BadInputError('--baselines: only with --stage post (the reports taken before the window)');
+    const baselines =
+      flags.baselines === undefined ? undefined : await (await import('../post/baseline.js')).loadBaselines(flags.baselines);
     const { report } = await runFleet(targets, {
       ...common.scan,
       baselines,
@@ -108,24 +129,36 @@ export default class Fleet extends BaseCommand {
         if (h.status === 'failed') log.warn({ target: h.target }, h.reason ?? 'failed');
         progress.update(done, total, h.name, h.status === 'failed');
       },
-      onHostReport: hostDir || junitHosts
-        ? async (r, s) => {
-            junitHosts?.set(s.name, r);
-            if (!hostDir) return;
-            // Names that sanitise alike get a hash (fileSafeHost); the same name twice, or in another case, gets -2, -3.
-            const stem = `mfa-readiness-${fileSafeHost(s.name)}-${date}`;
-            let name = stem;
-            for (let n = 2; hostNames.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
-            hostNames.add(name.toLowerCase());
-            // JSON for tools, HTML and Markdown for the person doing that server's part of the window (issue 14).
-            written.push(...(await writeReports(r, { formats: ['json', 'html', 'md'], out: hostDir, output: `${name}.json`, rulesRan: [], cwd, targetDirs })));
-          }
-        : undefined,
+      onHostReport:
+        hostDir || junitHosts
+          ? async (r, s) => {
+              junitHosts?.set(s.name, r);
+              if (!hostDir) return;
+              // Names that sanitise alike get a hash (fileSafeHost); the same name twice, or in another case, gets -2, -3.
+              const stem = `mfa-readiness-${fileSafeHost(s.name)}-${date}`;
+              let name = stem;
+              for (let n = 2; hostNames.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
+              hostNames.add(name.toLowerCase());
+              // JSON for tools, HTML and Markdown for the person doing that server's part of the window (issue 14).
+              written.push(
+                ...(await writeReports(r, {
+                  formats: ['json', 'html', 'md'],
+                  out: hostDir,
+                  output: `${name}.json`,
+                  rulesRan: [],
+                  cwd,
+                  targetDirs,
+                })),
+              );
+            }
+          : undefined,
     });
     progress.end();
 
     if (report.hosts.every((h) => h.status === 'failed')) {
-      throw new BadInputError(`no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`);
+      throw new BadInputError(
+        `no target could be used: ${report.hosts.map((h) => `${h.target} (${h.reason})`).join('; ') || 'none given'}`,
+      );
     }
     if (wantFiles) {
       // Where the bytes land is checked again now, after the scans (a folder swapped for a link meanwhile).
@@ -136,7 +169,15 @@ export default class Fleet extends BaseCommand {
       try {
         await mkdir(dirname(base), { recursive: true });
         const files = formats.filter((f) => !isCiFormat(f));
-        const contents = files.map((f) => (f === 'json' ? renderFleetJson(report) : f === 'html' ? renderFleetHtml(report, { templateDir: flags.template }) : f === 'junit' ? renderFleetJunit(report, { hostReports: junitHosts ?? undefined }) : renderFleetMarkdown(report, { templateDir: flags.template })));
+        const contents = files.map((f) =>
+          f === 'json'
+            ? renderFleetJson(report)
+            : f === 'html'
+              ? renderFleetHtml(report, { templateDir: flags.template })
+              : f === 'junit'
+                ? renderFleetJunit(report, { hostReports: junitHosts ?? undefined })
+                : renderFleetMarkdown(report, { templateDir: flags.template }),
+        );
         for (const [i, f] of files.entries()) {
           await writeReportFile(base + EXT[f], contents[i], { forbidden: targetDirs });
           written.push(base + EXT[f]);
@@ -161,7 +202,8 @@ export function fleetSummary(report: FleetReport, written: string[]): string {
   const lines = [
     `fleet of ${report.hosts.length}: ${v.status} (gate ${v.gate}, fail-on ${v.failOn}) - ${counts}${v.waived ? `, ${v.waived} waived` : ''}; ${by('scanned')} scanned, ${by('read')} read, ${by('failed')} failed; ${report.waves.length} wave(s), ${report.findings.length} fleet finding(s)`,
   ];
-  for (const h of report.hosts.filter((x) => x.status === 'failed')) lines.push(`failed: ${terminalLine(h.target)}: ${terminalLine(h.reason ?? 'failed')}`);
+  for (const h of report.hosts.filter((x) => x.status === 'failed'))
+    lines.push(`failed: ${terminalLine(h.target)}: ${terminalLine(h.reason ?? 'failed')}`);
   for (const w of written) lines.push(`wrote ${terminalLine(w)}`);
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,16 @@ import { BaseCommand } from '../cli/base.js';
 import { terminalLine } from '../util/terminal.js';
 import { parseNow } from '../cli/now.js';
 import { SEVERITIES, type Report, type Severity, type WaiverEntry, type WaiverStatus } from '../types.js';
-import { applyFailOnUnknown, failingLines, gateFleetReport, isFleetReport, loadAnyReport, parseMaxAge, staleReport, writeGatedReports } from '../report/rerender.js';
+import {
+  applyFailOnUnknown,
+  failingLines,
+  gateFleetReport,
+  isFleetReport,
+  loadAnyReport,
+  parseMaxAge,
+  staleReport,
+  writeGatedReports,
+} from '../report/rerender.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import { rejudgeReport } from '../report/rejudge.js';
 import type { FleetReport } from '../fleet/types.js';
@@ -79,9 +88,15 @@ export default class Gate extends BaseCommand {
       delimiter: ',',
       options: [...REPORT_FORMATS],
     }),
-    output: Flags.string({ description: 'base file name for --format (e.g. gated.junit.xml gives gated.junit.xml, gated.md, ...)', exclusive: ['out'] }),
+    output: Flags.string({
+      description: 'base file name for --format (e.g. gated.junit.xml gives gated.junit.xml, gated.md, ...)',
+      exclusive: ['out'],
+    }),
     out: Flags.string({ description: 'folder for --format files (default names)', exclusive: ['output'] }),
-    'fail-on-unknown': Flags.boolean({ description: 'fail where any check could not be determined, whatever its severity', default: false }),
+    'fail-on-unknown': Flags.boolean({
+      description: 'fail where any check could not be determined, whatever its severity',
+      default: false,
+    }),
     'max-age': Flags.string({ description: 'fail when the report is older than this (7d, 36h, 2w) at --now or the current time' }),
   };
 
@@ -109,7 +124,14 @@ export default class Gate extends BaseCommand {
     if (flags.format?.length) {
       const gated = gatedAll;
       try {
-        for (const f of await writeGatedReports(gated, { formats: flags.format as ReportFormat[], output: flags.output, out: flags.out, cwd: process.cwd(), input: args.report })) process.stderr.write(`wrote ${f}\n`);
+        for (const f of await writeGatedReports(gated, {
+          formats: flags.format as ReportFormat[],
+          output: flags.output,
+          out: flags.out,
+          cwd: process.cwd(),
+          input: args.report,
+        }))
+          process.stderr.write(`wrote ${f}\n`);
       } catch (e) {
         this.error((e as Error).message, { exit: 2 });
       }
@@ -120,7 +142,10 @@ export default class Gate extends BaseCommand {
         `; ${result.waived} waived` +
         (result.failing.length ? `; failing: ${terminalLine(result.failing.join(', '))}` : ''),
     );
-    if (result.failing.length) this.log(['failing findings:', ...failingLines({ ...report, verdict: { failOn } }, result.failing).map((l) => terminalLine(l))].join('\n'));
+    if (result.failing.length)
+      this.log(
+        ['failing findings:', ...failingLines({ ...report, verdict: { failOn } }, result.failing).map((l) => terminalLine(l))].join('\n'),
+      );
     if (unknownLine) this.log(`gate: fail: ${unknownLine}`);
     if (stale) this.log(`gate: fail: ${stale}`);
     if (result.gate === 'fail' || stale) process.exitCode = 1;
@@ -133,13 +158,34 @@ export default class Gate extends BaseCommand {
    * line naming the file: --format (re-rendering), --waivers (re-applying) and --fail-on-unknown (which checks of a
    * server could not be determined).
    */
-  private gateFleet(fleet: FleetReport, file: string, failOn: FailOn, stale: string | null, flags: { format?: string[]; waivers?: string; 'fail-on-unknown'?: boolean }): GateResult {
-    if (flags.format?.length) this.error(`${file}: a fleet report: --format re-renders host reports only; run \`fleet --format\` again for a fleet's files`, { exit: 2 });
-    if (flags.waivers) this.error(`${file}: a fleet report keeps each server's verdict, not its findings, so --waivers cannot be applied to it again; give the waiver file to \`fleet --waivers\``, { exit: 2 });
-    if (flags['fail-on-unknown']) this.error(`${file}: a fleet report does not keep which checks of each server could not be determined, so --fail-on-unknown cannot judge it; gate each server's report (\`fleet --host-reports DIR\`) with it`, { exit: 2 });
+  private gateFleet(
+    fleet: FleetReport,
+    file: string,
+    failOn: FailOn,
+    stale: string | null,
+    flags: { format?: string[]; waivers?: string; 'fail-on-unknown'?: boolean },
+  ): GateResult {
+    if (flags.format?.length)
+      this.error(`${file}: a fleet report: --format re-renders host reports only; run \`fleet --format\` again for a fleet's files`, {
+        exit: 2,
+      });
+    if (flags.waivers)
+      this.error(
+        `${file}: a fleet report keeps each server's verdict, not its findings, so --waivers cannot be applied to it again; give the waiver file to \`fleet --waivers\``,
+        { exit: 2 },
+      );
+    if (flags['fail-on-unknown'])
+      this.error(
+        `${file}: a fleet report does not keep which checks of each server could not be determined, so --fail-on-unknown cannot judge it; gate each server's report (\`fleet --host-reports DIR\`) with it`,
+        { exit: 2 },
+      );
     const g = gateFleetReport(fleet, failOn);
     const counts = fleet.verdict.counts;
-    this.log(`gate: ${g.gate} (fail-on ${failOn}): fleet of ${fleet.hosts.length} server(s): ` + SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ') + `; ${fleet.verdict.waived} waived`);
+    this.log(
+      `gate: ${g.gate} (fail-on ${failOn}): fleet of ${fleet.hosts.length} server(s): ` +
+        SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ') +
+        `; ${fleet.verdict.waived} waived`,
+    );
     if (g.reasons.length) this.log(['failing:', ...g.reasons.map((l) => terminalLine(l))].join('\n'));
     if (stale) this.log(`gate: fail: ${stale}`);
     const gate = g.gate === 'fail' || stale ? 'fail' : 'pass';

@@ -30,7 +30,10 @@ export default class Scan extends BaseCommand {
   static override enableJsonFlag = true;
 
   static override args = {
-    target: Args.string({ description: 'bundle folder, or a copied C: drive (live scan of this Windows host when left out)', required: false }),
+    target: Args.string({
+      description: 'bundle folder, or a copied C: drive (live scan of this Windows host when left out)',
+      required: false,
+    }),
   };
 
   static override flags = {
@@ -46,15 +49,26 @@ export default class Scan extends BaseCommand {
     template: Flags.string({ description: 'folder with your own handlebars templates for html and md' }),
     role: Flags.string({ description: 'replication role, where bundle.json lacks it', options: ['primary', 'subordinate', 'standalone'] }),
     stage: Flags.string({ description: 'which gate of the upgrade this scan is for', options: ['pre', 'adfs', 'post'], default: 'pre' }),
-    goal: Flags.string({ description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)', options: ['upgrade', 'migrate'], default: 'upgrade' }),
+    goal: Flags.string({
+      description: 'what the window is for: upgrade every part, or migrate (only what the MFA Server Migration Utility needs)',
+      options: ['upgrade', 'migrate'],
+      default: 'upgrade',
+    }),
     baseline: Flags.string({ description: 'with --stage post: the JSON report taken before the window, to verify the upgrade against' }),
     'backup-dir': Flags.string({ description: 'also look here for backups (a Windows path on the host; repeatable)', multiple: true }),
-    'adapter-files': Flags.string({ description: 'the folder the new AD FS adapter files were copied to and the Register script edited in (a Windows path on the host; stage adfs)' }),
+    'adapter-files': Flags.string({
+      description:
+        'the folder the new AD FS adapter files were copied to and the Register script edited in (a Windows path on the host; stage adfs)',
+    }),
     registry: Flags.string({ description: 'add a registry export (.reg), from anywhere (repeatable)', multiple: true }),
     drive: Flags.string({ description: 'map a drive letter to a folder: D=PATH (repeatable)', multiple: true }),
-    'fail-on-unknown': Flags.boolean({ description: 'fail the gate where any check could not be determined, whatever its severity', default: false }),
+    'fail-on-unknown': Flags.boolean({
+      description: 'fail the gate where any check could not be determined, whatever its severity',
+      default: false,
+    }),
     force: Flags.boolean({
-      description: 'replace an earlier report of the same host and day (default: the new one is named ...-2, -3, ...); --output always replaces its file',
+      description:
+        'replace an earlier report of the same host and day (default: the new one is named ...-2, -3, ...); --output always replaces its file',
       default: false,
     }),
   };
@@ -63,7 +77,8 @@ export default class Scan extends BaseCommand {
     const { args, flags } = await this.parse(Scan);
     const common = await parseCommonFlags(this, flags);
     const log = makeLogger(flags['log-level'] as LogLevel, flags['log-format'] as LogFormat | undefined);
-    if (flags.baseline !== undefined && flags.stage !== 'post') throw new BadInputError('--baseline: only with --stage post (the report taken before the window)');
+    if (flags.baseline !== undefined && flags.stage !== 'post')
+      throw new BadInputError('--baseline: only with --stage post (the report taken before the window)');
     const baseline = flags.baseline === undefined ? null : await (await import('../post/baseline.js')).loadBaseline(flags.baseline);
     const target = await openTarget(this, args.target, { registry: flags.registry, drive: flags.drive });
     log.info({ target: target.location, kind: target.kind }, 'scan started');
@@ -85,7 +100,9 @@ export default class Scan extends BaseCommand {
 
     const json = this.jsonEnabled();
     // --json alone writes no files; --json with --out or --output writes the default formats too (as the README says).
-    const formats = (flags.format as ReportFormat[] | undefined) ?? (json && flags.out === undefined && flags.output === undefined ? [] : ['html', 'json']);
+    const formats =
+      (flags.format as ReportFormat[] | undefined) ??
+      (json && flags.out === undefined && flags.output === undefined ? [] : ['html', 'json']);
     const wantFiles = !json || flags.format !== undefined || flags.out !== undefined || flags.output !== undefined;
     let written: string[] = [];
     if (wantFiles && formats.length > 0) {
@@ -95,7 +112,9 @@ export default class Scan extends BaseCommand {
       // A second scan of the same host on the same day gets its own name (-2, -3, ...) unless --force.
       const output = flags.output ?? (flags.force ? undefined : await freeBaseName(report, chosen, flags.out, cwd));
       if (output !== undefined && flags.output === undefined) {
-        process.stderr.write(`note: an earlier report of ${visible(report.host.name ?? 'this host').replace(/\n/g, ' ')} from ${report.scan.startedAt.slice(0, 10)} is there; this one is named ${basename(output)}.* (--force replaces the earlier one)\n`);
+        process.stderr.write(
+          `note: an earlier report of ${visible(report.host.name ?? 'this host').replace(/\n/g, ' ')} from ${report.scan.startedAt.slice(0, 10)} is there; this one is named ${basename(output)}.* (--force replaces the earlier one)\n`,
+        );
       }
       try {
         written = await writeReports(report, {
@@ -127,7 +146,12 @@ export default class Scan extends BaseCommand {
  * `mfa-readiness-MFA01-2026-11-21-2` (then -3, ...), so a second scan never silently replaces the first.
  * Undefined where the default name is free.
  */
-export async function freeBaseName(report: Report, formats: readonly ReportFormat[], out: string | undefined, cwd: string): Promise<string | undefined> {
+export async function freeBaseName(
+  report: Report,
+  formats: readonly ReportFormat[],
+  out: string | undefined,
+  cwd: string,
+): Promise<string | undefined> {
   const { EXTENSIONS, reportBasePath } = await import('../report/write.js');
   const { existsSync } = await import('node:fs');
   const base = reportBasePath(report, { out, cwd });
@@ -135,4 +159,3 @@ export async function freeBaseName(report: Report, formats: readonly ReportForma
   if (!taken(base)) return undefined;
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
-

@@ -193,7 +193,9 @@ const MiB = (n: number) => `${Math.round(n / 1024 ** 2)} MiB`;
  * fstat. The zip's size comes with it.
  */
 async function openZip(zipPath: string): Promise<{ zip: yauzl.ZipFile; size: number }> {
-  const fd = await new Promise<number>((res, rej) => fsOpen(zipPath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0), (e, f) => (e ? rej(e) : res(f))));
+  const fd = await new Promise<number>((res, rej) =>
+    fsOpen(zipPath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0), (e, f) => (e ? rej(e) : res(f))),
+  );
   let st;
   try {
     st = fstatSync(fd);
@@ -206,7 +208,13 @@ async function openZip(zipPath: string): Promise<{ zip: yauzl.ZipFile; size: num
     throw new Error('not a regular file: not opened');
   }
   // yauzl closes the fd when the zip is closed.
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z))));
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
+    yauzl.fromFd(
+      fd,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, decodeStrings: true, validateEntrySizes: true },
+      (e, z) => (e ? rej(e) : res(z)),
+    ),
+  );
   return { zip, size: st.size };
 }
 
@@ -249,11 +257,13 @@ export async function extractZip(zipPath: string, limits: ZipLimits = {}): Promi
   try {
     const opened = await openZip(zipPath);
     zip = opened.zip;
-    if (zip.entryCount > maxEntries) throw new Error(`${zip.entryCount} entries, more than ${maxEntries} (a bundle holds a few hundred): refused`);
+    if (zip.entryCount > maxEntries)
+      throw new Error(`${zip.entryCount} entries, more than ${maxEntries} (a bundle holds a few hundred): refused`);
     const allowed = Math.min(maxBytes, Math.max(ZIP_LIMITS.ratioFloor, maxRatio * opened.size));
     let total = 0;
     const entries = await readEntries(zip, (entry) => {
-      if (unsafeEntryName(entry.fileName)) throw new Error(`entry ${cutMessage(entry.fileName, 200)} leads outside the folder (.. or an absolute path)`);
+      if (unsafeEntryName(entry.fileName))
+        throw new Error(`entry ${cutMessage(entry.fileName, 200)} leads outside the folder (.. or an absolute path)`);
       total += entry.uncompressedSize;
       if (total > maxBytes) throw new Error(`unpacks to more than ${MiB(maxBytes)}: refused`);
       if (total > allowed) throw new Error(`unpacks to more than ${maxRatio} times its size (over ${MiB(allowed)}): refused as a zip bomb`);

@@ -20,7 +20,8 @@ const SUMMARY: Record<string, string> = {
   'nothing-to-upgrade': 'No MFA Server component was found on any server.',
   verified: 'After the window: every server verified against its report of before.',
   'verified-with-warnings': 'After the window: every server upgraded; low findings are left to do (see each server).',
-  incomplete: 'After the window: the upgrade is not complete on some server (or a server could not be scanned): see the servers and findings below.',
+  incomplete:
+    'After the window: the upgrade is not complete on some server (or a server could not be scanned): see the servers and findings below.',
 };
 
 /** The view behind fleet.html.hbs and fleet.md.hbs; `esc` as in src/report/view.ts. */
@@ -44,7 +45,10 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
       // Waves of one slot can run at the same time (different replication groups, pools, farms).
       const alongside = w.slot === undefined ? [] : report.waves.filter((o) => o !== w && o.slot === w.slot).map((o) => o.order);
       // Beside the waves that work on a server (the shared first and last waves name every server: not there).
-      const fleetFindings = w.kind === 'before-window' || w.kind === 'after-upgrade' ? [] : report.findings.filter((f) => w.hosts.includes(f.host) && !f.waiver);
+      const fleetFindings =
+        w.kind === 'before-window' || w.kind === 'after-upgrade'
+          ? []
+          : report.findings.filter((f) => w.hosts.includes(f.host) && !f.waiver);
       return {
         order: w.order,
         anchor: slug('wave', String(w.order)),
@@ -54,11 +58,30 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
         track: opt(w.track),
         alongside: alongside.length ? alongside.join(', ') : null,
         alongsideLinks: alongside.map((o) => ({ order: o, anchor: slug('wave', String(o)) })),
-        fleetFindings: fleetFindings.map((f) => ({ anchor: slug('finding', f.id), ruleId: esc(f.ruleId), host: esc(f.host), severity: f.severity, severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity), title: esc(f.title) })),
+        fleetFindings: fleetFindings.map((f) => ({
+          anchor: slug('finding', f.id),
+          ruleId: esc(f.ruleId),
+          host: esc(f.host),
+          severity: f.severity,
+          severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity),
+          title: esc(f.title),
+        })),
         steps: w.steps.map((s, i) => ({
-          n: i + 1, host: esc(s.host), id: esc(s.id), action: esc(s.action), component: esc(s.component), title: esc(s.title),
+          n: i + 1,
+          host: esc(s.host),
+          id: esc(s.id),
+          action: esc(s.action),
+          component: esc(s.component),
+          title: esc(s.title),
           detail: opt(s.detail),
-          findings: (s.findings ?? []).map((f) => ({ ruleId: esc(f.ruleId), severity: f.severity, severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity), title: esc(f.title), message: esc(f.message), unknown: f.outcome === 'unknown' })),
+          findings: (s.findings ?? []).map((f) => ({
+            ruleId: esc(f.ruleId),
+            severity: f.severity,
+            severityLabel: SEVERITY_LABELS[f.severity] ?? esc(f.severity),
+            title: esc(f.title),
+            message: esc(f.message),
+            unknown: f.outcome === 'unknown',
+          })),
         })),
       };
     }),
@@ -68,7 +91,7 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
       status: h.status,
       failed: h.status === 'failed',
       reason: opt(h.reason),
-      verdict: h.verdict ? STATUS_LABELS[h.verdict.status] ?? esc(h.verdict.status) : null,
+      verdict: h.verdict ? (STATUS_LABELS[h.verdict.status] ?? esc(h.verdict.status)) : null,
       verdictStatus: h.verdict?.status ?? 'failed',
       gate: h.verdict?.gate ?? null,
       hostRole: opt(h.hostRole),
@@ -90,7 +113,13 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
       evidence: f.evidence.map((e) => ({ source: esc(e.source), location: esc(e.location), observed: esc(e.observed) })),
       waiver: f.waiver ? { reason: esc(f.waiver.reason), expires: opt(f.waiver.expires) } : null,
     })),
-    waivers: report.waivers.map((w) => ({ rule: esc(w.rule), host: opt(w.host), reason: esc(w.reason), expires: opt(w.expires), status: w.status ?? 'unused' })),
+    waivers: report.waivers.map((w) => ({
+      rule: esc(w.rule),
+      host: opt(w.host),
+      reason: esc(w.reason),
+      expires: opt(w.expires),
+      status: w.status ?? 'unused',
+    })),
   };
 }
 
@@ -103,5 +132,7 @@ export function renderFleetHtml(report: FleetReport, opts: { templateDir?: strin
 /** Markdown: values Markdown-escaped in the view, template compiled with noEscape (as the host report). */
 export function renderFleetMarkdown(report: FleetReport, opts: { templateDir?: string } = {}): string {
   const render = compileTemplates('fleet.md.hbs', [], { templateDir: opts.templateDir, noEscape: true });
-  return render(buildFleetView(report, mdEscape)).replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  return render(buildFleetView(report, mdEscape))
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\s*$/, '\n');
 }

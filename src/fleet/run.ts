@@ -37,7 +37,16 @@ export interface FleetOptions extends ScanOptions {
 }
 
 /** Worst first (docs/report-format.md: a fleet's status is its worst host's, `not-ready` worst). */
-export const STATUS_PRECEDENCE: readonly VerdictStatus[] = ['not-ready', 'incomplete', 'ready-with-warnings', 'verified-with-warnings', 'ready', 'verified', 'up-to-date', 'nothing-to-upgrade'];
+export const STATUS_PRECEDENCE: readonly VerdictStatus[] = [
+  'not-ready',
+  'incomplete',
+  'ready-with-warnings',
+  'verified-with-warnings',
+  'ready',
+  'verified',
+  'up-to-date',
+  'nothing-to-upgrade',
+];
 
 /** The host and fleet rule ids (a waiver naming another is `unknown-rule`). */
 const KNOWN_RULE_IDS = () => [...RULES, ...FLEET_RULES].map((r) => r.meta.id);
@@ -58,7 +67,13 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
       throw e;
     }
     // One verdict (issue 15): judged again from its findings, with the fleet's waivers and clock, as gate does.
-    const report = rejudgeReport(saved, { failOn: opts.failOn, now: opts.now, waivers: opts.waivers?.entries, waiverFile: opts.waivers?.file, knownRuleIds: KNOWN_RULE_IDS() });
+    const report = rejudgeReport(saved, {
+      failOn: opts.failOn,
+      now: opts.now,
+      waivers: opts.waivers?.entries,
+      waiverFile: opts.waivers?.file,
+      knownRuleIds: KNOWN_RULE_IDS(),
+    });
     const s = summarize(report, { name: report.host.name ?? fallback, target: input.target, status: 'read', installers: null });
     await opts.onHostReport?.(report, s);
     return s;
@@ -84,10 +99,21 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
     }
     // --stage post: each host against its own report of before, matched by host name (none: MFA-POST-019 says so).
     const baseline = opts.stage === 'post' ? (opts.baselines?.get((target.bundle?.hostname ?? fallback).toLowerCase()) ?? null) : undefined;
-    const { report } = await scanTarget(target, { targetVersion: opts.targetVersion, stage: opts.stage, goal: opts.goal, failOn: opts.failOn, now: opts.now, waivers: opts.waivers, baseline });
+    const { report } = await scanTarget(target, {
+      targetVersion: opts.targetVersion,
+      stage: opts.stage,
+      goal: opts.goal,
+      failOn: opts.failOn,
+      now: opts.now,
+      waivers: opts.waivers,
+      baseline,
+    });
     const aliases = (target.bundle as { aliases?: unknown } | null)?.aliases;
     const s = summarize(report, {
-      name: target.bundle?.hostname ?? report.host.name ?? fallback, target: input.target, status: 'scanned', installers: await installersOf(report, target),
+      name: target.bundle?.hostname ?? report.host.name ?? fallback,
+      target: input.target,
+      status: 'scanned',
+      installers: await installersOf(report, target),
       aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [],
     });
     await opts.onHostReport?.(report, s);
@@ -101,7 +127,12 @@ async function oneHost(input: FleetInput, opts: FleetOptions): Promise<HostSumma
 }
 
 /** The fleet verdict: counts over hosts and fleet findings; status the worst host's, fleet findings included. */
-export function fleetVerdict(hosts: readonly HostSummary[], findings: readonly FleetFinding[], failOn: Verdict['failOn'], stage?: Stage): Verdict {
+export function fleetVerdict(
+  hosts: readonly HostSummary[],
+  findings: readonly FleetFinding[],
+  failOn: Verdict['failOn'],
+  stage?: Stage,
+): Verdict {
   const post = stage === 'post';
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   let waived = 0;
@@ -141,7 +172,13 @@ function mergeWaivers(entries: WaiverEntry[], hosts: readonly HostSummary[], fle
   return entries.map((w, i) => {
     const key = waiverKey(w);
     const seen = [fleetApplied[i]?.status, ...hosts.map((h) => h.waivers.find((x) => waiverKey(x) === key)?.status)];
-    const status: WaiverStatus['status'] = !known.has(w.rule.toUpperCase()) ? 'unknown-rule' : seen.includes('expired') ? 'expired' : seen.includes('applied') ? 'applied' : 'unused';
+    const status: WaiverStatus['status'] = !known.has(w.rule.toUpperCase())
+      ? 'unknown-rule'
+      : seen.includes('expired')
+        ? 'expired'
+        : seen.includes('applied')
+          ? 'applied'
+          : 'unused';
     return withStatus(w, status);
   });
 }
@@ -154,12 +191,26 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
   const inputs = await expandTargets(targets);
   const limit = pLimit(Math.max(1, opts.jobs ?? 1));
   let done = 0;
-  const hosts = await Promise.all(inputs.map((input) => limit(async () => {
-    const s = await oneHost(input, opts);
-    opts.onProgress?.(++done, inputs.length, s);
-    return s;
-  })));
-  hosts.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  const hosts = await Promise.all(
+    inputs.map((input) =>
+      limit(async () => {
+        const s = await oneHost(input, opts);
+        opts.onProgress?.(++done, inputs.length, s);
+        return s;
+      }),
+    ),
+  );
+  hosts.sort((a, b) =>
+    a.name.toLowerCase() < b.name.toLowerCase()
+      ? -1
+      : a.name.toLowerCase() > b.name.toLowerCase()
+        ? 1
+        : a.target < b.target
+          ? -1
+          : a.target > b.target
+            ? 1
+            : 0,
+  );
 
   let findings = runFleetRules({ hosts, targetVersion: opts.targetVersion, stage: opts.stage, goal: opts.goal });
   let fleetWaivers: WaiverStatus[] = [];
@@ -174,7 +225,9 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
       r.waivers.forEach((w, i) => statuses[i].push(w.status));
     }
     findings = sortFindings<FleetFinding>(out);
-    fleetWaivers = opts.waivers.entries.map((w, i) => withStatus(w, statuses[i].includes('applied') ? 'applied' : statuses[i][0] ?? 'unused'));
+    fleetWaivers = opts.waivers.entries.map((w, i) =>
+      withStatus(w, statuses[i].includes('applied') ? 'applied' : (statuses[i][0] ?? 'unused')),
+    );
   }
   const digest = createHash('sha256');
   // Over what was read (each host's own digest), not where it lay: copies of the same evidence digest the same.
@@ -182,8 +235,24 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
   const report: FleetReport = {
     schemaVersion: 1,
     tool: { name: 'mfa-readiness', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
-    scan: { startedAt: opts.now, target: { kind: 'fleet', location: targets.join(' ') }, targetVersion: opts.targetVersion, stage: opts.stage, ...(opts.goal === 'migrate' ? { goal: opts.goal } : {}), inputDigest: `sha256:${digest.digest('hex')}` },
-    hosts: hosts.map((h) => ({ name: h.name, target: h.target, status: h.status, reason: h.reason, verdict: h.verdict, roles: h.roles, upgradePath: h.upgradePath, hostRole: h.hostRole })),
+    scan: {
+      startedAt: opts.now,
+      target: { kind: 'fleet', location: targets.join(' ') },
+      targetVersion: opts.targetVersion,
+      stage: opts.stage,
+      ...(opts.goal === 'migrate' ? { goal: opts.goal } : {}),
+      inputDigest: `sha256:${digest.digest('hex')}`,
+    },
+    hosts: hosts.map((h) => ({
+      name: h.name,
+      target: h.target,
+      status: h.status,
+      reason: h.reason,
+      verdict: h.verdict,
+      roles: h.roles,
+      upgradePath: h.upgradePath,
+      hostRole: h.hostRole,
+    })),
     waves: buildWaves(hosts, { goal: opts.goal }),
     findings,
     verdict: fleetVerdict(hosts, findings, opts.failOn, opts.stage),

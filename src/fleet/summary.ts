@@ -9,7 +9,13 @@ type ReportMaybeUrls = Report & { inventory: Report['inventory'] & { sdkUrls?: S
 function parseUrl(component: ComponentId, file: string, url: string): FleetSdkUrl | null {
   try {
     const u = new URL(url.trim());
-    return { component, file, url: url.trim(), host: u.hostname.toLowerCase(), vdir: decodeURIComponent(u.pathname.split('/').filter(Boolean)[0] ?? '') };
+    return {
+      component,
+      file,
+      url: url.trim(),
+      host: u.hostname.toLowerCase(),
+      vdir: decodeURIComponent(u.pathname.split('/').filter(Boolean)[0] ?? ''),
+    };
   } catch {
     return null;
   }
@@ -19,7 +25,12 @@ function parseUrl(component: ComponentId, file: string, url: string): FleetSdkUr
 function componentOfFile(report: Report, file: string): ComponentId {
   const f = file.toLowerCase();
   if (/adfsadapter\.config$/i.test(f)) return 'adfs-adapter';
-  const c = report.inventory.components.find((x) => x.installPath && (x.component === 'user-portal' || x.component === 'mobile-app') && f.startsWith(x.installPath.toLowerCase().replace(/\\?$/, '\\')));
+  const c = report.inventory.components.find(
+    (x) =>
+      x.installPath &&
+      (x.component === 'user-portal' || x.component === 'mobile-app') &&
+      f.startsWith(x.installPath.toLowerCase().replace(/\\?$/, '\\')),
+  );
   return c?.component ?? 'user-portal';
 }
 
@@ -63,7 +74,10 @@ export async function installersOf(report: Report, target: Host | null): Promise
 }
 
 /** The small per-host record the fleet keeps (everything else of the report is dropped). */
-export function summarize(report: Report, o: { name: string; target: string; status: 'scanned' | 'read'; installers: HostSummary['installers']; aliases?: string[] }): HostSummary {
+export function summarize(
+  report: Report,
+  o: { name: string; target: string; status: 'scanned' | 'read'; installers: HostSummary['installers']; aliases?: string[] },
+): HostSummary {
   const inv = report.inventory;
   const stepIds = new Set(report.plan.map((s) => s.id));
   return {
@@ -75,21 +89,43 @@ export function summarize(report: Report, o: { name: string; target: string; sta
     roles: report.host.roles,
     upgradePath: inv.upgradePath,
     hostRole: report.host.hostRole ?? null,
-    components: inv.components.map((c) => ({ component: c.component, version: c.version, virtualDirectory: c.virtualDirectory, installPath: c.installPath })),
+    components: inv.components.map((c) => ({
+      component: c.component,
+      version: c.version,
+      virtualDirectory: c.virtualDirectory,
+      installPath: c.installPath,
+    })),
     // A report from before virtualDirectories existed, or an IIS that could not be read, tells nothing.
-    virtualDirectories: Array.isArray(inv.virtualDirectories) && (inv.virtualDirectories.length > 0 || inv.components.every((c) => c.virtualDirectoryKnown !== false))
-      ? [...new Set(inv.virtualDirectories.map((v) => v.urlPath))].sort()
-      : null,
+    virtualDirectories:
+      Array.isArray(inv.virtualDirectories) &&
+      (inv.virtualDirectories.length > 0 || inv.components.every((c) => c.virtualDirectoryKnown !== false))
+        ? [...new Set(inv.virtualDirectories.map((v) => v.urlPath))].sort()
+        : null,
     boundHostNames: [...new Set(((inv as { boundHostNames?: string[] }).boundHostNames ?? []).map((n) => n.toLowerCase()))].sort(),
     aliases: [...new Set((o.aliases ?? []).map((n) => n.trim().toLowerCase()).filter(Boolean))].sort(),
     sdkUrls: sdkUrlsOf(report),
     installers: o.installers,
-    plan: report.plan.map((s) => ({ id: s.id, action: s.action, component: s.component, phase: s.phase, title: s.title, detail: s.detail ?? '' })),
+    plan: report.plan.map((s) => ({
+      id: s.id,
+      action: s.action,
+      component: s.component,
+      phase: s.phase,
+      title: s.title,
+      detail: s.detail ?? '',
+    })),
     // Only what a step is for: the runbook shows it beside the step; the rest stays in the host's own report.
     findings: report.findings
       // Info findings (the inventory) call for every step and say nothing to do: left out.
       .filter((f) => !f.waiver && f.severity !== 'info' && (f.planSteps ?? []).some((id) => stepIds.has(id)))
-      .map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, outcome: f.outcome, title: f.title, message: f.message, planSteps: f.planSteps })),
+      .map((f) => ({
+        id: f.id,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        outcome: f.outcome,
+        title: f.title,
+        message: f.message,
+        planSteps: f.planSteps,
+      })),
     waivers: report.waivers ?? [],
     inputDigest: report.scan?.inputDigest ?? null,
   };
@@ -97,7 +133,23 @@ export function summarize(report: Report, o: { name: string; target: string; sta
 
 export function failedSummary(name: string, target: string, reason: string): HostSummary {
   return {
-    name, target, status: 'failed', reason, verdict: null, roles: null, upgradePath: null, hostRole: null,
-    components: [], virtualDirectories: null, boundHostNames: [], aliases: [], sdkUrls: null, installers: null, plan: [], findings: [], waivers: [], inputDigest: null,
+    name,
+    target,
+    status: 'failed',
+    reason,
+    verdict: null,
+    roles: null,
+    upgradePath: null,
+    hostRole: null,
+    components: [],
+    virtualDirectories: null,
+    boundHostNames: [],
+    aliases: [],
+    sdkUrls: null,
+    installers: null,
+    plan: [],
+    findings: [],
+    waivers: [],
+    inputDigest: null,
   };
 }

@@ -136,7 +136,7 @@ export interface FleetReport {
     goal?: Goal;
     inputDigest: string;
   };
-  hosts: (Pick<HostSummary, 'name' | 'target' | 'status' | 'reason' | 'verdict' | 'roles' | 'upgradePath' | 'hostRole'>)[];
+  hosts: Pick<HostSummary, 'name' | 'target' | 'status' | 'reason' | 'verdict' | 'roles' | 'upgradePath' | 'hostRole'>[];
   waves: Wave[];
   findings: FleetFinding[];
   verdict: Verdict;

@@ -40,7 +40,13 @@ const DEFAULT_MAX_READ = 16 * 1024 * 1024;
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** What a non-regular, non-folder entry is, for a problem message. */
-function fileKind(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+function fileKind(st: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isDirectory(): boolean;
+}): string {
   if (st.isFIFO()) return 'a named pipe';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -160,7 +166,9 @@ export class BundleHost implements Host {
       if (names ? !names.includes(k) : !/^[a-z]$/.test(k)) continue;
       const other = seen.get(k);
       if (other !== undefined) {
-        throw new InputError(`${this.location}: ${what(other, n)} differ only in case: Windows has one folder there, so which copy is the host's cannot be told; merge them into one and scan again`);
+        throw new InputError(
+          `${this.location}: ${what(other, n)} differ only in case: Windows has one folder there, so which copy is the host's cannot be told; merge them into one and scan again`,
+        );
       }
       seen.set(k, n);
     }
@@ -327,7 +335,9 @@ export class BundleHost implements Host {
   private listDir(real: string): Promise<Dirent[] | null> {
     let p = this.dirCache.get(real);
     if (!p) {
-      p = (this.denied(real) ? Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })) : readdir(real, { withFileTypes: true })).catch((e) => {
+      p = (
+        this.denied(real) ? Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })) : readdir(real, { withFileTypes: true })
+      ).catch((e) => {
         this.problem(this.rel(real), `folder cannot be read: ${describeFsError(e)}`);
         return null;
       });
@@ -387,7 +397,11 @@ export class BundleHost implements Host {
         entries.find((e) => winTrim(e.name).toLowerCase() === winTrim(seg).toLowerCase() && winTrim(seg) !== '');
       if (!ent) return null;
       const twin = entries.find((e) => e !== ent && e.name.toLowerCase() === ent.name.toLowerCase());
-      if (twin) this.problem(this.rel(path.join(cur, twin.name)), `differs only in case from ${ent.name} beside it (Windows has one of them): ${ent.name} was read, this one was not`);
+      if (twin)
+        this.problem(
+          this.rel(path.join(cur, twin.name)),
+          `differs only in case from ${ent.name} beside it (Windows has one of them): ${ent.name} was read, this one was not`,
+        );
       let next = path.join(cur, ent.name);
       if (ent.isSymbolicLink()) {
         let target: string;
@@ -413,7 +427,10 @@ export class BundleHost implements Host {
         st = await lstat(next);
       } catch (e) {
         const bad = ent.name.includes('\ufffd') && errCode(e) === 'ENOENT';
-        this.problem(this.rel(next), bad ? 'name is not valid UTF-8 (shown with U+FFFD): cannot be opened, not read' : `cannot be read: ${describeFsError(e)}`);
+        this.problem(
+          this.rel(next),
+          bad ? 'name is not valid UTF-8 (shown with U+FFFD): cannot be opened, not read' : `cannot be read: ${describeFsError(e)}`,
+        );
         return this.unreadableAt(norm);
       }
       cur = next;

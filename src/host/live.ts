@@ -18,7 +18,16 @@ import type { BundleJson, DirEntry, ManifestEntry, Host, HostStat } from './type
 
 const DEFAULT_MAX_READ = 16 * 1024 * 1024;
 /** Environment variables taken from the process (the rest come from defaults and the registry). */
-const ENV_NAMES = ['SystemDrive', 'SystemRoot', 'windir', 'ProgramFiles', 'ProgramFiles(x86)', 'ProgramW6432', 'CommonProgramFiles', 'ProgramData'];
+const ENV_NAMES = [
+  'SystemDrive',
+  'SystemRoot',
+  'windir',
+  'ProgramFiles',
+  'ProgramFiles(x86)',
+  'ProgramW6432',
+  'CommonProgramFiles',
+  'ProgramData',
+];
 const WINDOWS_NT_CV = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
 
 export interface LiveOptions extends Pick<QueryOptions, 'regExe' | 'cmdExe' | 'timeoutMs'> {
@@ -126,7 +135,7 @@ export class LiveHost implements Host {
         segs = [...sys.segments.slice(0, -1), 'Sysnative', ...segs.slice(n)];
       }
     }
-    const base = this.opts.drives ? this.opts.drives[drive] ?? this.opts.drives[drive.toLowerCase()] : `${drive}:\\`;
+    const base = this.opts.drives ? (this.opts.drives[drive] ?? this.opts.drives[drive.toLowerCase()]) : `${drive}:\\`;
     if (!base) return null;
     return this.opts.drives ? path.join(base, ...segs) : path.win32.join(base, ...segs);
   }
@@ -136,7 +145,13 @@ export class LiveHost implements Host {
     if (!p) return null;
     try {
       const st = await stat(p);
-      const out: HostStat = { path: this.expand(winPath), isFile: st.isFile(), isDirectory: st.isDirectory(), size: st.size, mtime: st.mtime.toISOString() };
+      const out: HostStat = {
+        path: this.expand(winPath),
+        isFile: st.isFile(),
+        isDirectory: st.isDirectory(),
+        size: st.size,
+        mtime: st.mtime.toISOString(),
+      };
       this.record(`stat:${winKey(out.path)}`, `${out.size}:${out.mtime}`);
       return out;
     } catch (e) {
@@ -236,8 +251,12 @@ export class LiveHost implements Host {
       return false;
     });
     // Skip an interest that a recursive one (an earlier one, for the same key) already reads.
-    const keys = valid.filter((i, idx) =>
-      !valid.some((o, j) => j !== idx && o.recursive !== false && isAtOrUnder(i.path, o.path) && (regPathKey(i.path) !== regPathKey(o.path) || j < idx)),
+    const keys = valid.filter(
+      (i, idx) =>
+        !valid.some(
+          (o, j) =>
+            j !== idx && o.recursive !== false && isAtOrUnder(i.path, o.path) && (regPathKey(i.path) !== regPathKey(o.path) || j < idx),
+        ),
     );
     // One cmd.exe for all the queries (queryKeys): process starts are what a live scan pays for.
     const results = await queryKeys(
@@ -287,7 +306,8 @@ export class LiveHost implements Host {
     const minor = v('CurrentMinorVersionNumber');
     const build = v('CurrentBuildNumber') ?? v('CurrentBuild');
     if (typeof major === 'number' && typeof minor === 'number' && build !== undefined) info.version = `${major}.${minor}.${String(build)}`;
-    else if (typeof v('CurrentVersion') === 'string' && build !== undefined) info.version = `${String(v('CurrentVersion'))}.${String(build)}`;
+    else if (typeof v('CurrentVersion') === 'string' && build !== undefined)
+      info.version = `${String(v('CurrentVersion'))}.${String(build)}`;
     return info;
   }
 

@@ -105,9 +105,12 @@ export class MemoryHost implements Host {
 
   /** A file (its folders are made as needed). Adding the same path again replaces it. */
   file(winPath: string, content: string | Buffer, opts: MemoryFileOptions = {}): this {
-    const data = typeof content === 'string'
-      ? (opts.encoding === 'utf16le' ? Buffer.from('\ufeff' + content, 'utf16le') : Buffer.from(content, 'utf8'))
-      : content;
+    const data =
+      typeof content === 'string'
+        ? opts.encoding === 'utf16le'
+          ? Buffer.from('\ufeff' + content, 'utf16le')
+          : Buffer.from(content, 'utf8')
+        : content;
     this.put(winPath, false, data, isoTime(opts.mtime));
     return this;
   }
@@ -150,9 +153,12 @@ export class MemoryHost implements Host {
 
   /** A file the bundle holds beside fs/ (`adfs/global-policy.json`); a string is UTF-8, or UTF-16LE with a BOM. */
   bundleFile(rel: string, content: string | Buffer, opts: Pick<MemoryFileOptions, 'encoding'> = {}): this {
-    const data = typeof content === 'string'
-      ? (opts.encoding === 'utf16le' ? Buffer.from('\ufeff' + content, 'utf16le') : Buffer.from(content, 'utf8'))
-      : content;
+    const data =
+      typeof content === 'string'
+        ? opts.encoding === 'utf16le'
+          ? Buffer.from('\ufeff' + content, 'utf16le')
+          : Buffer.from(content, 'utf8')
+        : content;
     this.bundleFiles.set(rel.toLowerCase(), { rel, data });
     return this;
   }
@@ -236,7 +242,9 @@ export class MemoryHost implements Host {
       if (!e.isDirectory && i < segments.length - 1) return null;
       cur = e.path;
     }
-    return segments.length === 0 ? { path: `${drive}:\\`, name: '', isDirectory: true, data: null, mtime: MEMORY_DEFAULT_MTIME } : this.entries.get(winKey(cur))!;
+    return segments.length === 0
+      ? { path: `${drive}:\\`, name: '', isDirectory: true, data: null, mtime: MEMORY_DEFAULT_MTIME }
+      : this.entries.get(winKey(cur))!;
   }
 
   unreadable(winPath: string): boolean {
@@ -257,7 +265,13 @@ export class MemoryHost implements Host {
   async stat(winPath: string): Promise<HostStat | null> {
     const e = this.find(winPath);
     if (!e) return null;
-    const out: HostStat = { path: this.expand(winPath), isFile: !e.isDirectory, isDirectory: e.isDirectory, size: e.data?.length ?? 0, mtime: e.mtime };
+    const out: HostStat = {
+      path: this.expand(winPath),
+      isFile: !e.isDirectory,
+      isDirectory: e.isDirectory,
+      size: e.data?.length ?? 0,
+      mtime: e.mtime,
+    };
     if (out.isFile) this.records.set(`stat:${winKey(out.path)}`, `${out.size}:${out.mtime}`);
     return out;
   }

@@ -13,11 +13,32 @@ import type { RuleSteps, StepDef } from './types.js';
  * caller's map gives; nothing else depends on this list.
  */
 export const REASON_ORDER: readonly string[] = [
-  'MFA-ADFS-001', 'MFA-ADFS-003', 'MFA-ADFS-004', 'MFA-ADFS-005',
-  'MFA-BKP-001', 'MFA-BKP-002', 'MFA-BKP-003', 'MFA-BKP-010', 'MFA-BKP-013', 'MFA-BKP-014',
-  'MFA-VDIR-003', 'MFA-INV-001', 'MFA-CMP-003', 'MFA-HA-002', 'MFA-LIFE-001', 'MFA-INV-002',
-  'MFA-PRQ-002', 'MFA-PRQ-003', 'MFA-HA-001',
-  'MFA-VDIR-001', 'MFA-VDIR-002', 'MFA-CFG-001', 'MFA-BKP-011', 'MFA-BKP-012', 'MFA-VDIR-004', 'MFA-CMP-001',
+  'MFA-ADFS-001',
+  'MFA-ADFS-003',
+  'MFA-ADFS-004',
+  'MFA-ADFS-005',
+  'MFA-BKP-001',
+  'MFA-BKP-002',
+  'MFA-BKP-003',
+  'MFA-BKP-010',
+  'MFA-BKP-013',
+  'MFA-BKP-014',
+  'MFA-VDIR-003',
+  'MFA-INV-001',
+  'MFA-CMP-003',
+  'MFA-HA-002',
+  'MFA-LIFE-001',
+  'MFA-INV-002',
+  'MFA-PRQ-002',
+  'MFA-PRQ-003',
+  'MFA-HA-001',
+  'MFA-VDIR-001',
+  'MFA-VDIR-002',
+  'MFA-CFG-001',
+  'MFA-BKP-011',
+  'MFA-BKP-012',
+  'MFA-VDIR-004',
+  'MFA-CMP-001',
 ];
 const rank = (rule: string) => {
   const i = REASON_ORDER.indexOf(rule);

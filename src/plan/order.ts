@@ -36,7 +36,9 @@ export function withBackupFirst(steps: Draft[]): Draft[] {
   }
   // A backup in the window (the data file, with the service stopped) comes before the changes that follow it,
   // never before the drain it follows, nor before anything before the window.
-  const inWindow = new Map(steps.filter((s) => s.action === 'backup' && s.phase !== 'before-window').map((s) => [s.id as string, ancestors(s)]));
+  const inWindow = new Map(
+    steps.filter((s) => s.action === 'backup' && s.phase !== 'before-window').map((s) => [s.id as string, ancestors(s)]),
+  );
   for (const s of steps) {
     if (!CHANGES.includes(s.action)) continue;
     const anc = ancestors(s);

@@ -1,4 +1,15 @@
-import type { ComponentFact, ComponentId, Facts, HostRole, PlanAction, PlanComponent, PlanPhase, PlanStep, ScanOptions, UpgradePath } from '../types.js';
+import type {
+  ComponentFact,
+  ComponentId,
+  Facts,
+  HostRole,
+  PlanAction,
+  PlanComponent,
+  PlanPhase,
+  PlanStep,
+  ScanOptions,
+  UpgradePath,
+} from '../types.js';
 import type { StepId } from './steps.js';
 
 /** What a step's `when`, `title`, `detail` and `after` may look at: the facts and what the rules found. */

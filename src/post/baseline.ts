@@ -49,7 +49,8 @@ export async function loadBaselines(dir: string): Promise<Map<string, Baseline>>
     const host = b.report.host.name?.toLowerCase();
     if (!host) throw new BaselineFileError(b.file, 'names no host: it cannot be matched to a host of the fleet');
     const other = out.get(host);
-    if (other) throw new BaselineFileError(b.file, `is a second report of ${b.report.host.name} (with ${other.file}): keep one baseline per host`);
+    if (other)
+      throw new BaselineFileError(b.file, `is a second report of ${b.report.host.name} (with ${other.file}): keep one baseline per host`);
     out.set(host, b);
   }
   return out;

@@ -11,7 +11,12 @@ import { goneByProcedure, notCarriedOver, sameVdir } from './compare.js';
 const ORDER: readonly ComponentId[] = ['agent', 'server', 'user-portal', 'mobile-app', 'web-service-sdk', 'adfs-adapter'];
 const byOrder = (a: { component: ComponentId }, b: { component: ComponentId }) => ORDER.indexOf(a.component) - ORDER.indexOf(b.component);
 
-function status(before: ComponentFact | undefined, after: ComponentFact | undefined, opts: ScanOptions, hasBaseline: boolean): ChangeComponent['status'] {
+function status(
+  before: ComponentFact | undefined,
+  after: ComponentFact | undefined,
+  opts: ScanOptions,
+  hasBaseline: boolean,
+): ChangeComponent['status'] {
   const target8 = compareVersions(opts.targetVersion, '8.0') >= 0;
   if (!after) return goneByProcedure(before!.component, target8) ? 'removed-by-procedure' : 'removed';
   if (after.component === 'agent' || (after.component === 'mobile-app' && target8)) return 'left-installed';
@@ -24,17 +29,25 @@ function status(before: ComponentFact | undefined, after: ComponentFact | undefi
 export function buildChange(facts: Facts, opts: ScanOptions, plan: readonly PlanStep[]): Change {
   const b = opts.baseline ?? null;
   const beforeParts = b?.report.inventory.components ?? [];
-  const ids = [...new Set([...beforeParts.map((c) => c.component), ...facts.components.map((c) => c.component)])].map((component) => ({ component }));
+  const ids = [...new Set([...beforeParts.map((c) => c.component), ...facts.components.map((c) => c.component)])].map((component) => ({
+    component,
+  }));
   ids.sort(byOrder);
   const components: Change['components'] = [];
   const virtualDirectories: Change['virtualDirectories'] = [];
   for (const { component } of ids) {
     const before = beforeParts.find((c) => c.component === component);
     const after = facts.components.find((c) => c.component === component);
-    components.push({ component, before: before?.version ?? null, after: after?.version ?? null, status: status(before, after, opts, !!b) });
+    components.push({
+      component,
+      before: before?.version ?? null,
+      after: after?.version ?? null,
+      status: status(before, after, opts, !!b),
+    });
     const bv = before?.virtualDirectory ?? null;
     const av = after?.virtualDirectory ?? null;
-    if (bv !== null || av !== null) virtualDirectories.push({ component, before: bv, after: av, renamed: bv !== null && av !== null ? !sameVdir(bv, av) : null });
+    if (bv !== null || av !== null)
+      virtualDirectories.push({ component, before: bv, after: av, renamed: bv !== null && av !== null ? !sameVdir(bv, av) : null });
   }
   const settings: Change['settings'] = (facts.post?.settings ?? []).map((s) => ({
     component: s.component,
@@ -45,9 +58,16 @@ export function buildChange(facts: Facts, opts: ScanOptions, plan: readonly Plan
     releaseChanges: (s.differences ?? []).filter((d) => d.kind !== 'changed').length,
   }));
   const t = facts.post?.themes;
-  const afterThemes = (facts.userPortal?.themes ?? []).filter((x) => x.custom).map((x) => x.name).sort((x, y) => x.localeCompare(y));
+  const afterThemes = (facts.userPortal?.themes ?? [])
+    .filter((x) => x.custom)
+    .map((x) => x.name)
+    .sort((x, y) => x.localeCompare(y));
   const themes: Change['themes'] = t
-    ? { before: t.custom, after: afterThemes, missing: t.custom.filter((n) => !afterThemes.some((a) => a.toLowerCase() === n.toLowerCase())) }
+    ? {
+        before: t.custom,
+        after: afterThemes,
+        missing: t.custom.filter((n) => !afterThemes.some((a) => a.toLowerCase() === n.toLowerCase())),
+      }
     : null;
   return {
     baseline: b ? { file: b.file, startedAt: b.report.scan.startedAt, inputDigest: b.report.scan.inputDigest } : null,

@@ -30,7 +30,9 @@ function asList(j: unknown): unknown {
 }
 
 function parse(data: Buffer): { ok: true; json: unknown } | { ok: false; error: string } {
-  const text = decodePowerShellText(data).replace(/^\uFEFF/, '').trim();
+  const text = decodePowerShellText(data)
+    .replace(/^\uFEFF/, '')
+    .trim();
   // No provider (or an empty policy): the cmdlet wrote nothing.
   if (text === '') return { ok: true, json: null };
   try {
@@ -40,7 +42,11 @@ function parse(data: Buffer): { ok: true; json: unknown } | { ok: false; error: 
   }
 }
 
-async function read(ctx: ProbeContext, rel: string, errors: AdfsCmdletsFact['errors']): Promise<{ location: string; json: unknown } | null> {
+async function read(
+  ctx: ProbeContext,
+  rel: string,
+  errors: AdfsCmdletsFact['errors'],
+): Promise<{ location: string; json: unknown } | null> {
   const r = await ctx.target.readBundleFile?.(rel, MAX_BYTES);
   if (!r) return null;
   if (r.truncated) {
@@ -68,19 +74,32 @@ export async function probeAdfsCmdlets(ctx: ProbeContext): Promise<AdfsCmdletsFa
     const list = asList(prov.json);
     const v = validateProviders(list);
     if (v.ok) fact.providers = { location: prov.location, names: [...new Set((list as { Name: string }[]).map((p) => p.Name))].sort() };
-    else errors.push({ location: prov.location, message: `not the output of Get-AdfsAuthenticationProvider | ConvertTo-Json: ${v.errors[0]}` });
+    else
+      errors.push({
+        location: prov.location,
+        message: `not the output of Get-AdfsAuthenticationProvider | ConvertTo-Json: ${v.errors[0]}`,
+      });
   }
 
   const pol = await read(ctx, ADFS_CMDLETS[1].file, errors);
   if (pol) {
     seen = true;
-    const j = pol.json && typeof pol.json === 'object' && !Array.isArray(pol.json) ? pol.json : Array.isArray(pol.json) && pol.json.length === 1 ? pol.json[0] : pol.json;
+    const j =
+      pol.json && typeof pol.json === 'object' && !Array.isArray(pol.json)
+        ? pol.json
+        : Array.isArray(pol.json) && pol.json.length === 1
+          ? pol.json[0]
+          : pol.json;
     const v = validatePolicy(j);
     if (v.ok) {
       const raw = (j as { AdditionalAuthenticationProvider?: unknown }).AdditionalAuthenticationProvider;
       const list = raw == null ? [] : typeof raw === 'string' ? [raw] : (asList(raw) as string[]);
       fact.globalPolicy = { location: pol.location, additional: list.filter((x) => typeof x === 'string' && x !== '') };
-    } else errors.push({ location: pol.location, message: `not the output of Get-AdfsGlobalAuthenticationPolicy | ConvertTo-Json: ${v.errors[0]}` });
+    } else
+      errors.push({
+        location: pol.location,
+        message: `not the output of Get-AdfsGlobalAuthenticationPolicy | ConvertTo-Json: ${v.errors[0]}`,
+      });
   }
   for (const e of errors) ctx.target.problems.push(e);
   return seen || errors.length ? fact : null;

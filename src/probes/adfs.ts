@@ -162,14 +162,24 @@ export async function probeAdfs(
     const p = joinWin(filesFolder, name);
     files.push({ name, present: !!(await target.stat(p))?.isFile, path: target.expand(p) });
   }
-  const fact: AdfsFact = { folder: target.expand(folder), files, registerScript: null, config: null, configDiff: null, oldProviderName: providerNameFor(adapter.version), staging, exports: [] };
+  const fact: AdfsFact = {
+    folder: target.expand(folder),
+    files,
+    registerScript: null,
+    config: null,
+    configDiff: null,
+    oldProviderName: providerNameFor(adapter.version),
+    staging,
+    exports: [],
+  };
 
   const reg = files.find((f) => f.name === REGISTER_PS1)!;
   if (reg.present) {
     const r = await target.readFile(reg.path, 4 * 1024 * 1024);
     if (!r) fact.registerScript = { path: reg.path, passesConfigurationFilePath: null, readError: 'cannot be read' };
     else {
-      const text = r.data[0] === 0xff && r.data[1] === 0xfe ? r.data.subarray(2).toString('utf16le') : r.data.toString('utf8').replace(/^\uFEFF/, '');
+      const text =
+        r.data[0] === 0xff && r.data[1] === 0xfe ? r.data.subarray(2).toString('utf16le') : r.data.toString('utf8').replace(/^\uFEFF/, '');
       fact.registerScript = { path: reg.path, passesConfigurationFilePath: registerPassesConfigPath(text), readError: null };
     }
   }
@@ -207,10 +217,21 @@ export async function probeAdfs(
     const backup = await findFileBackups(target, st, {
       backupDirs,
       folderNames: partFolderNames(adapter),
-      identifies: (data) => /<\s*ConfigurationData\b/.test(data.toString('utf8')) || /<\s*ConfigurationData\b/.test(data.toString('utf16le')),
+      identifies: (data) =>
+        /<\s*ConfigurationData\b/.test(data.toString('utf8')) || /<\s*ConfigurationData\b/.test(data.toString('utf16le')),
     });
     // The staged template is the new config, not a backup of the old one.
-    if (stagedPath) backup.candidates = backup.candidates.filter((c) => !winEquals(c.path, stagedPath) && !(template && c.reason !== 'same-content' && winIsInside(c.path, staging!.folder) && winBasename(c.path).toLowerCase() === ADAPTER_CONFIG.toLowerCase()));
+    if (stagedPath)
+      backup.candidates = backup.candidates.filter(
+        (c) =>
+          !winEquals(c.path, stagedPath) &&
+          !(
+            template &&
+            c.reason !== 'same-content' &&
+            winIsInside(c.path, staging!.folder) &&
+            winBasename(c.path).toLowerCase() === ADAPTER_CONFIG.toLowerCase()
+          ),
+      );
     fact.config = { path: st.path, exists: true, parseError, backup, sdkUrl };
     // At stage post too (MFA-POST-022): the saved old config against the one now in the adapter's folder.
     if ((ctx.opts.stage === 'adfs' || ctx.opts.stage === 'post') && r && !parseError) {
@@ -219,7 +240,10 @@ export async function probeAdfs(
         diffConfigs(fact, st.path, r.data, stagedPath!, template, configErrors);
       } else if (!staging || ctx.opts.stage === 'post') {
         // The adapter's folder holds the new config; the saved one is its most recent copy of other content.
-        const saved = [...backup.candidates.filter((c) => c.reason !== 'same-content').map((c) => ({ path: c.path, mtime: c.mtime })), ...fact.exports].sort(newestFirst)[0];
+        const saved = [
+          ...backup.candidates.filter((c) => c.reason !== 'same-content').map((c) => ({ path: c.path, mtime: c.mtime })),
+          ...fact.exports,
+        ].sort(newestFirst)[0];
         if (saved) {
           const oldRead = await readConfig(target, saved.path);
           if (oldRead && !oldRead.ok) configErrors.push({ path: saved.path, message: oldRead.error });
@@ -240,7 +264,14 @@ export async function probeAdfs(
 }
 
 /** configDiff: OLD (registered or saved) against NEW (the template), in that direction. */
-function diffConfigs(fact: AdfsFact, oldPath: string, oldData: Buffer, newPath: string, newData: Buffer, configErrors: { path: string; message: string }[]): void {
+function diffConfigs(
+  fact: AdfsFact,
+  oldPath: string,
+  oldData: Buffer,
+  newPath: string,
+  newData: Buffer,
+  configErrors: { path: string; message: string }[],
+): void {
   const cmp = compareConfigs(oldData, newData);
   if (cmp.ok) fact.configDiff = { saved: oldPath, current: newPath, differences: cmp.differences };
   else configErrors.push({ path: oldPath, message: cmp.error });

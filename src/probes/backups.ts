@@ -32,7 +32,8 @@ export function isCopyName(original: string, candidate: string): boolean {
   if (odot > 0) {
     const oBase = o.slice(0, odot);
     const oExt = o.slice(odot);
-    if (c.startsWith(oBase) && c.endsWith(oExt) && c.length > o.length && INFIX.test(c.slice(oBase.length, c.length - oExt.length))) return true;
+    if (c.startsWith(oBase) && c.endsWith(oExt) && c.length > o.length && INFIX.test(c.slice(oBase.length, c.length - oExt.length)))
+      return true;
   }
   // A date stamp in front: "2026-11-02_PhoneFactor.pfdata", "20261102-web.config".
   if (c.endsWith(o) && PREFIX.test(c.slice(0, c.length - o.length))) return true;
@@ -53,7 +54,7 @@ export function isUncPath(p: string): boolean {
   return /^(?:\\\\|\/\/)(?!\?\\)[^\\/]+[\\/][^\\/]+/.test(p.trim());
 }
 
-export const UNC_WHY = 'a network share: the scan reads this host\'s own drives only, so whether a copy is there cannot be told';
+export const UNC_WHY = "a network share: the scan reads this host's own drives only, so whether a copy is there cannot be told";
 
 /** Backup folders split into the ones on this host's drives and the network shares, kept as written (UNC stays UNC). */
 function splitBackupDirs(dirs: string[]): { local: string[]; shares: { path: string; why: string }[] } {

@@ -72,9 +72,11 @@ async function webPartsIn(target: Host, folder: string): Promise<{ component: Co
   const out: { component: ComponentId; evidence: Evidence }[] = [];
   const has = (n: string) => entries.find((e) => e.isFile && e.name.toLowerCase() === n.toLowerCase());
   const sdk = has(SDK_MARKER);
-  if (sdk) out.push({ component: 'web-service-sdk', evidence: { source: 'file', location: sdk.path, observed: 'Web Service SDK endpoint' } });
+  if (sdk)
+    out.push({ component: 'web-service-sdk', evidence: { source: 'file', location: sdk.path, observed: 'Web Service SDK endpoint' } });
   const mob = has(MOBILE_MARKER);
-  if (mob) out.push({ component: 'mobile-app', evidence: { source: 'file', location: mob.path, observed: 'Mobile App Web Service endpoint' } });
+  if (mob)
+    out.push({ component: 'mobile-app', evidence: { source: 'file', location: mob.path, observed: 'Mobile App Web Service endpoint' } });
   const wc = has('web.config');
   if (wc && !sdk && !mob) {
     // A text search, not a parse: a broken web.config still identifies its portal (MFA-CFG-002 reports the break).
@@ -82,9 +84,15 @@ async function webPartsIn(target: Host, folder: string): Promise<{ component: Co
     const dec = r ? decodeXmlBytes(r.data) : null;
     const text = dec && dec.ok ? dec.text : '';
     if (/<\s*pfup[._]|pfup\.Properties\.Settings|pfup_pfwssdk/i.test(text)) {
-      out.push({ component: 'user-portal', evidence: { source: 'file', location: wc.path, observed: 'web.config with User Portal settings (pfup)' } });
+      out.push({
+        component: 'user-portal',
+        evidence: { source: 'file', location: wc.path, observed: 'web.config with User Portal settings (pfup)' },
+      });
     } else if (/pfpaws\.Properties\.Settings|pfpaws_pfwssdk/i.test(text)) {
-      out.push({ component: 'mobile-app', evidence: { source: 'file', location: wc.path, observed: 'web.config with Mobile App Web Service settings (pfpaws)' } });
+      out.push({
+        component: 'mobile-app',
+        evidence: { source: 'file', location: wc.path, observed: 'web.config with Mobile App Web Service settings (pfpaws)' },
+      });
     }
   }
   return out;
@@ -108,7 +116,14 @@ async function findWebParts(target: Host, iis: IisFact): Promise<WebPart[]> {
           component: p.component,
           folder,
           vdir: v,
-          evidence: [{ source: 'iis', location: `IIS:\\Sites\\${v.site}${v.urlPath.replace(/\//g, '\\')}`, observed: `physicalPath ${v.physicalPath}` }, p.evidence],
+          evidence: [
+            {
+              source: 'iis',
+              location: `IIS:\\Sites\\${v.site}${v.urlPath.replace(/\//g, '\\')}`,
+              observed: `physicalPath ${v.physicalPath}`,
+            },
+            p.evidence,
+          ],
         });
       }
     }
@@ -161,7 +176,15 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
       evidence: [
         e.evidence,
         regEvidence(e.key, 'Publisher', e.publisher ?? 'absent'),
-        ...(e.installLocation ? [{ source: 'file' as const, location: target.expand(e.installLocation), observed: 'no MFA Server, PhoneFactor Agent or part files' }] : []),
+        ...(e.installLocation
+          ? [
+              {
+                source: 'file' as const,
+                location: target.expand(e.installLocation),
+                observed: 'no MFA Server, PhoneFactor Agent or part files',
+              },
+            ]
+          : []),
       ],
     });
   }
@@ -183,13 +206,16 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
       byComponent.set(c, f);
     }
     for (const [k, v] of Object.entries(init)) {
-      if (v !== null && v !== undefined && (f as unknown as Record<string, unknown>)[k] === null) (f as unknown as Record<string, unknown>)[k] = v;
+      if (v !== null && v !== undefined && (f as unknown as Record<string, unknown>)[k] === null)
+        (f as unknown as Record<string, unknown>)[k] = v;
     }
     f.evidence.push(...ev);
     return f;
   };
   for (const e of entries) {
-    add(e.component, { version: e.version, displayName: e.displayName, installPath: e.installLocation, installDate: e.installDate }, [e.evidence]);
+    add(e.component, { version: e.version, displayName: e.displayName, installPath: e.installLocation, installDate: e.installDate }, [
+      e.evidence,
+    ]);
   }
 
   // The install path the installer will reuse: the PhoneFactor key (either view), else Uninstall InstallLocation.
@@ -241,7 +267,11 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
           regEvidence(pf.key, 'InstallPath', regPath),
           { source: 'file', location: joinWin(folder, DATA_FILE), observed: 'data file present' },
           { source: 'file', location: folder, observed: 'no PhoneFactor Agent or MFA Server executables' },
-          { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', observed: 'no PhoneFactor Agent or MFA Server entry in either view' },
+          {
+            source: 'registry',
+            location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+            observed: 'no PhoneFactor Agent or MFA Server entry in either view',
+          },
         ],
       };
     } else {
@@ -270,7 +300,9 @@ export async function probeInventory(ctx: ProbeContext, iis: IisFact): Promise<I
     const f = byComponent.get(c);
     if (!f || f.virtualDirectory) continue;
     if (f.installPath && iis.known) {
-      const v = iis.virtualDirectories.find((x) => x.physicalPath && winEquals(target.expand(x.physicalPath), target.expand(f.installPath!)));
+      const v = iis.virtualDirectories.find(
+        (x) => x.physicalPath && winEquals(target.expand(x.physicalPath), target.expand(f.installPath!)),
+      );
       if (v) {
         f.virtualDirectory = v.urlPath;
         f.virtualDirectoryKnown = true;

@@ -54,7 +54,6 @@ export function nameOf(p: string): string {
   return winBasename(p);
 }
 
-
 /**
  * Reads a config file that is parsed whole, checking its size first: a file over `maxBytes` is refused
  * without reading any of it (a 3 GB web.config is not read, and the error says so). Null where the file

@@ -49,7 +49,9 @@ export function probeHost(ctx: ProbeContext): Pick<Facts['host'], 'name' | 'os' 
   const current = str(ctx.reg.getValue(WINDOWS_NT_CV, 'CurrentVersion'));
   const os = {
     caption: b?.os?.caption ?? str(ctx.reg.getValue(WINDOWS_NT_CV, 'ProductName')),
-    version: b?.os?.version ?? (major && build ? `${major}.${minor ?? 0}.${build}` : current && build && /^\d+\.\d+$/.test(current) ? `${current}.${build}` : build),
+    version:
+      b?.os?.version ??
+      (major && build ? `${major}.${minor ?? 0}.${build}` : current && build && /^\d+\.\d+$/.test(current) ? `${current}.${build}` : build),
     architecture: b?.os?.architecture ?? architectureFromRegistry(ctx),
   };
   const r = b?.roles ?? {};

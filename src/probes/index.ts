@@ -52,8 +52,14 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     const cfg = await target.stat(joinWin(folder, ADAPTER_CONFIG));
     if (reg1 && cfg) {
       components.push({
-        component: 'adfs-adapter', installed: true, version: null, displayName: null, installPath: folder, installDate: null,
-        virtualDirectory: null, virtualDirectoryKnown: false,
+        component: 'adfs-adapter',
+        installed: true,
+        version: null,
+        displayName: null,
+        installPath: folder,
+        installDate: null,
+        virtualDirectory: null,
+        virtualDirectoryKnown: false,
         evidence: [{ source: 'file', location: cfg.path, observed: 'AD FS adapter config and Register script' }],
       });
     }
@@ -95,10 +101,14 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
   // Web Service SDK URLs in configs on this host.
   const sdkUrls: SdkUrlFact[] = [];
   const bound = iis.boundHostNames;
-  for (const [c, wc] of [['user-portal', userPortal?.webConfig], ['mobile-app', mobileApp?.webConfig]] as const) {
+  for (const [c, wc] of [
+    ['user-portal', userPortal?.webConfig],
+    ['mobile-app', mobileApp?.webConfig],
+  ] as const) {
     if (wc?.sdkUrl) sdkUrls.push(sdkUrlFact(c, wc.path, wc.sdkUrlSetting ?? 'pfwssdk', wc.sdkUrl, host.name, bound));
   }
-  if (adfs?.config?.sdkUrl) sdkUrls.push(sdkUrlFact('adfs-adapter', adfs.config.path, 'WebServiceSdkUrl', adfs.config.sdkUrl, host.name, bound));
+  if (adfs?.config?.sdkUrl)
+    sdkUrls.push(sdkUrlFact('adfs-adapter', adfs.config.path, 'WebServiceSdkUrl', adfs.config.sdkUrl, host.name, bound));
 
   // Installers in the MFA Server's folder that other hosts of the deployment will need.
   const otherHosts = [...new Set((target.bundle?.otherHosts ?? []).flatMap((h) => (Array.isArray(h?.components) ? h.components : [])))]
@@ -137,9 +147,10 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     configErrors: configErrors.map((e) => ({ path: e.path, message: cutMessage(e.message) })),
     problems: target.problems,
     // Stage post: the before facts the host still shows and the checks after the window (src/probes/post.ts).
-    ...(opts.stage === 'post' ? { post: await probePost(ctx, { components, iis, userPortal, mobileApp }, backupDirs, opts.baseline ?? null) } : {}),
+    ...(opts.stage === 'post'
+      ? { post: await probePost(ctx, { components, iis, userPortal, mobileApp }, backupDirs, opts.baseline ?? null) }
+      : {}),
     ignoredEntries: inv.ignored,
     interruptedUpgrade: inv.interrupted,
   };
 }
-

@@ -18,10 +18,10 @@ export const UTILITY_UI = 'MultiFactorAuthMigrationUtilityUI.exe';
 export const UTILITY_SCRIPT = 'Configure-MultiFactorAuthMigrationUtility.ps1';
 export const UTILITY_FILES = [UTILITY_UI, UTILITY_SCRIPT] as const;
 
-
 function relyingPartyNames(data: unknown): string[] | null {
   // Windows PowerShell 5.1 may wrap an array as {"value": [...], "Count": n}.
-  if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { value?: unknown }).value)) data = (data as { value: unknown[] }).value;
+  if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { value?: unknown }).value))
+    data = (data as { value: unknown[] }).value;
   const list = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : null;
   if (!list) return null;
   const names: string[] = [];
@@ -63,7 +63,11 @@ export async function probeMigration(ctx: ProbeContext, folder: string | null, h
       names = null;
     }
     if (names) relyingParties = { location: rec.location, names: names.sort() };
-    else target.problems.push({ location: rec.location, message: 'not a list of relying party trusts (Get-AdfsRelyingPartyTrust | Select-Object Name | ConvertTo-Json): ignored' });
+    else
+      target.problems.push({
+        location: rec.location,
+        message: 'not a list of relying party trusts (Get-AdfsRelyingPartyTrust | Select-Object Name | ConvertTo-Json): ignored',
+      });
   }
 
   return {

@@ -26,7 +26,11 @@ function savedCopy(wc: WebConfigFact): string | null {
   return c[0]?.path ?? wc.backup?.candidates.find((x) => x.source === 'file')?.path ?? null;
 }
 
-async function settingsOf(ctx: ProbeContext, component: SettingsCarryOver['component'], wc: WebConfigFact | null | undefined): Promise<SettingsCarryOver | null> {
+async function settingsOf(
+  ctx: ProbeContext,
+  component: SettingsCarryOver['component'],
+  wc: WebConfigFact | null | undefined,
+): Promise<SettingsCarryOver | null> {
   if (!wc?.exists) return null;
   const out: SettingsCarryOver = { component, current: wc.path, saved: savedCopy(wc), differences: null, error: null };
   if (!out.saved) {
@@ -48,7 +52,12 @@ async function settingsOf(ctx: ProbeContext, component: SettingsCarryOver['compo
 }
 
 /** The User Portal's themes before the window: copies of App_Themes (and the old portal folder, where it moved). */
-async function themesBefore(ctx: ProbeContext, portal: ComponentFact, baseline: Baseline | null, backupDirs: string[]): Promise<ThemesBefore | null> {
+async function themesBefore(
+  ctx: ProbeContext,
+  portal: ComponentFact,
+  baseline: Baseline | null,
+  backupDirs: string[],
+): Promise<ThemesBefore | null> {
   if (!portal.installPath) return null;
   const { target } = ctx;
   const themesDir = joinWin(portal.installPath, 'App_Themes');
@@ -58,15 +67,19 @@ async function themesBefore(ctx: ProbeContext, portal: ComponentFact, baseline: 
     const old = joinWin(before.installPath, 'App_Themes');
     if ((await target.stat(old))?.isDirectory) sources.push(target.expand(old));
   }
-  const found = await findFolderBackups(target, themesDir, { backupDirs, folderNames: [...partFolderNames(portal), ...(before ? partFolderNames(before) : []), 'App_Themes'] });
+  const found = await findFolderBackups(target, themesDir, {
+    backupDirs,
+    folderNames: [...partFolderNames(portal), ...(before ? partFolderNames(before) : []), 'App_Themes'],
+  });
   // Every copy is a picture of before, an identical one too (the themes were then as they are now).
   for (const c of found.candidates) if (c.source === 'file') sources.push(c.path);
   if (sources.length === 0) return { sources, custom: [], defaultNotRestored: [] };
   const custom = new Set<string>();
   const defaultNotRestored: string[] = [];
-  const ref = before?.installDate && /^\d{8}$/.test(before.installDate)
-    ? Date.parse(`${before.installDate.slice(0, 4)}-${before.installDate.slice(4, 6)}-${before.installDate.slice(6, 8)}T00:00:00Z`)
-    : null;
+  const ref =
+    before?.installDate && /^\d{8}$/.test(before.installDate)
+      ? Date.parse(`${before.installDate.slice(0, 4)}-${before.installDate.slice(4, 6)}-${before.installDate.slice(6, 8)}T00:00:00Z`)
+      : null;
   for (const src of sources) {
     for (const e of await target.list(src)) {
       if (!e.isDirectory) continue;
@@ -89,7 +102,10 @@ async function themesBefore(ctx: ProbeContext, portal: ComponentFact, baseline: 
 }
 
 /** Each MFA web component's application pool and its managedRuntimeVersion. */
-async function appPools(ctx: ProbeContext, facts: Pick<Facts, 'components' | 'iis'>): Promise<{ pools: AppPoolFact[] | null; path: string | null }> {
+async function appPools(
+  ctx: ProbeContext,
+  facts: Pick<Facts, 'components' | 'iis'>,
+): Promise<{ pools: AppPoolFact[] | null; path: string | null }> {
   if (!facts.iis.known) return { pools: null, path: facts.iis.configPath };
   const file = await readConfig(ctx.target, APPHOST, 64 * 1024 * 1024);
   if (!file?.ok) return { pools: null, path: facts.iis.configPath };
@@ -97,7 +113,11 @@ async function appPools(ctx: ProbeContext, facts: Pick<Facts, 'components' | 'ii
   const xml = parseXmlSafe(file.data, { maxBytes: 64 * 1024 * 1024 });
   if (!parsed.ok || !xml.ok) return { pools: null, path: facts.iis.configPath };
   const poolsEl = descend(xml.doc.root, 'system.applicationHost', 'applicationPools');
-  const defaults = poolsEl ? childrenNamed(poolsEl, 'applicationPoolDefaults').map((d) => attr(d, 'managedRuntimeVersion')).find((v) => v !== null) ?? null : null;
+  const defaults = poolsEl
+    ? (childrenNamed(poolsEl, 'applicationPoolDefaults')
+        .map((d) => attr(d, 'managedRuntimeVersion'))
+        .find((v) => v !== null) ?? null)
+    : null;
   const runtimes = new Map<string, string>();
   for (const p of poolsEl ? childrenNamed(poolsEl, 'add') : []) {
     const name = attr(p, 'name');

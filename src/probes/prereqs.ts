@@ -7,11 +7,12 @@ export function probeDotnet(ctx: ProbeContext): DotnetFact {
   const { reg, target } = ctx;
   const known = target.registryComplete || reg.hasAnyUnder(NDP);
   const release = num(reg.getValue(NDP_V4_FULL, 'Release'));
-  const evidence = release !== null
-    ? [regEvidence(NDP_V4_FULL, 'Release', String(release))]
-    : known
-      ? [regEvidence(NDP_V4_FULL, 'Release', reg.getKey(NDP_V4_FULL) ? 'no Release value' : 'key absent')]
-      : [];
+  const evidence =
+    release !== null
+      ? [regEvidence(NDP_V4_FULL, 'Release', String(release))]
+      : known
+        ? [regEvidence(NDP_V4_FULL, 'Release', reg.getKey(NDP_V4_FULL) ? 'no Release value' : 'key absent')]
+        : [];
   return { known, release, evidence };
 }
 
@@ -20,7 +21,12 @@ export function probeDotnet(ctx: ProbeContext): DotnetFact {
  * the Uninstall entries ("Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.x") where the export
  * covers them, since a host that never had the runtime has no Runtimes key to export.
  */
-export function probeVc(ctx: ProbeContext, arch: 'x64' | 'x86', uninstallCovered: boolean, other: { displayName: string; version: string | null; key: string }[]): VcRuntimeFact {
+export function probeVc(
+  ctx: ProbeContext,
+  arch: 'x64' | 'x86',
+  uninstallCovered: boolean,
+  other: { displayName: string; version: string | null; key: string }[],
+): VcRuntimeFact {
   const { reg, target } = ctx;
   for (const key of bothViews(`${VC_RUNTIMES}\\${arch}`)) {
     if (!reg.getKey(key)) continue;
@@ -37,7 +43,10 @@ export function probeVc(ctx: ProbeContext, arch: 'x64' | 'x86', uninstallCovered
       major,
       minor,
       bld,
-      evidence: [regEvidence(key, 'Installed', String(installed ?? 'absent')), regEvidence(key, 'Version', `${version ?? 'absent'} (Major ${major ?? '?'}, Minor ${minor ?? '?'}, Bld ${bld ?? '?'})`)],
+      evidence: [
+        regEvidence(key, 'Installed', String(installed ?? 'absent')),
+        regEvidence(key, 'Version', `${version ?? 'absent'} (Major ${major ?? '?'}, Minor ${minor ?? '?'}, Bld ${bld ?? '?'})`),
+      ],
     };
   }
   const re = new RegExp(`Visual C\\+\\+ 20(15|17|19|22)\\b.*Redistributable.*\\(${arch}\\)`, 'i');
@@ -64,6 +73,8 @@ export function probeVc(ctx: ProbeContext, arch: 'x64' | 'x86', uninstallCovered
     major: null,
     minor: null,
     bld: null,
-    evidence: known ? [regEvidence(`${VC_RUNTIMES}\\${arch}`, 'Installed', 'key absent in both views, and no Visual C++ 2015+ Uninstall entry')] : [],
+    evidence: known
+      ? [regEvidence(`${VC_RUNTIMES}\\${arch}`, 'Installed', 'key absent in both views, and no Visual C++ 2015+ Uninstall entry')]
+      : [],
   };
 }

@@ -44,7 +44,9 @@ export const REGISTRY_INTERESTS: KeyInterest[] = [
   { path: VC_RUNTIMES },
   { path: wow64(VC_RUNTIMES) },
   ...COMPUTER_NAME_KEYS.map((path) => ({ path, recursive: false })),
-  ...SERVICES_KEYS.flatMap((k) => [k, ...[...MFA_SERVICE_NAMES, ADFS_SERVICE_NAME].map((n) => `${k}\\${n}`)].map((path) => ({ path, recursive: false }))),
+  ...SERVICES_KEYS.flatMap((k) =>
+    [k, ...[...MFA_SERVICE_NAMES, ADFS_SERVICE_NAME].map((n) => `${k}\\${n}`)].map((path) => ({ path, recursive: false })),
+  ),
 ];
 
 /** Both registry views of a HKLM\SOFTWARE key, the 32-bit one first for 32-bit software. */
@@ -58,11 +60,7 @@ export function short(key: string): string {
 }
 
 /** The first view in which the value exists. */
-export function valueInViews(
-  reg: RegistryReader,
-  key: string,
-  name: string,
-): { key: string; value: RegValue } | null {
+export function valueInViews(reg: RegistryReader, key: string, name: string): { key: string; value: RegValue } | null {
   for (const k of bothViews(key)) {
     const v = reg.getValue(k, name);
     if (v) return { key: k, value: v };

@@ -34,7 +34,10 @@ export function imageExecutable(imagePath: string): string | null {
 
 /** `\??\C:\x` and `\SystemRoot\x` forms the service manager also accepts. */
 function ntPath(p: string): string {
-  return p.replace(/^\\\?\?\\/, '').replace(/^\\SystemRoot\\/i, '%SystemRoot%\\').replace(/^System32\\/i, '%SystemRoot%\\System32\\');
+  return p
+    .replace(/^\\\?\?\\/, '')
+    .replace(/^\\SystemRoot\\/i, '%SystemRoot%\\')
+    .replace(/^System32\\/i, '%SystemRoot%\\System32\\');
 }
 
 function readService(ctx: ProbeContext, reg: RegistryReader, servicesKey: string, name: string): ServiceFact | null {
@@ -45,10 +48,7 @@ function readService(ctx: ProbeContext, reg: RegistryReader, servicesKey: string
   const start = num(reg.getValue(key, 'Start'));
   const imagePath = str(reg.getValue(key, 'ImagePath'));
   const exe = imagePath ? imageExecutable(imagePath) : null;
-  const evidence: Evidence[] = [
-    regEvidence(key, 'Start', startWord(start)),
-    regEvidence(key, 'ImagePath', imagePath ?? 'not set'),
-  ];
+  const evidence: Evidence[] = [regEvidence(key, 'Start', startWord(start)), regEvidence(key, 'ImagePath', imagePath ?? 'not set')];
   return {
     name: sub ?? name,
     key: short(key),

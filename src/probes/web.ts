@@ -31,7 +31,15 @@ export async function probeWebConfig(
   const { target } = ctx;
   const path = joinWin(part.installPath, 'web.config');
   const st = await fileStat(target, path);
-  const fact: WebConfigFact = { path: st.path, exists: st.exists, parseError: null, settings: null, sdkUrl: null, sdkUrlSetting: null, backup: null };
+  const fact: WebConfigFact = {
+    path: st.path,
+    exists: st.exists,
+    parseError: null,
+    settings: null,
+    sdkUrl: null,
+    sdkUrlSetting: null,
+    backup: null,
+  };
   if (!st.exists) return fact;
   const file = await readConfig(target, path);
   if (!file) {
@@ -102,7 +110,14 @@ export function isThisHost(host: string, hostname: string | null, bound: string[
   return bound.includes(h);
 }
 
-export function sdkUrlFact(component: ComponentId, file: string, setting: string, url: string, hostname: string | null, bound: string[]): SdkUrlFact {
+export function sdkUrlFact(
+  component: ComponentId,
+  file: string,
+  setting: string,
+  url: string,
+  hostname: string | null,
+  bound: string[],
+): SdkUrlFact {
   let host = '';
   let path = '';
   try {

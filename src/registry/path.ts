@@ -5,21 +5,27 @@
  */
 
 const LONG_ROOTS = [
-  'HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER', 'HKEY_CLASSES_ROOT', 'HKEY_USERS',
-  'HKEY_CURRENT_CONFIG', 'HKEY_PERFORMANCE_DATA', 'HKEY_DYN_DATA',
+  'HKEY_LOCAL_MACHINE',
+  'HKEY_CURRENT_USER',
+  'HKEY_CLASSES_ROOT',
+  'HKEY_USERS',
+  'HKEY_CURRENT_CONFIG',
+  'HKEY_PERFORMANCE_DATA',
+  'HKEY_DYN_DATA',
 ] as const;
 
 const ROOTS = new Map<string, string>([
-  ['hklm', 'HKEY_LOCAL_MACHINE'], ['hkcu', 'HKEY_CURRENT_USER'], ['hkcr', 'HKEY_CLASSES_ROOT'],
-  ['hku', 'HKEY_USERS'], ['hkcc', 'HKEY_CURRENT_CONFIG'], ['hkpd', 'HKEY_PERFORMANCE_DATA'],
+  ['hklm', 'HKEY_LOCAL_MACHINE'],
+  ['hkcu', 'HKEY_CURRENT_USER'],
+  ['hkcr', 'HKEY_CLASSES_ROOT'],
+  ['hku', 'HKEY_USERS'],
+  ['hkcc', 'HKEY_CURRENT_CONFIG'],
+  ['hkpd', 'HKEY_PERFORMANCE_DATA'],
   ...LONG_ROOTS.map((r) => [r.toLowerCase(), r] as [string, string]),
 ]);
 
 // Exact spellings first: toLowerCase on text sliced from a UTF-16 chunk is slow, and exports use these.
-const ROOTS_EXACT = new Map<string, string>([
-  ...[...ROOTS].map(([k, v]) => [k.toUpperCase(), v] as [string, string]),
-  ...ROOTS,
-]);
+const ROOTS_EXACT = new Map<string, string>([...[...ROOTS].map(([k, v]) => [k.toUpperCase(), v] as [string, string]), ...ROOTS]);
 
 /** The long root name for a root written any way (HKLM, hkey_local_machine...), or undefined. */
 export function canonicalRoot(root: string): string | undefined {
@@ -47,7 +53,13 @@ export function parseRegPath(path: string): RegPath | undefined {
   const cut = p.indexOf('\\');
   const root = canonicalRoot(cut < 0 ? p : p.slice(0, cut));
   if (!root) return undefined;
-  const names = cut < 0 ? [] : p.slice(cut + 1).split('\\').filter((n) => n.length > 0);
+  const names =
+    cut < 0
+      ? []
+      : p
+          .slice(cut + 1)
+          .split('\\')
+          .filter((n) => n.length > 0);
   const display = names.length ? `${root}\\${names.join('\\')}` : root;
   return { root, names, display, norm: display.toLowerCase() };
 }

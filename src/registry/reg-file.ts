@@ -407,8 +407,15 @@ class RegParser {
 
   /** Whether every line up to the next one starting with "[" would be ignored (what the skip path skips). */
   canSkip(): boolean {
-    return this.mode === 'skip' && this.state === 'body' && this.hex === null && this.piecesLen === 0
-      && !this.overflow && !this.discardCont && !this.skipLF;
+    return (
+      this.mode === 'skip' &&
+      this.state === 'body' &&
+      this.hex === null &&
+      this.piecesLen === 0 &&
+      !this.overflow &&
+      !this.discardCont &&
+      !this.skipLF
+    );
   }
 
   /** Inside a key the store does not keep (maybe not at a line start yet). */
@@ -440,8 +447,14 @@ class RegParser {
     let nextLF = -2;
     let nextCR = -2;
     while (pos < n && !this.stopped) {
-      if (this.mode === 'skip' && this.state === 'body' && this.hex === null && this.piecesLen === 0
-        && !this.overflow && !this.discardCont) {
+      if (
+        this.mode === 'skip' &&
+        this.state === 'body' &&
+        this.hex === null &&
+        this.piecesLen === 0 &&
+        !this.overflow &&
+        !this.discardCont
+      ) {
         // Skip path: find the next line that starts with "[", counting lines on the way.
         let hdr: number;
         if (this.atLineStart && s.charCodeAt(pos) === 91) hdr = pos;
@@ -620,7 +633,8 @@ class RegParser {
       const after = t.slice(close + 1).trim();
       if (after !== '' && !after.startsWith(';')) return this.problem(this.line, `unexpected text after "]": ${clip(t)}`);
     }
-    if (t.charCodeAt(1) === 45) { // [-KEY]: values after a deletion belong to no key
+    if (t.charCodeAt(1) === 45) {
+      // [-KEY]: values after a deletion belong to no key
       const path = t.slice(2, close);
       if (!this.store.deleteKey(path) && !parseRegPath(path)) this.problem(this.line, `unknown registry root in ${clip(t)}`);
       return;
@@ -641,10 +655,12 @@ class RegParser {
     const line = this.line;
     let name: string;
     let p: number;
-    if (t.charCodeAt(0) === 64) { // @
+    if (t.charCodeAt(0) === 64) {
+      // @
       name = '';
       p = 1;
-    } else if (t.charCodeAt(0) === 34) { // "
+    } else if (t.charCodeAt(0) === 34) {
+      // "
       const q = readQuoted(t, 1);
       if (!q) return this.badValue(t, 'value name has no closing quote');
       name = q.text;
@@ -655,7 +671,8 @@ class RegParser {
     p++;
     while (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9) p++;
     const c = t.charCodeAt(p);
-    if (c === 45) { // -
+    if (c === 45) {
+      // -
       if (!isBlankOrComment(t, p + 1)) return this.badValue(t, 'unexpected text after "-"');
       this.store.deleteValue(this.keyPath, name);
       return;
@@ -894,7 +911,7 @@ export async function parseRegFile(file: string, store: RegistryStore, opts: Par
     // asynchronous read waits for a thread pool thread each time (milliseconds on a busy machine). The
     // event loop still turns between chunks.
     const buf = Buffer.allocUnsafe(size);
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const n = readSync(fd, buf, 0, size, at);
       if (n === 0) break;
       at += n;

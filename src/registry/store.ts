@@ -62,10 +62,10 @@ export class RegistryStore implements RegistryReader {
   constructor(interests?: KeyInterest[] | null) {
     this.interests = interests
       ? interests.flatMap((i) => {
-        const p = parseRegPath(i.path);
-        if (!p) return [];
-        return [{ root: p.root, rest: p.norm.slice(p.root.length), depth: p.names.length, recursive: i.recursive !== false }];
-      })
+          const p = parseRegPath(i.path);
+          if (!p) return [];
+          return [{ root: p.root, rest: p.norm.slice(p.root.length), depth: p.names.length, recursive: i.recursive !== false }];
+        })
       : null;
   }
 
@@ -149,8 +149,7 @@ export class RegistryStore implements RegistryReader {
     const key = value.name.toLowerCase();
     const had = node.values.has(key);
     if (had) node.values.delete(key); // a later write wins, name case included
-    const data = typeof value.data === 'string' ? detach(value.data)
-      : Array.isArray(value.data) ? value.data.map(detach) : value.data;
+    const data = typeof value.data === 'string' ? detach(value.data) : Array.isArray(value.data) ? value.data.map(detach) : value.data;
     node.values.set(key, { name: detach(value.name), type: value.type, typeNumber: value.typeNumber, data });
     if (!had) this.nValues++;
     return true;
@@ -234,7 +233,8 @@ export class RegistryStore implements RegistryReader {
       const common = commonLengthCI(p, cut, i.rest);
       if (common === i.rest.length) {
         if (restLen === common) return KEEP;
-        if (p.charCodeAt(cut + common) === 92) { // the interest is an ancestor
+        if (p.charCodeAt(cut + common) === 92) {
+          // the interest is an ancestor
           if (i.recursive) return KEEP;
           stubDepth = stubDepth === undefined ? i.depth : Math.min(stubDepth, i.depth);
           need = Math.max(need, i.depth + 2);

@@ -6,9 +6,19 @@
  */
 
 export type RegValueType =
-  | 'REG_NONE' | 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_BINARY' | 'REG_DWORD'
-  | 'REG_DWORD_BIG_ENDIAN' | 'REG_LINK' | 'REG_MULTI_SZ' | 'REG_RESOURCE_LIST'
-  | 'REG_FULL_RESOURCE_DESCRIPTOR' | 'REG_RESOURCE_REQUIREMENTS_LIST' | 'REG_QWORD' | 'REG_UNKNOWN';
+  | 'REG_NONE'
+  | 'REG_SZ'
+  | 'REG_EXPAND_SZ'
+  | 'REG_BINARY'
+  | 'REG_DWORD'
+  | 'REG_DWORD_BIG_ENDIAN'
+  | 'REG_LINK'
+  | 'REG_MULTI_SZ'
+  | 'REG_RESOURCE_LIST'
+  | 'REG_FULL_RESOURCE_DESCRIPTOR'
+  | 'REG_RESOURCE_REQUIREMENTS_LIST'
+  | 'REG_QWORD'
+  | 'REG_UNKNOWN';
 
 export interface RegValue {
   /** '' is the default value (@). Original case. */

@@ -6,8 +6,18 @@
 import type { RegValue, RegValueType } from './types.js';
 
 const TYPE_NAMES: RegValueType[] = [
-  'REG_NONE', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_BINARY', 'REG_DWORD', 'REG_DWORD_BIG_ENDIAN', 'REG_LINK',
-  'REG_MULTI_SZ', 'REG_RESOURCE_LIST', 'REG_FULL_RESOURCE_DESCRIPTOR', 'REG_RESOURCE_REQUIREMENTS_LIST', 'REG_QWORD',
+  'REG_NONE',
+  'REG_SZ',
+  'REG_EXPAND_SZ',
+  'REG_BINARY',
+  'REG_DWORD',
+  'REG_DWORD_BIG_ENDIAN',
+  'REG_LINK',
+  'REG_MULTI_SZ',
+  'REG_RESOURCE_LIST',
+  'REG_FULL_RESOURCE_DESCRIPTOR',
+  'REG_RESOURCE_REQUIREMENTS_LIST',
+  'REG_QWORD',
 ];
 
 export function typeName(typeNumber: number): RegValueType {
@@ -22,8 +32,8 @@ export function typeNumberOf(type: RegValueType): number | undefined {
 
 // Windows-1252 0x80..0x9F; the five undefined bytes map to the C1 control of the same number.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 const CP1252_ENC = new Map<number, number>();
 CP1252_HIGH.forEach((cp, i) => CP1252_ENC.set(cp, 0x80 + i));
@@ -55,7 +65,9 @@ function bytesToText(bytes: Buffer, eightBit: boolean): string {
 /** Decode value bytes as types.ts describes. REG_LINK is UTF-16LE in both formats (regedit writes it raw). */
 export function decodeData(bytes: Buffer, typeNumber: number, eightBit: boolean): RegValue['data'] {
   switch (typeNumber) {
-    case 1: case 2: case 6: {
+    case 1:
+    case 2:
+    case 6: {
       const s = bytesToText(bytes, eightBit && typeNumber !== 6);
       const nul = s.indexOf('\0');
       return nul < 0 ? s : s.slice(0, nul);
@@ -89,7 +101,9 @@ export function encodeData(value: RegValue, eightBit: boolean): Buffer {
   const nul = (eb: boolean) => Buffer.alloc(eb ? 1 : 2);
   const d = value.data;
   switch (value.typeNumber) {
-    case 1: case 2: case 6: {
+    case 1:
+    case 2:
+    case 6: {
       const eb = eightBit && value.typeNumber !== 6;
       return Buffer.concat([text(String(d), eb), nul(eb)]);
     }

@@ -42,9 +42,7 @@ export function interestsBothViews(interests: KeyInterest[]): KeyInterest[] {
 }
 
 /** A value from the key as given, else from the other view; `path` says where it was found. */
-export function getValueEitherView(
-  reader: RegistryReader, path: string, name: string,
-): { value: RegValue; path: string } | undefined {
+export function getValueEitherView(reader: RegistryReader, path: string, name: string): { value: RegValue; path: string } | undefined {
   for (const p of bothViews(path)) {
     const value = reader.getValue(p, name);
     if (value) return { value, path: reader.getKey(p)?.path ?? p };

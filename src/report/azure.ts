@@ -34,13 +34,17 @@ export function renderAzure(report: Report, opts: { file?: string } = {}): strin
   for (const f of open) {
     const type = atOrAbove(f.severity, v.failOn) ? 'error' : 'warning';
     const props = `type=${type};${opts.file ? `sourcepath=${azProperty(opts.file)};` : ''}code=${azProperty(f.ruleId)};`;
-    lines.push(`##vso[task.logissue ${props}]${azData(`${host}: ${f.ruleId} ${f.title} [${f.severity}, ${outcomeLabel(f)}]: ${f.message}`)}`);
+    lines.push(
+      `##vso[task.logissue ${props}]${azData(`${host}: ${f.ruleId} ${f.title} [${f.severity}, ${outcomeLabel(f)}]: ${f.message}`)}`,
+    );
   }
   const inc = incompleteness(report).text;
   if (inc) lines.push(`##vso[task.logissue type=warning;]${azData(`${host}: ${inc}`)}`);
   if (v.gate === 'fail') {
     const failing = report.findings.filter((f) => !f.waiver && atOrAbove(f.severity, v.failOn)).length;
-    lines.push(`##vso[task.complete result=Failed;]${azData(`mfa-readiness: ${host} fails the gate at --fail-on ${v.failOn} (${failing} finding(s))`)}`);
+    lines.push(
+      `##vso[task.complete result=Failed;]${azData(`mfa-readiness: ${host} fails the gate at --fail-on ${v.failOn} (${failing} finding(s))`)}`,
+    );
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -51,16 +55,26 @@ export function renderAzureFleet(fleet: FleetReport, opts: { file?: string } = {
   const src = opts.file ? `sourcepath=${azProperty(opts.file)};` : '';
   const lines: string[] = [];
   for (const h of fleet.hosts) {
-    if (h.status === 'failed' || !h.verdict) lines.push(`##vso[task.logissue type=error;${src}]${azData(`${h.name}: could not be scanned: ${h.target}: ${h.reason ?? 'unknown reason'}`)}`);
+    if (h.status === 'failed' || !h.verdict)
+      lines.push(
+        `##vso[task.logissue type=error;${src}]${azData(`${h.name}: could not be scanned: ${h.target}: ${h.reason ?? 'unknown reason'}`)}`,
+      );
     else if (h.verdict.gate === 'fail') {
       const counts = SEVERITIES.map((s) => `${h.verdict!.counts[s] ?? 0} ${s}`).join(', ');
-      lines.push(`##vso[task.logissue type=error;${src}]${azData(`${h.name}: gate FAIL at --fail-on ${h.verdict.failOn}: ${counts}; ${h.verdict.waived} waived`)}`);
+      lines.push(
+        `##vso[task.logissue type=error;${src}]${azData(`${h.name}: gate FAIL at --fail-on ${h.verdict.failOn}: ${counts}; ${h.verdict.waived} waived`)}`,
+      );
     }
   }
   for (const f of fleet.findings.filter((x) => !x.waiver && x.severity !== 'info').sort(compareFindings)) {
     const type = atOrAbove(f.severity, v.failOn) ? 'error' : 'warning';
-    lines.push(`##vso[task.logissue type=${type};${src}code=${azProperty(f.ruleId)};]${azData(`${f.host}: ${f.ruleId} ${f.title} [${f.severity}, ${outcomeLabel(f)}]: ${f.message}`)}`);
+    lines.push(
+      `##vso[task.logissue type=${type};${src}code=${azProperty(f.ruleId)};]${azData(`${f.host}: ${f.ruleId} ${f.title} [${f.severity}, ${outcomeLabel(f)}]: ${f.message}`)}`,
+    );
   }
-  if (v.gate === 'fail') lines.push(`##vso[task.complete result=Failed;]${azData(`mfa-readiness: the fleet of ${fleet.hosts.length} server(s) fails the gate at --fail-on ${v.failOn}`)}`);
+  if (v.gate === 'fail')
+    lines.push(
+      `##vso[task.complete result=Failed;]${azData(`mfa-readiness: the fleet of ${fleet.hosts.length} server(s) fails the gate at --fail-on ${v.failOn}`)}`,
+    );
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -31,7 +31,9 @@ export function changeView(report: Report, esc: Esc) {
   const v = (s: string | null, none = 'not installed') => (s === null ? none : esc(s));
   const planTitle = new Map(report.plan.map((s) => [s.id, s]));
   return {
-    baseline: c.baseline ? { file: esc(c.baseline.file), startedAt: esc(c.baseline.startedAt), inputDigest: esc(c.baseline.inputDigest) } : null,
+    baseline: c.baseline
+      ? { file: esc(c.baseline.file), startedAt: esc(c.baseline.startedAt), inputDigest: esc(c.baseline.inputDigest) }
+      : null,
     components: c.components.map((x) => ({
       part: PART[x.component] ?? esc(x.component),
       before: c.baseline ? v(x.before, x.status === 'added' ? 'not installed' : 'unknown version') : 'unknown (no baseline)',
@@ -49,7 +51,11 @@ export function changeView(report: Report, esc: Esc) {
       part: PART[x.component] ?? esc(x.component),
       saved: x.saved ? esc(x.saved) : 'no saved copy found',
       current: esc(x.current),
-      result: !x.compared ? 'not compared' : x.notCarriedOver.length === 0 ? 'carried over' : `not carried over: ${x.notCarriedOver.map(esc).join(', ')}`,
+      result: !x.compared
+        ? 'not compared'
+        : x.notCarriedOver.length === 0
+          ? 'carried over'
+          : `not carried over: ${x.notCarriedOver.map(esc).join(', ')}`,
       releaseChanges: x.releaseChanges,
     })),
     themes: c.themes
@@ -67,10 +73,17 @@ export function changeView(report: Report, esc: Esc) {
 export function changeProperties(report: Report): [string, string][] {
   const c = report.change;
   if (!c) return [];
-  const out: [string, string][] = [['stage', report.scan.stage], ['change.baseline', c.baseline ? `${c.baseline.file} (${c.baseline.inputDigest})` : 'none']];
+  const out: [string, string][] = [
+    ['stage', report.scan.stage],
+    ['change.baseline', c.baseline ? `${c.baseline.file} (${c.baseline.inputDigest})` : 'none'],
+  ];
   for (const x of c.components) out.push([`change.${x.component}`, `${x.before ?? '-'} -> ${x.after ?? '-'} (${x.status})`]);
   for (const x of c.virtualDirectories) out.push([`change.vdir.${x.component}`, `${x.before ?? '-'} -> ${x.after ?? '-'}`]);
-  for (const x of c.settings) out.push([`change.settings.${x.component}`, !x.compared ? 'not compared' : x.notCarriedOver.length ? `not carried over: ${x.notCarriedOver.join(', ')}` : 'carried over']);
+  for (const x of c.settings)
+    out.push([
+      `change.settings.${x.component}`,
+      !x.compared ? 'not compared' : x.notCarriedOver.length ? `not carried over: ${x.notCarriedOver.join(', ')}` : 'carried over',
+    ]);
   out.push(['change.left', c.left.join(', ')]);
   return out;
 }

@@ -53,7 +53,9 @@ export async function emitCiFormats(report: Report | FleetReport, formats: reado
         try {
           await appendFile(summaryFile, md, 'utf8');
         } catch (e) {
-          throw new Error(`${summaryFile}: cannot append the step summary (GITHUB_STEP_SUMMARY): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+          throw new Error(
+            `${summaryFile}: cannot append the step summary (GITHUB_STEP_SUMMARY): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          );
         }
       }
     } else if (f === 'azure') {

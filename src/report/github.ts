@@ -34,10 +34,9 @@ function level(f: Finding, failOn: Report['verdict']['failOn']): 'error' | 'warn
 export function githubAnnotations(report: Report, opts: { file?: string } = {}): string {
   const host = report.host.name ?? 'unknown host';
   const lines = open(report.findings).map((f) => {
-    const props = [
-      ...(opts.file ? [`file=${ghProperty(opts.file)}`] : []),
-      `title=${ghProperty(`${f.ruleId} ${f.title} (${host})`)}`,
-    ].join(',');
+    const props = [...(opts.file ? [`file=${ghProperty(opts.file)}`] : []), `title=${ghProperty(`${f.ruleId} ${f.title} (${host})`)}`].join(
+      ',',
+    );
     const first = f.evidence[0];
     const text = `[${f.severity}, ${outcomeLabel(f)}] ${f.message}${first ? `\n${first.location}: ${first.observed}` : ''}`;
     return `::${level(f, report.verdict.failOn)} ${props}::${ghData(text)}`;
@@ -81,14 +80,20 @@ export function githubFleetAnnotations(fleet: FleetReport, opts: { file?: string
   const lines: string[] = [];
   for (const h of fleet.hosts) {
     if (h.status === 'failed' || !h.verdict) {
-      lines.push(`::error ${[...file, `title=${ghProperty(`${h.name} could not be scanned`)}`].join(',')}::${ghData(`${h.target}: ${h.reason ?? 'unknown reason'}`)}`);
+      lines.push(
+        `::error ${[...file, `title=${ghProperty(`${h.name} could not be scanned`)}`].join(',')}::${ghData(`${h.target}: ${h.reason ?? 'unknown reason'}`)}`,
+      );
     } else if (h.verdict.gate === 'fail') {
       const counts = SEVERITIES.map((s) => `${h.verdict!.counts[s] ?? 0} ${s}`).join(', ');
-      lines.push(`::error ${[...file, `title=${ghProperty(`${h.name}: ${STATUS_LABELS[h.verdict.status] ?? h.verdict.status}, gate FAIL`)}`].join(',')}::${ghData(`${counts}; ${h.verdict.waived} waived (fail-on ${h.verdict.failOn})`)}`);
+      lines.push(
+        `::error ${[...file, `title=${ghProperty(`${h.name}: ${STATUS_LABELS[h.verdict.status] ?? h.verdict.status}, gate FAIL`)}`].join(',')}::${ghData(`${counts}; ${h.verdict.waived} waived (fail-on ${h.verdict.failOn})`)}`,
+      );
     }
   }
   for (const f of open(fleet.findings) as FleetFinding[]) {
-    lines.push(`::${level(f, fleet.verdict.failOn)} ${[...file, `title=${ghProperty(`${f.ruleId} ${f.title} (${f.host})`)}`].join(',')}::${ghData(`[${f.severity}, ${outcomeLabel(f)}] ${f.message}`)}`);
+    lines.push(
+      `::${level(f, fleet.verdict.failOn)} ${[...file, `title=${ghProperty(`${f.ruleId} ${f.title} (${f.host})`)}`].join(',')}::${ghData(`[${f.severity}, ${outcomeLabel(f)}] ${f.message}`)}`,
+    );
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -103,13 +108,20 @@ export function githubFleetSummary(fleet: FleetReport, opts: { reportFiles?: rea
     '|---|---|---|' + SEVERITIES.map(() => '---:|').join(''),
   ];
   for (const h of fleet.hosts) {
-    if (!h.verdict || h.status === 'failed') lines.push(`| ${mdEscape(h.name)} | could not be scanned: ${mdEscape(h.reason ?? 'unknown reason')} | FAIL |${SEVERITIES.map(() => ' – |').join('')}`);
-    else lines.push(`| ${mdEscape(h.name)} | ${STATUS_LABELS[h.verdict.status] ?? mdEscape(h.verdict.status)} | ${h.verdict.gate === 'fail' ? 'FAIL' : 'PASS'} |${SEVERITIES.map((s) => ` ${h.verdict!.counts[s] ?? 0} |`).join('')}`);
+    if (!h.verdict || h.status === 'failed')
+      lines.push(
+        `| ${mdEscape(h.name)} | could not be scanned: ${mdEscape(h.reason ?? 'unknown reason')} | FAIL |${SEVERITIES.map(() => ' – |').join('')}`,
+      );
+    else
+      lines.push(
+        `| ${mdEscape(h.name)} | ${STATUS_LABELS[h.verdict.status] ?? mdEscape(h.verdict.status)} | ${h.verdict.gate === 'fail' ? 'FAIL' : 'PASS'} |${SEVERITIES.map((s) => ` ${h.verdict!.counts[s] ?? 0} |`).join('')}`,
+      );
   }
   const failing = (open(fleet.findings) as FleetFinding[]).filter((f) => atOrAbove(f.severity, v.failOn));
   if (failing.length) {
     lines.push('', 'Failing fleet checks:');
-    for (const f of failing.slice(0, SUMMARY_FINDINGS)) lines.push(`- ${mdEscape(f.ruleId)} (${f.severity}) ${mdEscape(f.title)}: ${mdEscape(f.host)}`);
+    for (const f of failing.slice(0, SUMMARY_FINDINGS))
+      lines.push(`- ${mdEscape(f.ruleId)} (${f.severity}) ${mdEscape(f.title)}: ${mdEscape(f.host)}`);
     if (failing.length > SUMMARY_FINDINGS) lines.push(`- and ${failing.length - SUMMARY_FINDINGS} more`);
   }
   if (opts.reportFiles?.length) lines.push('', `Reports: ${opts.reportFiles.map((f) => mdEscape(f)).join(', ')}`);

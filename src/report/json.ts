@@ -14,11 +14,18 @@ function ordered(value: unknown, path: string): unknown {
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
   const known = REPORT_KEY_ORDER.get(path) ?? [];
-  const rest = Object.keys(obj).filter((k) => !known.includes(k)).sort();
+  const rest = Object.keys(obj)
+    .filter((k) => !known.includes(k))
+    .sort();
   const out: Record<string, unknown> = {};
   for (const k of [...known, ...rest]) {
     if (Object.hasOwn(obj, k) && obj[k] !== undefined) {
-      Object.defineProperty(out, k, { value: ordered(obj[k], path === '' ? k : `${path}.${k}`), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: ordered(obj[k], path === '' ? k : `${path}.${k}`),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return out;

@@ -73,7 +73,14 @@ function testcases(
       if (rest.length) tc['system-out'] = xmlClean(rest.map(describe).join('\n\n'));
     } else if (own.length > 0 && own.every((f) => f.waiver)) {
       skipped++;
-      tc.skipped = { '@_message': xmlClean(`waived: ${own.map((f) => f.waiver!.reason).filter((r, i, a) => a.indexOf(r) === i).join('; ')}`.replace(/\s+/g, ' ')) };
+      tc.skipped = {
+        '@_message': xmlClean(
+          `waived: ${own
+            .map((f) => f.waiver!.reason)
+            .filter((r, i, a) => a.indexOf(r) === i)
+            .join('; ')}`.replace(/\s+/g, ' '),
+        ),
+      };
       tc['system-out'] = xmlClean(own.map(describe).join('\n\n'));
     } else if (own.length > 0) {
       tc['system-out'] = xmlClean(own.map(describe).join('\n\n'));
@@ -96,7 +103,11 @@ function hostSuite(report: Report, rulesRan: readonly RuleRan[]): Suite {
   if (report.verdict.gate === 'fail' && failures === 0) {
     failures = 1;
     const why = incompleteness(report).text ?? 'the gate failed';
-    cases.push({ '@_classname': xmlClean(`${hostName}.gate`), '@_name': 'gate', failure: { '@_type': 'gate', '@_message': xmlClean(why) } });
+    cases.push({
+      '@_classname': xmlClean(`${hostName}.gate`),
+      '@_name': 'gate',
+      failure: { '@_type': 'gate', '@_message': xmlClean(why) },
+    });
   }
   return {
     '@_name': xmlClean(hostName),
@@ -177,7 +188,10 @@ export function renderFleetJunit(
     let failures = 0;
     if (h.status === 'failed' || !h.verdict) {
       failures = 1;
-      tc.failure = { '@_type': 'not-scanned', '@_message': xmlClean(`${h.target}: could not be scanned: ${h.reason ?? 'unknown reason'}`.replace(/\s+/g, ' ')) };
+      tc.failure = {
+        '@_type': 'not-scanned',
+        '@_message': xmlClean(`${h.target}: could not be scanned: ${h.reason ?? 'unknown reason'}`.replace(/\s+/g, ' ')),
+      };
     } else {
       const counts = SEVERITIES.map((s) => `${h.verdict!.counts[s] ?? 0} ${s}`).join(', ');
       const text = `${h.verdict.status}: ${counts}; ${h.verdict.waived} waived`;
@@ -200,7 +214,12 @@ export function renderFleetJunit(
       tests: 1,
     };
   });
-  const { cases, failures, skipped } = testcases(fleet.findings, opts.fleetRules ?? FLEET_RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, component: r.meta.component })), failOn, 'fleet');
+  const { cases, failures, skipped } = testcases(
+    fleet.findings,
+    opts.fleetRules ?? FLEET_RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, component: r.meta.component })),
+    failOn,
+    'fleet',
+  );
   suites.push({
     '@_name': 'fleet',
     '@_tests': String(cases.length),

@@ -41,7 +41,12 @@ const sizeText = (n: number) => (n >= MIB ? `${n / MIB} MiB` : `${n / 1024} KiB`
  * its byte-order mark (or LE without one, told by its zero high bytes). Opened non-blocking and checked with
  * fstat on the open descriptor, so a FIFO or device is refused, never waited on. Throws `make(detail)`.
  */
-export async function readTextFile(file: string, maxBytes: number, what: string, make: (detail: string) => Error = (d) => new InputFileError(file, d)): Promise<string> {
+export async function readTextFile(
+  file: string,
+  maxBytes: number,
+  what: string,
+  make: (detail: string) => Error = (d) => new InputFileError(file, d),
+): Promise<string> {
   let fh;
   try {
     fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -111,7 +116,8 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 export function asReport(file: string, obj: unknown): Report {
   if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
     const o = obj as Record<string, unknown>;
-    if ('error' in o && !('schemaVersion' in o)) throw new ReportFileError(file, 'this is an error report, not a scan report (the run that wrote it failed)');
+    if ('error' in o && !('schemaVersion' in o))
+      throw new ReportFileError(file, 'this is an error report, not a scan report (the run that wrote it failed)');
     if (Array.isArray(o.hosts) && Array.isArray(o.waves)) throw new ReportFileError(file, 'this is a fleet report, not a host report');
   }
   if (nestsDeeperThan(obj, REPORT_MAX_DEPTH)) throw new ReportFileError(file, `nests deeper than ${REPORT_MAX_DEPTH} levels; not a report`);

@@ -11,5 +11,7 @@ import { buildView } from './view.js';
 export function renderMarkdown(report: Report, opts: { templateDir?: string } = {}): string {
   const render = compileTemplates('report.md.hbs', [], { templateDir: opts.templateDir, noEscape: true });
   // Collapse runs of blank lines the template's conditionals leave; end with one newline.
-  return render(buildView(report, mdEscape)).replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  return render(buildView(report, mdEscape))
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\s*$/, '\n');
 }

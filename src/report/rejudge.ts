@@ -38,7 +38,14 @@ export function rejudge(report: Report, opts: RejudgeOptions): Rejudged {
   const wvr = raiseExpiredWaivers(applied.findings, applied.waivers, host, file);
   const findings = sortFindings([...applied.findings, ...wvr]);
   const nothing = findings.some((f) => f.ruleId === NOTHING_TO_UPGRADE_RULE && !f.waiver);
-  const verdict = computeVerdict(findings, report.inventory.upgradePath, nothing, opts.failOn, report.inventory.components.length > 0, report.scan.stage);
+  const verdict = computeVerdict(
+    findings,
+    report.inventory.upgradePath,
+    nothing,
+    opts.failOn,
+    report.inventory.components.length > 0,
+    report.scan.stage,
+  );
   return { findings, waivers: applied.waivers, verdict };
 }
 

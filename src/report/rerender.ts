@@ -16,14 +16,17 @@ import { loadReport, readTextFile, ReportFileError, REPORT_MAX_BYTES } from './l
 /** The catalog rules a scan of this report's stage and upgrade path ran (plus MFA-WVR-001 where waivers were given). */
 export function rulesRanFor(report: Report): RuleRan[] {
   const opts = { stage: report.scan.stage } as ScanOptions;
-  return RULES.filter((r) => ruleRuns(r.meta, opts, report.inventory.upgradePath) || (r.meta.id === 'MFA-WVR-001' && report.waivers.length > 0)).map((r) => ({
+  return RULES.filter(
+    (r) => ruleRuns(r.meta, opts, report.inventory.upgradePath) || (r.meta.id === 'MFA-WVR-001' && report.waivers.length > 0),
+  ).map((r) => ({
     id: r.meta.id,
     title: r.meta.title,
     component: r.meta.component,
   }));
 }
 
-export const isFleetReport = (r: Report | FleetReport): r is FleetReport => Array.isArray((r as FleetReport).hosts) && Array.isArray((r as FleetReport).waves);
+export const isFleetReport = (r: Report | FleetReport): r is FleetReport =>
+  Array.isArray((r as FleetReport).hosts) && Array.isArray((r as FleetReport).waves);
 
 /** `--max-age`: `7d`, `36h`, `2w`, `90m` -> milliseconds; throws one line naming what is wrong. */
 export function parseMaxAge(s: string): number {
@@ -56,12 +59,17 @@ export function staleReport(startedAt: string, maxAge: string, now: string): str
 }
 
 /** The failing findings as gate prints them: one line each, `  critical MFA-BKP-001 The data file has no backup (finding id)`. */
-export function failingLines(report: Pick<Report, 'findings'> & { verdict: { failOn: Report['verdict']['failOn'] } }, ids: readonly string[]): string[] {
+export function failingLines(
+  report: Pick<Report, 'findings'> & { verdict: { failOn: Report['verdict']['failOn'] } },
+  ids: readonly string[],
+): string[] {
   const byId = new Map(report.findings.map((f) => [f.id, f]));
   return ids.map((id) => {
     const f = byId.get(id);
     const host = f && 'host' in f ? ` on ${(f as { host: string }).host}` : '';
-    return f ? `  ${f.severity.padEnd(8)} ${f.ruleId} ${f.title}${host} (${f.outcome === 'unknown' ? 'could not be determined; ' : ''}finding ${f.id})` : `  ${id}`;
+    return f
+      ? `  ${f.severity.padEnd(8)} ${f.ruleId} ${f.title}${host} (${f.outcome === 'unknown' ? 'could not be determined; ' : ''}finding ${f.id})`
+      : `  ${id}`;
   });
 }
 
@@ -76,7 +84,8 @@ export async function writeGatedReports(
   const base = reportBasePath(report, opts);
   const input = resolve(opts.cwd, opts.input);
   for (const f of opts.formats) {
-    if (EXTENSIONS[f] && resolve(base + EXTENSIONS[f]) === input) throw new Error(`${opts.input}: gate does not overwrite the report it reads; give --output another name`);
+    if (EXTENSIONS[f] && resolve(base + EXTENSIONS[f]) === input)
+      throw new Error(`${opts.input}: gate does not overwrite the report it reads; give --output another name`);
   }
   return writeReports(report, { formats: opts.formats, output: opts.output, out: opts.out, cwd: opts.cwd, rulesRan: rulesRanFor(report) });
 }

@@ -51,7 +51,9 @@ function descriptor(r: CatalogEntry): ReportingDescriptor {
     shortDescription: { text: r.title },
     fullDescription: { text: r.description || r.title },
     ...(help ? { helpUri: help } : {}),
-    help: { text: `${r.description || r.title}\nRule page: ${ruleDocPath(r.id) ?? `${RULE_DOCS_DIR}/README.md`} (mfa-readiness rules ${r.id})` },
+    help: {
+      text: `${r.description || r.title}\nRule page: ${ruleDocPath(r.id) ?? `${RULE_DOCS_DIR}/README.md`} (mfa-readiness rules ${r.id})`,
+    },
     defaultConfiguration: { level: sarifLevel(r.severity) },
     properties: { severity: r.severity, component: r.component, tags: ['mfa-readiness', r.component] },
   };
@@ -59,7 +61,13 @@ function descriptor(r: CatalogEntry): ReportingDescriptor {
 
 /** The host catalog, then any rule a finding names that the catalog does not hold (a fleet rule, a rule of another version). */
 function catalogFor(findings: readonly Finding[]): CatalogEntry[] {
-  const entries: CatalogEntry[] = RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, description: r.meta.description, severity: r.meta.severity, component: r.meta.component }));
+  const entries: CatalogEntry[] = RULES.map((r) => ({
+    id: r.meta.id,
+    title: r.meta.title,
+    description: r.meta.description,
+    severity: r.meta.severity,
+    component: r.meta.component,
+  }));
   const known = new Set(entries.map((e) => e.id));
   for (const f of findings) {
     if (known.has(f.ruleId)) continue;
@@ -82,7 +90,15 @@ function resultOf(f: Finding, ruleIndex: number, logicalIndex: number, fqn: stri
     locations: [{ logicalLocations: [{ index: logicalIndex, fullyQualifiedName: fqn }] }],
     partialFingerprints: { 'mfaReadinessFindingId/v1': f.id },
     ...(f.waiver
-      ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ''}` }] }
+      ? {
+          suppressions: [
+            {
+              kind: 'external' as const,
+              status: 'accepted' as const,
+              justification: `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ''}`,
+            },
+          ],
+        }
       : {}),
     properties: {
       findingId: f.id,
@@ -130,7 +146,10 @@ export function renderSarif(input: Report): string {
           {
             executionSuccessful: true,
             startTimeUtc: report.scan.startedAt,
-            toolExecutionNotifications: report.problems.map((p) => ({ level: 'warning' as const, message: { text: `${p.location}: ${p.message}` } })),
+            toolExecutionNotifications: report.problems.map((p) => ({
+              level: 'warning' as const,
+              message: { text: `${p.location}: ${p.message}` },
+            })),
           },
         ],
         logicalLocations: logical,

@@ -134,7 +134,11 @@ export function humanDate(s: string): string {
  * How incomplete a scan is, said where the verdict is: the open findings that could not be determined and
  * the evidence that could not be read. `text` is null for a complete scan.
  */
-export function incompleteness(report: { findings: readonly { outcome: string; waiver: unknown }[]; problems: readonly unknown[] }): { unknown: number; problems: number; text: string | null } {
+export function incompleteness(report: { findings: readonly { outcome: string; waiver: unknown }[]; problems: readonly unknown[] }): {
+  unknown: number;
+  problems: number;
+  text: string | null;
+} {
   const unknown = report.findings.filter((f) => !f.waiver && f.outcome === 'unknown').length;
   const problems = report.problems.length;
   const parts: string[] = [];
@@ -143,6 +147,8 @@ export function incompleteness(report: { findings: readonly { outcome: string; w
   return {
     unknown,
     problems,
-    text: parts.length ? `Incomplete scan: ${parts.join('; ')}. The verdict covers only what was read: resolve these before trusting it.` : null,
+    text: parts.length
+      ? `Incomplete scan: ${parts.join('; ')}. The verdict covers only what was read: resolve these before trusting it.`
+      : null,
   };
 }

@@ -203,7 +203,13 @@ export function buildView(input: Report, rawEsc: Esc) {
     change: changeView(report, esc),
     // --goal migrate: whether this server changes for the Migration Utility (src/rules/migration.ts); null otherwise.
     migration: report.migration
-      ? { mustChange: report.migration.mustChange, role: esc(report.migration.role), why: esc(report.migration.why), migrationServer: opt(report.migration.migrationServer ?? null, esc), cloud: opt(report.migration.cloud ?? null, esc) }
+      ? {
+          mustChange: report.migration.mustChange,
+          role: esc(report.migration.role),
+          why: esc(report.migration.why),
+          migrationServer: opt(report.migration.migrationServer ?? null, esc),
+          cloud: opt(report.migration.cloud ?? null, esc),
+        }
       : null,
     findings,
     inventory: {
@@ -235,9 +241,20 @@ export function buildView(input: Report, rawEsc: Esc) {
       targetKind: esc(report.scan.target.kind),
       targetLocation: esc(report.scan.target.location),
       targetVersion: esc(report.scan.targetVersion),
-      stage: report.scan.stage === 'adfs' ? 'adfs (AD FS adapter swap)' : report.scan.stage === 'post' ? 'post (after the window)' : report.scan.stage ? `${esc(report.scan.stage)} (before the window)` : null,
+      stage:
+        report.scan.stage === 'adfs'
+          ? 'adfs (AD FS adapter swap)'
+          : report.scan.stage === 'post'
+            ? 'post (after the window)'
+            : report.scan.stage
+              ? `${esc(report.scan.stage)} (before the window)`
+              : null,
       inputDigest: esc(report.scan.inputDigest),
-      os: [report.host.os.caption, report.host.os.version, report.host.os.architecture].filter((x): x is string => !!x).map(esc).join(', ') || null,
+      os:
+        [report.host.os.caption, report.host.os.version, report.host.os.architecture]
+          .filter((x): x is string => !!x)
+          .map(esc)
+          .join(', ') || null,
       hostRole: opt(report.host.hostRole, esc),
       replication: roles.replication ? esc(roles.replication) : 'unknown',
       replicationGroup: opt(roles.replicationGroup, esc),

@@ -53,7 +53,10 @@ export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
 
   /** The node a JSON pointer names, or the nearest one above it that exists. */
   const nodeAt = (pointer: string): YamlNode | null => {
-    const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: YamlNode | null = root;
     let rest = parts;
     if (bare && parts[0] === 'waivers') rest = parts.slice(1);
@@ -64,7 +67,9 @@ export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
         node = next;
       } else if (Y.isMap(node)) {
         // The value where there is one (in block style on the key's line), else the key.
-        const pair: { key: unknown; value: unknown } | undefined = node.items.find((p) => Y.isScalar(p.key) && String(p.key.value) === part);
+        const pair: { key: unknown; value: unknown } | undefined = node.items.find(
+          (p) => Y.isScalar(p.key) && String(p.key.value) === part,
+        );
         if (!pair) break;
         node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode | null) ?? node;
       } else break;
@@ -97,7 +102,9 @@ export async function loadWaivers(file: string): Promise<WaiverEntry[]> {
     if (fields.finding) w.finding = fields.finding.value;
     if (fields.expires) {
       if (!isDate(fields.expires.value)) {
-        throw new WaiverFileError(`${file}:${lineOf(fields.expires.offset)}: /waivers/${index}/expires: is not a date (${fields.expires.value}); use YYYY-MM-DD`);
+        throw new WaiverFileError(
+          `${file}:${lineOf(fields.expires.offset)}: /waivers/${index}/expires: is not a date (${fields.expires.value}); use YYYY-MM-DD`,
+        );
       }
       w.expires = fields.expires.value;
     }
@@ -191,7 +198,11 @@ export function applyWaivers<F extends Finding>(
  * src/rules/catalog/MFA-WVR-001.ts (the rule's one place) reports them, without `id` and `planSteps`
  * (the caller gives them: `findingId` over the evidence's `observed`). `file` is the waiver file as given.
  */
-export function expiredWaiverFindings(waivers: readonly WaiverStatus[], host: string | null, file: string): Omit<Finding, 'id' | 'planSteps'>[] {
+export function expiredWaiverFindings(
+  waivers: readonly WaiverStatus[],
+  host: string | null,
+  file: string,
+): Omit<Finding, 'id' | 'planSteps'>[] {
   const m = WVR001.meta;
   return expiredWaiverHits({ waivers, host, file }).map((hit) => ({
     ruleId: m.id,
@@ -215,7 +226,12 @@ export function waiverKey(w: WaiverEntry | WaiverStatus): string {
  * The MFA-WVR-001 findings with their ids and plan steps, the one way scan, gate and fleet raise them: the id is
  * `findingId` over the evidence, as every finding's, made unique among `existing` findings (util/findings uniqueId).
  */
-export function raiseExpiredWaivers(existing: readonly Finding[], waivers: readonly WaiverStatus[], host: string | null, file: string): Finding[] {
+export function raiseExpiredWaivers(
+  existing: readonly Finding[],
+  waivers: readonly WaiverStatus[],
+  host: string | null,
+  file: string,
+): Finding[] {
   const seen = new Set(existing.map((f) => f.id));
   return expiredWaiverFindings(waivers, host, file).map((f) => ({
     ...f,

@@ -13,7 +13,15 @@ import { emitCiFormats, isCiFormat } from './ci.js';
 export type ReportFormat = 'json' | 'html' | 'md' | 'junit' | 'sarif' | 'github' | 'azure';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'md', 'junit', 'sarif', 'github', 'azure'];
 /** github and azure are CI logging commands printed on stdout (src/report/ci.ts), not files: no extension. */
-export const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', html: '.html', md: '.md', junit: '.junit.xml', sarif: '.sarif', github: '', azure: '' };
+export const EXTENSIONS: Record<ReportFormat, string> = {
+  json: '.json',
+  html: '.html',
+  md: '.md',
+  junit: '.junit.xml',
+  sarif: '.sarif',
+  github: '',
+  azure: '',
+};
 /** Extensions stripped from `--output FILE` to get the base name (longest first). */
 const KNOWN_EXT = ['.junit.xml', '.json', '.html', '.htm', '.md', '.xml', '.sarif'];
 
@@ -46,7 +54,10 @@ const MAX_HOST_CHARS = 64;
  */
 export function fileSafeHost(name: string | null): string {
   const raw = name ?? '';
-  const s = raw.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-.]+|[-.]+$/g, '');
+  const s = raw
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '');
   if (s === '' && raw === '') return 'unknown-host';
   if (s === raw && s.length <= MAX_HOST_CHARS) return s;
   const hash = createHash('sha256').update(raw, 'utf8').digest('hex').slice(0, 8);
@@ -163,7 +174,15 @@ export async function writeReportFile(file: string, content: string, opts: Write
 }
 
 function kindOf(st: Stats): string {
-  return st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+  return st.isDirectory()
+    ? 'a folder'
+    : st.isFIFO()
+      ? 'a pipe'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : st.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
 }
 
 /**
@@ -214,7 +233,9 @@ export async function writeReports(report: Report, opts: WriteOptions): Promise<
     }
   });
   // Checked once more right before the folders are made: a folder swapped for a link while rendering.
-  for (const j of jobs) for (const d of targetDirs) if (await landsInside(j.file, d)) throw new Error(`${j.file}: refusing to write a report inside the scanned target (${d})`);
+  for (const j of jobs)
+    for (const d of targetDirs)
+      if (await landsInside(j.file, d)) throw new Error(`${j.file}: refusing to write a report inside the scanned target (${d})`);
   await mkdir(dirname(base), { recursive: true });
   const written: string[] = [];
   for (const [i, j] of jobs.entries()) {

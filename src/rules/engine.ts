@@ -59,7 +59,12 @@ export function runRules(facts: Facts, opts: ScanOptions, rules: readonly Rule[]
     if (!targetIn(opts.targetVersion, rule.meta.appliesTo)) continue;
     for (const hit of rule.check(ctx)) {
       const component = hit.component ?? rule.meta.component;
-      const id = uniqueId(seen, (k) => findingId(rule.meta.id, facts.host.name, component, k), hit.key ?? hit.evidence[0]?.location ?? '', hit.key ?? '');
+      const id = uniqueId(
+        seen,
+        (k) => findingId(rule.meta.id, facts.host.name, component, k),
+        hit.key ?? hit.evidence[0]?.location ?? '',
+        hit.key ?? '',
+      );
       findings.push({
         id,
         ruleId: rule.meta.id,

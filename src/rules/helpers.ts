@@ -17,4 +17,3 @@ export function backupEvidence(b: BackupFact): Evidence[] {
 export function hasCurrent(b: BackupFact): boolean {
   return b.candidates.some((c) => c.current);
 }
-

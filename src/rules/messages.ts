@@ -13,7 +13,10 @@ export function placeholders(template: string): string[] {
  * literal `message`. An unknown id or a placeholder without data is a bug in the rule, so it throws (every
  * message of every rule is exercised by its test file).
  */
-export function formatMessage(meta: Pick<RuleMeta, 'id' | 'messages'>, hit: { messageId?: string; data?: MessageData; message?: string }): string {
+export function formatMessage(
+  meta: Pick<RuleMeta, 'id' | 'messages'>,
+  hit: { messageId?: string; data?: MessageData; message?: string },
+): string {
   if (hit.messageId === undefined) {
     if (hit.message === undefined) throw new Error(`${meta.id}: a hit has neither messageId nor message`);
     return hit.message;

@@ -28,7 +28,11 @@ export function cloudOf(url: string): Cloud | null {
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {
-    host = url.toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/:]/)[0] ?? '';
+    host =
+      url
+        .toLowerCase()
+        .replace(/^[a-z]+:\/\//, '')
+        .split(/[/:]/)[0] ?? '';
   }
   if (/\.us$/.test(host)) return 'government';
   if (/\.com$/.test(host)) return 'commercial';
@@ -102,8 +106,10 @@ export function migrationSummary(facts: Facts): Migration {
   const hr = facts.host.hostRole;
   const why: Record<MigrationRole, string> = {
     primary: 'The primary MFA Server: it gets the build that carries the Migration Utility, then the configure script.',
-    'migration-server': 'The dedicated migration server named in bundle.json: it gets the build and runs the configure script, and carries no other MFA traffic.',
-    unknown: 'An MFA Server whose replication role is not known: if it is the primary (or a single server) it gets the new build; a subordinate keeps its version.',
+    'migration-server':
+      'The dedicated migration server named in bundle.json: it gets the build and runs the configure script, and carries no other MFA traffic.',
+    unknown:
+      'An MFA Server whose replication role is not known: if it is the primary (or a single server) it gets the new build; a subordinate keeps its version.',
     unchanged:
       hr === 'mfa-host'
         ? `A subordinate MFA Server: it keeps its version${server ? ` (the utility runs on ${server})` : ''}; after the primary is upgraded it logs "Unhandled SB" entries.`

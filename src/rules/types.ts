@@ -2,10 +2,7 @@ import type { ComponentFact, ComponentId, Evidence, Facts, Finding, Goal, ScanOp
 import type { StepId } from '../plan/steps.js';
 
 export type SeedFile =
-  | 'upgrade-mfa-server-2024.md'
-  | 'upgrade-phonefactor-agent-2024.md'
-  | 'upgrade-phonefactor-agent-2017.md'
-  | 'rules.md';
+  'upgrade-mfa-server-2024.md' | 'upgrade-phonefactor-agent-2024.md' | 'upgrade-phonefactor-agent-2017.md' | 'rules.md';
 
 /** A value a message placeholder takes (`{{name}}` in a message template). */
 export type MessageData = Record<string, string | number>;

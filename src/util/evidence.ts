@@ -6,8 +6,17 @@ import type { Evidence, FileStat } from '../types.js';
  */
 export function fileEvidence(f: FileStat, observed?: string): Evidence {
   if (f.source === 'manifest') {
-    return { source: 'manifest', location: f.path, observed: observed ?? `described in manifest.json: ${f.size ?? '?'} bytes, last written ${f.mtime ?? '?'}` };
+    return {
+      source: 'manifest',
+      location: f.path,
+      observed: observed ?? `described in manifest.json: ${f.size ?? '?'} bytes, last written ${f.mtime ?? '?'}`,
+    };
   }
   if (!f.exists) return { source: 'file', location: f.path, observed: observed ?? 'not found' };
-  return { source: 'file', location: f.path, observed: observed ?? (f.size === null ? `folder, newest file written ${f.mtime ?? 'unknown'}` : `${f.size} bytes, last written ${f.mtime}`) };
+  return {
+    source: 'file',
+    location: f.path,
+    observed:
+      observed ?? (f.size === null ? `folder, newest file written ${f.mtime ?? 'unknown'}` : `${f.size} bytes, last written ${f.mtime}`),
+  };
 }

@@ -16,7 +16,11 @@ const SECRET_KEY = /^(?:password|pwd|secret|token|credential)$/i;
 
 /** Control characters from the target are made visible text, so a log line cannot recolour or retitle a terminal. */
 function clean(v: unknown): unknown {
-  return typeof v === 'string' ? visible(v) : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)])) : v;
+  return typeof v === 'string'
+    ? visible(v)
+    : v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]))
+      : v;
 }
 
 /**
@@ -52,7 +56,11 @@ export function textLine(level: string, args: unknown[]): string {
   const kv = Object.entries(fields)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => {
-      const val = SECRET_KEY.test(k) ? '[redacted]' : typeof v === 'string' ? v : JSON.stringify(v, (key, x: unknown) => (SECRET_KEY.test(key) ? '[redacted]' : x));
+      const val = SECRET_KEY.test(k)
+        ? '[redacted]'
+        : typeof v === 'string'
+          ? v
+          : JSON.stringify(v, (key, x: unknown) => (SECRET_KEY.test(key) ? '[redacted]' : x));
       const text = visible(String(val)).replace(/\n/g, '\\n');
       // Quoted where it has a space, quote or =; backslashes stay single (Windows paths read as they are).
       return `${k}=${/[\s"=]/.test(text) || text === '' ? `"${text.replace(/"/g, '\\"')}"` : text}`;

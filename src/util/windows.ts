@@ -19,16 +19,57 @@ const NET48 = { version: '4.8', release: 528040 };
 
 /** By major.minor.build (builds of one major.minor share a row unless listed). */
 const RELEASES: { match: RegExp; caption: RegExp; release: WindowsRelease }[] = [
-  { match: /^5\.2\./, caption: /server 2003/i, release: { name: 'Windows Server 2003', extendedEnd: '2015-07-14', esuEnd: null, newestNet: null } },
+  {
+    match: /^5\.2\./,
+    caption: /server 2003/i,
+    release: { name: 'Windows Server 2003', extendedEnd: '2015-07-14', esuEnd: null, newestNet: null },
+  },
   // .NET 4.6 is the last .NET Framework Server 2008 SP2 installs (4.6.1 and later need 2008 R2 SP1).
-  { match: /^6\.0\./, caption: /server 2008(?! r2)/i, release: { name: 'Windows Server 2008', extendedEnd: '2020-01-14', esuEnd: '2023-01-10', newestNet: { version: '4.6', release: 393297 } } },
-  { match: /^6\.1\./, caption: /server 2008 r2/i, release: { name: 'Windows Server 2008 R2', extendedEnd: '2020-01-14', esuEnd: '2023-01-10', newestNet: NET48 } },
-  { match: /^6\.2\./, caption: /server 2012(?! r2)/i, release: { name: 'Windows Server 2012', extendedEnd: '2023-10-10', esuEnd: '2026-10-13', newestNet: NET48 } },
-  { match: /^6\.3\./, caption: /server 2012 r2/i, release: { name: 'Windows Server 2012 R2', extendedEnd: '2023-10-10', esuEnd: '2026-10-13', newestNet: NET48 } },
-  { match: /^10\.0\.14393(\.|$)/, caption: /server 2016/i, release: { name: 'Windows Server 2016', extendedEnd: '2027-01-12', esuEnd: null, newestNet: NET48 } },
-  { match: /^10\.0\.17763(\.|$)/, caption: /server 2019/i, release: { name: 'Windows Server 2019', extendedEnd: '2029-01-09', esuEnd: null, newestNet: NET48 } },
-  { match: /^10\.0\.20348(\.|$)/, caption: /server 2022/i, release: { name: 'Windows Server 2022', extendedEnd: '2031-10-14', esuEnd: null, newestNet: NET48 } },
-  { match: /^10\.0\.26100(\.|$)/, caption: /server 2025/i, release: { name: 'Windows Server 2025', extendedEnd: '2034-10-10', esuEnd: null, newestNet: NET48 } },
+  {
+    match: /^6\.0\./,
+    caption: /server 2008(?! r2)/i,
+    release: {
+      name: 'Windows Server 2008',
+      extendedEnd: '2020-01-14',
+      esuEnd: '2023-01-10',
+      newestNet: { version: '4.6', release: 393297 },
+    },
+  },
+  {
+    match: /^6\.1\./,
+    caption: /server 2008 r2/i,
+    release: { name: 'Windows Server 2008 R2', extendedEnd: '2020-01-14', esuEnd: '2023-01-10', newestNet: NET48 },
+  },
+  {
+    match: /^6\.2\./,
+    caption: /server 2012(?! r2)/i,
+    release: { name: 'Windows Server 2012', extendedEnd: '2023-10-10', esuEnd: '2026-10-13', newestNet: NET48 },
+  },
+  {
+    match: /^6\.3\./,
+    caption: /server 2012 r2/i,
+    release: { name: 'Windows Server 2012 R2', extendedEnd: '2023-10-10', esuEnd: '2026-10-13', newestNet: NET48 },
+  },
+  {
+    match: /^10\.0\.14393(\.|$)/,
+    caption: /server 2016/i,
+    release: { name: 'Windows Server 2016', extendedEnd: '2027-01-12', esuEnd: null, newestNet: NET48 },
+  },
+  {
+    match: /^10\.0\.17763(\.|$)/,
+    caption: /server 2019/i,
+    release: { name: 'Windows Server 2019', extendedEnd: '2029-01-09', esuEnd: null, newestNet: NET48 },
+  },
+  {
+    match: /^10\.0\.20348(\.|$)/,
+    caption: /server 2022/i,
+    release: { name: 'Windows Server 2022', extendedEnd: '2031-10-14', esuEnd: null, newestNet: NET48 },
+  },
+  {
+    match: /^10\.0\.26100(\.|$)/,
+    caption: /server 2025/i,
+    release: { name: 'Windows Server 2025', extendedEnd: '2034-10-10', esuEnd: null, newestNet: NET48 },
+  },
 ];
 
 /** The release by version ("6.0.6002"), else by caption ("Windows Server 2008 Standard"); null where neither says. */

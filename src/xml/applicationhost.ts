@@ -27,8 +27,7 @@ export interface Site {
 }
 
 export type ApplicationHostResult =
-  | { ok: true; sites: Site[]; virtualDirectories: VirtualDirectory[]; boundHostNames: string[] }
-  | { ok: false; error: string };
+  { ok: true; sites: Site[]; virtualDirectories: VirtualDirectory[]; boundHostNames: string[] } | { ok: false; error: string };
 
 /** Host part of an http(s) bindingInformation "ip:port:host" (IPv6 ip in brackets). */
 export function bindingHost(protocol: string, bindingInformation: string): string | null {
@@ -58,14 +57,20 @@ export function readApplicationHost(data: Buffer | string, opts?: ParseOptions):
   if (!sitesEl) return { ok: false, error: 'no <system.applicationHost><sites> section' };
 
   // Only <site> children are sites: siteDefaults, applicationDefaults, virtualDirectoryDefaults are not.
-  const serverDefaultPool = childrenNamed(sitesEl, 'applicationDefaults').map(d => attr(d, 'applicationPool')).find(p => p) ?? null;
+  const serverDefaultPool =
+    childrenNamed(sitesEl, 'applicationDefaults')
+      .map((d) => attr(d, 'applicationPool'))
+      .find((p) => p) ?? null;
   const sites: Site[] = [];
   const vdirs: VirtualDirectory[] = [];
   const hosts = new Map<string, string>();
 
   for (const s of childrenNamed(sitesEl, 'site')) {
     const name = attr(s, 'name') ?? '';
-    const siteDefaultPool = childrenNamed(s, 'applicationDefaults').map(d => attr(d, 'applicationPool')).find(p => p) ?? serverDefaultPool;
+    const siteDefaultPool =
+      childrenNamed(s, 'applicationDefaults')
+        .map((d) => attr(d, 'applicationPool'))
+        .find((p) => p) ?? serverDefaultPool;
     const bindings: SiteBinding[] = [];
     for (const bs of childrenNamed(s, 'bindings')) {
       for (const b of childrenNamed(bs, 'binding')) {
@@ -79,7 +84,7 @@ export function readApplicationHost(data: Buffer | string, opts?: ParseOptions):
     const applications: SiteApplication[] = [];
     for (const a of childrenNamed(s, 'application')) {
       const appPath = attr(a, 'path') ?? '/';
-      const virtualDirectories = childrenNamed(a, 'virtualDirectory').map(v => ({
+      const virtualDirectories = childrenNamed(a, 'virtualDirectory').map((v) => ({
         path: attr(v, 'path') ?? '/',
         physicalPath: attr(v, 'physicalPath') ?? '',
       }));

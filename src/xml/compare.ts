@@ -12,7 +12,10 @@ export type CompareResult = { ok: true; differences: ConfigDifference[] } | { ok
 const IDENTITY_ATTRS = ['key', 'name', 'path'];
 
 /** A raw element and its redacted twin (same shape: redactElement keeps structure). */
-interface Pair { raw: XmlElement; red: XmlElement }
+interface Pair {
+  raw: XmlElement;
+  red: XmlElement;
+}
 
 function quote(v: string): string {
   return v.includes("'") ? `"${v}"` : `'${v}'`;
@@ -20,9 +23,9 @@ function quote(v: string): string {
 
 /** Readable labels for a list of siblings: name[@key='x'], name[2], or just name. */
 function labels(children: XmlElement[], other: XmlElement[]): string[] {
-  const ident = children.map(c => {
+  const ident = children.map((c) => {
     for (const a of IDENTITY_ATTRS) {
-      const at = c.attributes.find(x => x.name === a);
+      const at = c.attributes.find((x) => x.name === a);
       if (at) return `${c.name}[@${a}=${quote(at.value)}]`;
     }
     return null;
@@ -31,7 +34,7 @@ function labels(children: XmlElement[], other: XmlElement[]): string[] {
   // so that one <X> on one side and two on the other still line up as X[1].
   const unkeyed = (list: XmlElement[]): Map<string, number> => {
     const m = new Map<string, number>();
-    for (const c of list) if (!IDENTITY_ATTRS.some(a => c.attributes.some(x => x.name === a))) m.set(c.name, (m.get(c.name) ?? 0) + 1);
+    for (const c of list) if (!IDENTITY_ATTRS.some((a) => c.attributes.some((x) => x.name === a))) m.set(c.name, (m.get(c.name) ?? 0) + 1);
     return m;
   };
   const mine = unkeyed(children);
@@ -52,8 +55,8 @@ function labels(children: XmlElement[], other: XmlElement[]): string[] {
 /** Short description of a whole element (for added/removed elements), from its redacted twin. */
 function summary(el: XmlElement): string {
   const t = el.text.trim();
-  const attrs = el.attributes.map(a => `${a.name}="${a.value}"`).join(' ');
-  const parts = [attrs, t].filter(s => s !== '');
+  const attrs = el.attributes.map((a) => `${a.name}="${a.value}"`).join(' ');
+  const parts = [attrs, t].filter((s) => s !== '');
   if (parts.length === 0 && el.children.length > 0) return `<${el.name}> with ${el.children.length} child element(s)`;
   return parts.join(' ');
 }
@@ -66,13 +69,20 @@ function shown(raw: string, red: string): string {
 function walk(o: Pair, n: Pair, path: string, out: ConfigDifference[]): void {
   // Attributes, by name as written.
   o.raw.attributes.forEach((a, i) => {
-    const j = n.raw.attributes.findIndex(b => b.name === a.name);
+    const j = n.raw.attributes.findIndex((b) => b.name === a.name);
     const p = `${path}/@${a.name}`;
     if (j < 0) out.push({ kind: 'removed', path: p, old: shown(a.value, o.red.attributes[i].value), new: null });
-    else if (n.raw.attributes[j].value !== a.value) out.push({ kind: 'changed', path: p, old: shown(a.value, o.red.attributes[i].value), new: shown(n.raw.attributes[j].value, n.red.attributes[j].value) });
+    else if (n.raw.attributes[j].value !== a.value)
+      out.push({
+        kind: 'changed',
+        path: p,
+        old: shown(a.value, o.red.attributes[i].value),
+        new: shown(n.raw.attributes[j].value, n.red.attributes[j].value),
+      });
   });
   n.raw.attributes.forEach((b, j) => {
-    if (!o.raw.attributes.some(a => a.name === b.name)) out.push({ kind: 'added', path: `${path}/@${b.name}`, old: null, new: shown(b.value, n.red.attributes[j].value) });
+    if (!o.raw.attributes.some((a) => a.name === b.name))
+      out.push({ kind: 'added', path: `${path}/@${b.name}`, old: null, new: shown(b.value, n.red.attributes[j].value) });
   });
   // Element text, trimmed.
   if (o.raw.text.trim() !== n.raw.text.trim()) {
@@ -126,7 +136,8 @@ export function compareElements(oldRoot: XmlElement, newRoot: XmlElement): Confi
 export type DifferenceSection = 'carry-over' | 'release';
 
 const SETTINGS = /\/(?:appSettings|applicationSettings)(?:\/|$)|\/pages\/@theme$/;
-const RELEASE_PATH = /\/configSections(?:\/|$)|\/@(?:type|targetFramework|assembly|publicKeyToken|newVersion|oldVersion|version|controlRenderingCompatibilityVersion)$|\/(?:startup|runtime|assemblyBinding|system\.codedom|compilation|assemblies|buildProviders|handlers|modules|httpHandlers|httpModules|validation|supportedRuntime|httpRuntime)(?:\/|\[|$)/;
+const RELEASE_PATH =
+  /\/configSections(?:\/|$)|\/@(?:type|targetFramework|assembly|publicKeyToken|newVersion|oldVersion|version|controlRenderingCompatibilityVersion)$|\/(?:startup|runtime|assemblyBinding|system\.codedom|compilation|assemblies|buildProviders|handlers|modules|httpHandlers|httpModules|validation|supportedRuntime|httpRuntime)(?:\/|\[|$)/;
 const VERSIONED = /\bVersion=\d+\.\d+/;
 
 export function differenceSection(d: ConfigDifference): DifferenceSection {
@@ -138,8 +149,10 @@ export function differenceSection(d: ConfigDifference): DifferenceSection {
 
 /** Whether the release moves the file's .NET sections from 2.0 to 4.0 (a 6.x web.config must not be copied over a 7.x one). */
 export function changesFramework(differences: ConfigDifference[]): boolean {
-  return differences.some((d) =>
-    (/@targetFramework$/.test(d.path) && d.kind !== 'removed') ||
-    (/Version=2\.0\.0\.0/.test(d.old ?? '') && /Version=4\.0\.0\.0/.test(d.new ?? '')) ||
-    (/supportedRuntime/.test(d.path) && /v4\.0/.test(d.new ?? '')));
+  return differences.some(
+    (d) =>
+      (/@targetFramework$/.test(d.path) && d.kind !== 'removed') ||
+      (/Version=2\.0\.0\.0/.test(d.old ?? '') && /Version=4\.0\.0\.0/.test(d.new ?? '')) ||
+      (/supportedRuntime/.test(d.path) && /v4\.0/.test(d.new ?? '')),
+  );
 }

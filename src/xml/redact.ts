@@ -21,7 +21,23 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 /** `<x>Key` names that hold a key (ApiKey, AccessKey, SharedAccessKey, SigningKey, ...), not `machineKey` or `key`. */
-const KEY_QUALIFIERS = new Set(['api', 'access', 'account', 'shared', 'private', 'secret', 'signing', 'encryption', 'client', 'subscription', 'master', 'auth', 'hmac', 'sas', 'storage']);
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'access',
+  'account',
+  'shared',
+  'private',
+  'secret',
+  'signing',
+  'encryption',
+  'client',
+  'subscription',
+  'master',
+  'auth',
+  'hmac',
+  'sas',
+  'storage',
+]);
 /** Last words that make a name secret (`SmtpPass`, `SMTP_PASS`, `AdminPin` is not: a PIN length is not a secret). */
 const SECRET_LAST_WORDS = new Set(['pass', 'pw', 'passcode', 'passwort']);
 
@@ -42,7 +58,10 @@ export function isSecretName(name: string): boolean {
  */
 export function isSecretConnKey(key: string): boolean {
   const k = key.trim();
-  return /(?:password|passwd|pwd)$/i.test(k) || /^(?:account\s*key|shared\s*access\s*(?:key|signature)|api\s*key|client\s*secret|secret|token|access\s*token|passphrase|pass)$/i.test(k);
+  return (
+    /(?:password|passwd|pwd)$/i.test(k) ||
+    /^(?:account\s*key|shared\s*access\s*(?:key|signature)|api\s*key|client\s*secret|secret|token|access\s*token|passphrase|pass)$/i.test(k)
+  );
 }
 
 /**
@@ -58,7 +77,7 @@ const CONN_LOOSE = new RegExp(String.raw`(\b(?:Jet OLEDB:(?:New )?Database Passw
 
 function hideValue(value: string): string {
   // keep trailing spaces of an unquoted value outside the redaction marker
-  const trail = /^[{"']/.test(value) ? '' : /\s*$/.exec(value)?.[0] ?? '';
+  const trail = /^[{"']/.test(value) ? '' : (/\s*$/.exec(value)?.[0] ?? '');
   return value.trim() === '' && trail === value ? value : REDACTED + trail;
 }
 
@@ -68,7 +87,9 @@ export function redactConnectionString(s: string): string {
   const first = s.replace(CONN_PART, (m, sep: string, key: string, eq: string, value: string) =>
     isSecretConnKey(key) && value !== '' ? `${sep}${key}${eq}${hideValue(value)}` : m,
   );
-  return first.replace(CONN_LOOSE, (m, key: string, value: string) => (value === '' || value.startsWith(REDACTED) ? m : `${key}${hideValue(value)}`));
+  return first.replace(CONN_LOOSE, (m, key: string, value: string) =>
+    value === '' || value.startsWith(REDACTED) ? m : `${key}${hideValue(value)}`,
+  );
 }
 
 /**
@@ -78,7 +99,9 @@ export function redactConnectionString(s: string): string {
  */
 export function redactUrlUserinfo(s: string): string {
   if (!s.includes('://')) return s;
-  return s.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:"'<>]*:)([^\s"'<>]+)(@)/gi, (m, a: string, p: string, c: string) => (p === REDACTED ? m : `${a}${REDACTED}${c}`));
+  return s.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:"'<>]*:)([^\s"'<>]+)(@)/gi, (m, a: string, p: string, c: string) =>
+    p === REDACTED ? m : `${a}${REDACTED}${c}`,
+  );
 }
 
 /** A pasted PEM private key (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8): the body goes, the armour stays. */
@@ -87,7 +110,10 @@ const PUTTY_KEY = /(PuTTY-User-Key-File-\d+:[^\r\n]*)[\s\S]*?(?:(Private-MAC:[^\
 export function redactPrivateKeys(s: string): string {
   if (!s.includes('PRIVATE KEY-----') && !s.includes('PuTTY-User-Key-File')) return s;
   return s
-    .replace(PEM_KEY, (_m, begin: string, kind: string, end: string | undefined) => `${begin}${REDACTED}${end ?? `-----END ${kind}PRIVATE KEY-----`}`)
+    .replace(
+      PEM_KEY,
+      (_m, begin: string, kind: string, end: string | undefined) => `${begin}${REDACTED}${end ?? `-----END ${kind}PRIVATE KEY-----`}`,
+    )
     .replace(PUTTY_KEY, (_m, head: string) => `${head}${REDACTED}`);
 }
 
@@ -105,7 +131,8 @@ export function redactValue(name: string, value: string): string {
   return redactText(value);
 }
 
-const PROSE_SECRET = /(\b[\w.-]*(?:password|passwd|pwd|passphrase|secret|api[ _-]?key|token|credentials?|pass)\b\s*(?::|=|\bis\b|\bwas\b)\s*)("[^"]*"|'[^']*'|[^\s<>"']+)/gi;
+const PROSE_SECRET =
+  /(\b[\w.-]*(?:password|passwd|pwd|passphrase|secret|api[ _-]?key|token|credentials?|pass)\b\s*(?::|=|\bis\b|\bwas\b)\s*)("[^"]*"|'[^']*'|[^\s<>"']+)/gi;
 
 /**
  * Text a person wrote (an XML comment): commented-out settings (`<add key="SmtpPassword" value="x"/>`),
@@ -132,7 +159,7 @@ interface ElementRedaction {
  * (`<setting name="Password"><value>x</value></setting>`, `<WebServiceSdkPassword>x</..>`).
  */
 function planFor(el: XmlElement, inherited: boolean): { plan: ElementRedaction; secretScope: boolean } {
-  const named = el.attributes.find(a => NAMING_ATTRS.includes(a.name.toLowerCase()));
+  const named = el.attributes.find((a) => NAMING_ATTRS.includes(a.name.toLowerCase()));
   const settingIsSecret = named !== undefined && isSecretName(named.value);
   const secretScope = inherited || isSecretName(el.name) || settingIsSecret;
   const attrs = new Map<number, string>();
@@ -153,20 +180,25 @@ export function redactElement(el: XmlElement, inherited = false): XmlElement {
   return {
     ...el,
     attributes: el.attributes.map((a, i) => (plan.attrs.has(i) ? { name: a.name, value: plan.attrs.get(i)! } : { ...a })),
-    children: el.children.map(c => redactElement(c, secretScope)),
+    children: el.children.map((c) => redactElement(c, secretScope)),
     text,
   };
 }
 
-interface Edit { from: number; to: number; insert: string }
+interface Edit {
+  from: number;
+  to: number;
+  insert: string;
+}
 
 /** Index just past the '>' that ends the start tag at `start` (quotes skipped). */
 function startTagEnd(text: string, start: number): number {
   let quote = '';
   for (let i = start + 1; i < text.length; i++) {
     const c = text[i];
-    if (quote) { if (c === quote) quote = ''; }
-    else if (c === '"' || c === "'") quote = c;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
     else if (c === '>') return i + 1;
   }
   return -1;
@@ -202,7 +234,10 @@ function collectEdits(text: string, el: XmlElement, inherited: boolean, edits: E
     const close = text.lastIndexOf('</', el.end - 1);
     const bounds: [number, number][] = [];
     let from = tagEnd;
-    for (const c of el.children) { bounds.push([from, c.start]); from = c.end; }
+    for (const c of el.children) {
+      bounds.push([from, c.start]);
+      from = c.end;
+    }
     bounds.push([from, close]);
     for (const [a, b] of bounds) {
       if (a < 0 || b < a) continue;
@@ -274,18 +309,30 @@ function redactUnparsed(text: string): string {
 function redactMarkup(text: string): string {
   const hideQuoted = (v: string) => `${v[0]}${REDACTED}${v[0]}`;
   // Connection-string secrets inside attribute values (or text): stop at the attribute's quote, a tag or `-->`.
-  const conn = /(^|;|&quot;|")([^;"'<>=&]*?)(=\s*)(&quot;[\s\S]*?&quot;|&apos;[\s\S]*?&apos;|'(?:[^'<>]|'')*'|\{(?:[^}"<>]|\}\})*\}|(?:(?!-->)[^;"'<>])*)/gi;
+  const conn =
+    /(^|;|&quot;|")([^;"'<>=&]*?)(=\s*)(&quot;[\s\S]*?&quot;|&apos;[\s\S]*?&apos;|'(?:[^'<>]|'')*'|\{(?:[^}"<>]|\}\})*\}|(?:(?!-->)[^;"'<>])*)/gi;
   return redactUrlUserinfo(
     redactPrivateKeys(text)
-      .replace(conn, (m, sep: string, key: string, eq: string, v: string) => (isSecretConnKey(key) && v.trim() !== '' ? `${sep}${key}${eq}${hideValue(v)}` : m))
+      .replace(conn, (m, sep: string, key: string, eq: string, v: string) =>
+        isSecretConnKey(key) && v.trim() !== '' ? `${sep}${key}${eq}${hideValue(v)}` : m,
+      )
       // <add key="...Password" value="x">: the value after a secret-named key or name
-      .replace(/(\b(?:key|name)\s*=\s*["'])([^"'<>]*)(["'][^>]*?\bvalue\s*=\s*)("[^"]*"|'[^']*')/gi, (m, a: string, n: string, b: string, v: string) => (isSecretName(n) ? `${a}${n}${b}${hideQuoted(v)}` : m))
+      .replace(
+        /(\b(?:key|name)\s*=\s*["'])([^"'<>]*)(["'][^>]*?\bvalue\s*=\s*)("[^"]*"|'[^']*')/gi,
+        (m, a: string, n: string, b: string, v: string) => (isSecretName(n) ? `${a}${n}${b}${hideQuoted(v)}` : m),
+      )
       // secret="x"
-      .replace(/(\s)([\w.:-]+)(\s*=\s*)("[^"]*"|'[^']*')/g, (m, sp: string, n: string, eq: string, v: string) => (isSecretName(n) ? `${sp}${n}${eq}${hideQuoted(v)}` : m))
+      .replace(/(\s)([\w.:-]+)(\s*=\s*)("[^"]*"|'[^']*')/g, (m, sp: string, n: string, eq: string, v: string) =>
+        isSecretName(n) ? `${sp}${n}${eq}${hideQuoted(v)}` : m,
+      )
       // <Password>x</Password>
-      .replace(/(<([\w.:-]+)(?:\s[^>]*)?>)([^<]*)(<\/\2\s*>)/g, (m, a: string, n: string, v: string, c: string) => (isSecretName(n) && v.trim() ? `${a}${REDACTED}${c}` : m))
+      .replace(/(<([\w.:-]+)(?:\s[^>]*)?>)([^<]*)(<\/\2\s*>)/g, (m, a: string, n: string, v: string, c: string) =>
+        isSecretName(n) && v.trim() ? `${a}${REDACTED}${c}` : m,
+      )
       // <setting name="...Password"><value>x</value>
-      .replace(/(\bname\s*=\s*["']([^"'<>]*)["'][^>]*>\s*<value>)([^<]*)(<\/value>)/gi, (m, a: string, n: string, _v: string, c: string) => (isSecretName(n) ? `${a}${REDACTED}${c}` : m)),
+      .replace(/(\bname\s*=\s*["']([^"'<>]*)["'][^>]*>\s*<value>)([^<]*)(<\/value>)/gi, (m, a: string, n: string, _v: string, c: string) =>
+        isSecretName(n) ? `${a}${REDACTED}${c}` : m,
+      ),
   );
 }
 
@@ -339,7 +386,8 @@ function hidePs(v: string): string {
  * `# the SDK password is x`. Variables passed on (`-Password $pw`) are kept: they are not the secret.
  */
 export function redactPowerShellText(text: string): string {
-  const named = (m: string, lead: string, name: string, v: string) => (isSecretName(name) && !v.includes(REDACTED) ? `${lead}${hidePs(v)}` : m);
+  const named = (m: string, lead: string, name: string, v: string) =>
+    isSecretName(name) && !v.includes(REDACTED) ? `${lead}${hidePs(v)}` : m;
   const code = text
     .replace(PS_SECURE, (m, lead: string, v: string) => (v.includes(REDACTED) ? m : `${lead}${hidePs(v)}`))
     .replace(PS_PARAM, named)

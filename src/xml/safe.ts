@@ -91,15 +91,45 @@ function decodeWith(label: string, bytes: Uint8Array): Decoded {
   }
   let text = decoder.decode(bytes);
   // Node 20 decodes windows-1252 as ISO-8859-1; put 0x80-0x9F where Windows-1252 has them.
-  if (decoder.encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, c => CP1252_C1[c.charCodeAt(0) - 0x80] || c);
+  if (decoder.encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] || c);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text, encoding: decoder.encoding };
 }
 
 // Windows-1252 characters at bytes 0x80-0x9F ('' where the code page leaves the byte undefined).
 const CP1252_C1 = [
-  '\u20ac', '', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '', '\u017d', '',
-  '', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '', '\u017e', '\u0178',
+  '\u20ac',
+  '',
+  '\u201a',
+  '\u0192',
+  '\u201e',
+  '\u2026',
+  '\u2020',
+  '\u2021',
+  '\u02c6',
+  '\u2030',
+  '\u0160',
+  '\u2039',
+  '\u0152',
+  '',
+  '\u017d',
+  '',
+  '',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u2022',
+  '\u2013',
+  '\u2014',
+  '\u02dc',
+  '\u2122',
+  '\u0161',
+  '\u203a',
+  '\u0153',
+  '',
+  '\u017e',
+  '\u0178',
 ];
 
 /** 1-based line of an offset in text. */
@@ -171,7 +201,8 @@ export function shapeError(text: string): string | null {
         if (q) {
           if (ch === q) {
             q = 0;
-            if (j - qStart > MAX_VALUE_CHARS) return `line ${lineAt(text, i)}: an attribute value of more than ${MAX_VALUE_CHARS} characters: refused, not parsed`;
+            if (j - qStart > MAX_VALUE_CHARS)
+              return `line ${lineAt(text, i)}: an attribute value of more than ${MAX_VALUE_CHARS} characters: refused, not parsed`;
           }
         } else if (ch === 0x22 || ch === 0x27) {
           q = ch;
@@ -182,16 +213,20 @@ export function shapeError(text: string): string | null {
       if (j >= n) return null;
       end = j;
       attributes += own;
-      if (own > MAX_ATTRIBUTES_PER_ELEMENT) return `line ${lineAt(text, i)}: an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes: refused, not parsed`;
-      if (++elements > MAX_ELEMENTS) return `line ${lineAt(text, i)}: more than ${MAX_ELEMENTS} elements: refused, not parsed (no real config has that many)`;
-      if (attributes > MAX_ATTRIBUTES) return `line ${lineAt(text, i)}: more than ${MAX_ATTRIBUTES} attributes: refused, not parsed (no real config has that many)`;
+      if (own > MAX_ATTRIBUTES_PER_ELEMENT)
+        return `line ${lineAt(text, i)}: an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes: refused, not parsed`;
+      if (++elements > MAX_ELEMENTS)
+        return `line ${lineAt(text, i)}: more than ${MAX_ELEMENTS} elements: refused, not parsed (no real config has that many)`;
+      if (attributes > MAX_ATTRIBUTES)
+        return `line ${lineAt(text, i)}: more than ${MAX_ATTRIBUTES} attributes: refused, not parsed (no real config has that many)`;
       if (text.charCodeAt(j - 1) !== 0x2f /* / */ && ++depth > MAX_DEPTH) {
         return `malformed XML: line ${lineAt(text, i)}: elements nested more than ${MAX_DEPTH} deep (or left open): refused, not parsed`;
       }
     }
     if (end === -1) return null;
     i = text.indexOf('<', end + 1);
-    if ((i === -1 ? n : i) - end - 1 > MAX_VALUE_CHARS) return `line ${lineAt(text, end)}: a text run of more than ${MAX_VALUE_CHARS} characters: refused, not parsed`;
+    if ((i === -1 ? n : i) - end - 1 > MAX_VALUE_CHARS)
+      return `line ${lineAt(text, end)}: a text run of more than ${MAX_VALUE_CHARS} characters: refused, not parsed`;
   }
   return null;
 }
@@ -222,7 +257,10 @@ function parseUncut(data: Buffer | string, opts: ParseOptions): XmlResult {
     // Entity declarations are refused before any parsing: nothing is ever expanded or fetched.
     const ent = /<!ENTITY/i.exec(text);
     if (ent && /<!DOCTYPE/i.test(text)) {
-      return { ok: false, error: `line ${lineAt(text, ent.index)}: DOCTYPE declares entities (<!ENTITY>): refused, entities are not expanded` };
+      return {
+        ok: false,
+        error: `line ${lineAt(text, ent.index)}: DOCTYPE declares entities (<!ENTITY>): refused, entities are not expanded`,
+      };
     }
 
     const shape = shapeError(text);
@@ -241,7 +279,16 @@ function parseUncut(data: Buffer | string, opts: ParseOptions): XmlResult {
     const parsed = new XMLParser(PARSER_OPTIONS).parse(text) as OrderedNode[];
     const roots = parsed.map(toElement).filter((e): e is XmlElement => e !== null);
     if (roots.length !== 1) {
-      return { ok: false, error: roots.length === 0 ? 'no root element' : `malformed XML: ${roots.length} root elements (${roots.map(r => r.name).slice(0, 3).join(', ')})` };
+      return {
+        ok: false,
+        error:
+          roots.length === 0
+            ? 'no root element'
+            : `malformed XML: ${roots.length} root elements (${roots
+                .map((r) => r.name)
+                .slice(0, 3)
+                .join(', ')})`,
+      };
     }
     return { ok: true, doc: { root: roots[0], text, encoding } };
   } catch (e) {
@@ -256,14 +303,14 @@ function firstLine(e: unknown): string {
 
 /** One fast-xml-parser ordered node -> XmlElement (null for text nodes and other non-elements). */
 function toElement(node: OrderedNode): XmlElement | null {
-  const name = Object.keys(node).find(k => k !== ':@');
+  const name = Object.keys(node).find((k) => k !== ':@');
   if (!name || name === '#text' || name.startsWith('?') || name.startsWith('!')) return null;
   const content = node[name];
   const attrs = node[':@'] ?? {};
   const meta = (node as Record<symbol, { startIndex?: number; endIndex?: number } | undefined>)[META];
   const el: XmlElement = {
     name,
-    attributes: Object.keys(attrs).map(k => ({ name: k, value: String(attrs[k]) })),
+    attributes: Object.keys(attrs).map((k) => ({ name: k, value: String(attrs[k]) })),
     children: [],
     text: '',
     start: meta?.startIndex ?? -1,
@@ -287,12 +334,12 @@ const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase(
 
 /** Child elements named `name`. */
 export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
-  return el.children.filter(c => eq(c.name, name));
+  return el.children.filter((c) => eq(c.name, name));
 }
 
 /** First child element named `name`, or null. */
 export function child(el: XmlElement, name: string): XmlElement | null {
-  return el.children.find(c => eq(c.name, name)) ?? null;
+  return el.children.find((c) => eq(c.name, name)) ?? null;
 }
 
 /** Follow a path of child names from el; null where any step is missing. */
@@ -307,7 +354,7 @@ export function descend(el: XmlElement | null, ...names: string[]): XmlElement |
 
 /** Attribute value, or null where absent. */
 export function attr(el: XmlElement, name: string): string | null {
-  return el.attributes.find(a => eq(a.name, name))?.value ?? null;
+  return el.attributes.find((a) => eq(a.name, name))?.value ?? null;
 }
 
 /** The element's direct text, trimmed. */

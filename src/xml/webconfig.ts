@@ -89,7 +89,8 @@ export function readWebConfig(data: Buffer | string, opts?: ParseOptions): WebCo
         const valueEl = child(s, 'value');
         const value = valueEl ? textOf(valueEl) : '';
         values[name] = redactValue(name, value);
-        if (!sdkUrl && SDK_SETTING_SUFFIX.test(name) && value !== '') sdkUrl = { setting: `${sec.name}/${name}`, url: redactValue(name, value) };
+        if (!sdkUrl && SDK_SETTING_SUFFIX.test(name) && value !== '')
+          sdkUrl = { setting: `${sec.name}/${name}`, url: redactValue(name, value) };
       }
     }
   }

@@ -66,13 +66,26 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
 
   it('exits 0 with no case failed', () => {
     const failed = results.cases.filter((c) => c.status === 'failed');
-    expect(failed.map((c) => `${c.id}: ${c.reason}`), stderr).toEqual([]);
+    expect(
+      failed.map((c) => `${c.id}: ${c.reason}`),
+      stderr,
+    ).toEqual([]);
     expect(code, stderr).toBe(0);
   });
 
   it('runs every case of issue 7 with its baseline measured in the same run', () => {
     const ids = results.cases.map((c) => c.id);
-    expect(ids).toEqual(['startup', 'scan-demo', 'reg-parse-1MB', 'reg-parse-2MB', 'reg-parse-small-keys-1MB', 'digest-4MB', 'digest-8MB', 'fleet-2', 'fleet-4']);
+    expect(ids).toEqual([
+      'startup',
+      'scan-demo',
+      'reg-parse-1MB',
+      'reg-parse-2MB',
+      'reg-parse-small-keys-1MB',
+      'digest-4MB',
+      'digest-8MB',
+      'fleet-2',
+      'fleet-4',
+    ]);
     const base = Object.fromEntries(results.cases.map((c) => [c.id, c.baseline?.label]));
     expect(base.startup).toBe("node -e ''");
     expect(base['reg-parse-1MB']).toBe('iconv -f UTF-16LE -t UTF-8');
@@ -108,7 +121,16 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
 
   it('checks the targets (met or missed, never asserted here)', () => {
     const ids = results.targets.map((t) => t.id);
-    expect(ids).toEqual(expect.arrayContaining(['startup:time', 'reg-parse-1MB:time', 'reg-parse-2MB:rss', 'reg-parse-small-keys-1MB:time', 'digest-4MB:throughput', 'digest:rss-flat']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'startup:time',
+        'reg-parse-1MB:time',
+        'reg-parse-2MB:rss',
+        'reg-parse-small-keys-1MB:time',
+        'digest-4MB:throughput',
+        'digest:rss-flat',
+      ]),
+    );
     for (const t of results.targets) {
       expect(typeof t.met, t.id).toBe('boolean');
       expect(Number.isFinite(t.measured), t.id).toBe(true);
@@ -117,7 +139,9 @@ describe('bench smoke run (node bench/run.mjs --smoke)', () => {
 
   it('prints the table: a header and one row per case, then the targets', () => {
     const lines = stdout.split('\n');
-    const head = lines.findIndex((l) => /^case\s+runs\s+median ms\s+min-max ms\s+cpu ms\s+RSS MB\s+baseline\s+base ms\s+base cpu\s+base RSS\s+ratio$/.test(l));
+    const head = lines.findIndex((l) =>
+      /^case\s+runs\s+median ms\s+min-max ms\s+cpu ms\s+RSS MB\s+baseline\s+base ms\s+base cpu\s+base RSS\s+ratio$/.test(l),
+    );
     expect(head, stdout).toBeGreaterThanOrEqual(0);
     for (const c of results.cases) {
       const row = lines.find((l) => l.startsWith(`${c.id} `));

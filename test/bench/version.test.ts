@@ -12,18 +12,26 @@ describe('mfa-readiness --version', () => {
     const fast = execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
     const viaOclif = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', `const { execute } = await import('@oclif/core'); await execute({ dir: ${JSON.stringify(pathToFileURL(BIN).href)}, args: ['--version'] });`],
+      [
+        '--input-type=module',
+        '-e',
+        `const { execute } = await import('@oclif/core'); await execute({ dir: ${JSON.stringify(pathToFileURL(BIN).href)}, args: ['--version'] });`,
+      ],
       { encoding: 'utf8', cwd: ROOT },
     );
     expect(fast).toMatch(/^mfa-readiness\/\d+\.\d+\.\d+ \S+-\S+ node-v\d+/);
     expect(fast).toBe(viaOclif);
     // Nothing of oclif is loaded for it (its modules are CommonJS: they would be in require.cache).
     const probe = `import { createRequire } from 'node:module'; const cache = createRequire(process.cwd() + '/').cache; process.on('exit', () => process.stderr.write('oclif modules: ' + Object.keys(cache).filter((k) => k.includes('@oclif')).length));`;
-    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, '--version'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, '--version'], {
+      encoding: 'utf8',
+    });
     expect(r.stdout).toBe(fast);
     expect(r.stderr).toBe('oclif modules: 0');
     // The probe does see oclif where it is loaded.
-    const help = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, 'rules', '--help'], { encoding: 'utf8' });
+    const help = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, 'rules', '--help'], {
+      encoding: 'utf8',
+    });
     expect(help.stderr).toMatch(/oclif modules: [1-9]\d*/);
   });
 });

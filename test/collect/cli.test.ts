@@ -20,7 +20,9 @@ describe('mfa-readiness collect', () => {
   it('collects (test hook MFA_READINESS_COLLECT_FROM) a bundle that `scan` reads to the same verdict and plan', () => {
     const host = stageHost('mfa-7x-on-adfs');
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'mfa-cli-collect-')), 'ADFS01');
-    const c = runCli(['collect', '--out', out, '--role', 'primary', '--replication-group', 'HQ', '--load-balanced'], { env: { MFA_READINESS_COLLECT_FROM: host } });
+    const c = runCli(['collect', '--out', out, '--role', 'primary', '--replication-group', 'HQ', '--load-balanced'], {
+      env: { MFA_READINESS_COLLECT_FROM: host },
+    });
     expect(c.code, c.stderr).toBe(0);
     expect(c.stderr).toMatch(/collected \d+ file\(s\).*described in manifest\.json/);
     expect(c.stderr).toContain(`wrote ${out}`);

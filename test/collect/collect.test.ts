@@ -96,7 +96,9 @@ describe.each(HOSTS)('collect from fixture host %s', (name) => {
     for (const f of written) expect(holdsSecret(path.join(res.out, f)), `${f} holds a secret`).toBe(false);
     expect(written.filter((f) => /\.pfdata/i.test(f))).toEqual([]);
     const manifest = existsSync(path.join(res.out, 'manifest.json'))
-      ? (JSON.parse(readFileSync(path.join(res.out, 'manifest.json'), 'utf8')) as { files: { path: string; size: number; mtime: string; sha256?: string }[] })
+      ? (JSON.parse(readFileSync(path.join(res.out, 'manifest.json'), 'utf8')) as {
+          files: { path: string; size: number; mtime: string; sha256?: string }[];
+        })
       : { files: [] };
     for (const p of res.described.filter((d) => /\.pfdata/i.test(d))) {
       const onHost = bundleFile(host, p);
@@ -213,7 +215,11 @@ describe('collect options', () => {
   });
 
   it('refuses an --out inside a folder the scan reads (MFA install folder, wwwroot, a listed folder)', async () => {
-    for (const outWin of ['C:\\inetpub\\wwwroot\\bundle', 'C:\\Program Files\\PhoneFactor\\out', 'C:\\Windows\\System32\\inetsrv\\config\\x']) {
+    for (const outWin of [
+      'C:\\inetpub\\wwwroot\\bundle',
+      'C:\\Program Files\\PhoneFactor\\out',
+      'C:\\Windows\\System32\\inetsrv\\config\\x',
+    ]) {
       const out = tempOut();
       await expect(collectFrom(host, { out, outWinPath: outWin }), outWin).rejects.toThrow(/a folder the scan reads/);
       expect(existsSync(out)).toBe(false);

@@ -51,7 +51,11 @@ describe('collect: .ps1 copies pass the redaction policy', () => {
 
   it('the script is copied, and without redaction every planted secret would be in the bundle', () => {
     expect(filesUnder(raw.out).some((f) => f.endsWith('Register-MultiFactorAuthenticationAdfsAdapter.ps1'))).toBe(true);
-    expect(leaks(raw.out).map((l) => l.split(': ')[1]).sort()).toEqual([...M].sort());
+    expect(
+      leaks(raw.out)
+        .map((l) => l.split(': ')[1])
+        .sort(),
+    ).toEqual([...M].sort());
   });
 
   it('with redaction (the default), no planted secret is anywhere in the bundle', () => {

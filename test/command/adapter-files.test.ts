@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli, stageHost } from '../helpers/hosts.js';
 
 const NOW = '2026-11-21T09:00:00Z';
-interface Finding { ruleId: string; severity: string; message: string; evidence: { location: string; observed: string }[] }
+interface Finding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  evidence: { location: string; observed: string }[];
+}
 const scan = (dir: string, ...flags: string[]) => {
   const r = runCli(['scan', dir, '--stage', 'adfs', '--json', '--now', NOW, ...flags]);
   expect(r.code, r.stderr).not.toBe(2);
@@ -26,9 +31,20 @@ describe('scan --adapter-files', () => {
     expect(ids(r)).not.toContain('MFA-BKP-014');
     const diff = r.findings.find((f) => f.ruleId === 'MFA-ADFS-004')!;
     // OLD (the registered config) first, NEW (the staged template) second.
-    expect(diff.message).toContain('between the saved config C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapter.config and the new D:\\MFA-Upgrade\\Adapter-8.1\\MultiFactorAuthenticationAdfsAdapter.config');
-    expect(diff.evidence).toContainEqual({ source: 'file', location: '/ConfigurationData/WebServiceSdkUrl', observed: 'changed: https://mfa11.fabrikam.local/MFASDK/PfWsSdk.asmx -> https://localhost:4898/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' });
-    expect(diff.evidence).toContainEqual({ source: 'file', location: '/ConfigurationData/WebServiceSdkPassword', observed: 'changed: [redacted] -> empty' });
+    expect(diff.message).toContain(
+      'between the saved config C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapter.config and the new D:\\MFA-Upgrade\\Adapter-8.1\\MultiFactorAuthenticationAdfsAdapter.config',
+    );
+    expect(diff.evidence).toContainEqual({
+      source: 'file',
+      location: '/ConfigurationData/WebServiceSdkUrl',
+      observed:
+        'changed: https://mfa11.fabrikam.local/MFASDK/PfWsSdk.asmx -> https://localhost:4898/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+    });
+    expect(diff.evidence).toContainEqual({
+      source: 'file',
+      location: '/ConfigurationData/WebServiceSdkPassword',
+      observed: 'changed: [redacted] -> empty',
+    });
     expect(JSON.stringify(r)).not.toContain('Fixture-Secret-adfs05');
   });
 
@@ -36,10 +52,11 @@ describe('scan --adapter-files', () => {
     const r = scan(stageHost('adfs-server-staging-folder'), '--adapter-files', 'D:\\MFA-Upgrade\\Adapter-8.0');
     const missing = r.findings.filter((f) => f.ruleId === 'MFA-ADFS-002');
     expect(missing).toHaveLength(4);
-    for (const f of missing) expect(f.message).toMatch(/ is not in D:\\MFA-Upgrade\\Adapter-8\.0: copy it from an upgraded MFA Server's install folder\.$/);
+    for (const f of missing)
+      expect(f.message).toMatch(/ is not in D:\\MFA-Upgrade\\Adapter-8\.0: copy it from an upgraded MFA Server's install folder\.$/);
   });
 
-  it('without it (and without adapterFiles in bundle.json) only the adapter\'s folder is read', () => {
+  it("without it (and without adapterFiles in bundle.json) only the adapter's folder is read", () => {
     const dir = stageHost('adfs-server-staging-folder');
     const bj = path.join(dir, 'bundle.json');
     const b = JSON.parse(readFileSync(bj, 'utf8')) as Record<string, unknown>;
@@ -47,7 +64,9 @@ describe('scan --adapter-files', () => {
     delete b.backupDirs;
     writeFileSync(bj, JSON.stringify(b));
     const r = scan(dir);
-    expect(r.findings.filter((f) => f.ruleId === 'MFA-ADFS-002').map((f) => f.evidence[0].location)).toContain('C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapterSetup64.msi');
+    expect(r.findings.filter((f) => f.ruleId === 'MFA-ADFS-002').map((f) => f.evidence[0].location)).toContain(
+      'C:\\Program Files\\Multi-Factor Authentication Server\\MultiFactorAuthenticationAdfsAdapterSetup64.msi',
+    );
   });
 
   it('collect --adapter-files writes adapterFiles into bundle.json and copies the staged files', () => {
@@ -60,9 +79,13 @@ describe('scan --adapter-files', () => {
       const b = JSON.parse(readFileSync(bj, 'utf8')) as Record<string, unknown>;
       delete b.adapterFiles;
       writeFileSync(bj, JSON.stringify(b));
-      const c = runCli(['collect', '--out', dest, '--adapter-files', 'D:\\MFA-Upgrade\\Adapter-8.1'], { env: { MFA_READINESS_COLLECT_FROM: from } });
+      const c = runCli(['collect', '--out', dest, '--adapter-files', 'D:\\MFA-Upgrade\\Adapter-8.1'], {
+        env: { MFA_READINESS_COLLECT_FROM: from },
+      });
       expect(c.code, c.stderr).toBe(0);
-      expect((JSON.parse(readFileSync(path.join(dest, 'bundle.json'), 'utf8')) as { adapterFiles?: string }).adapterFiles).toBe('D:\\MFA-Upgrade\\Adapter-8.1');
+      expect((JSON.parse(readFileSync(path.join(dest, 'bundle.json'), 'utf8')) as { adapterFiles?: string }).adapterFiles).toBe(
+        'D:\\MFA-Upgrade\\Adapter-8.1',
+      );
       const again = scan(dest);
       expect(ids(again)).not.toContain('MFA-ADFS-001');
       expect(ids(again)).toContain('MFA-ADFS-004');

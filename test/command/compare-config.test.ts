@@ -21,7 +21,7 @@ describe('compare-config OLD NEW', () => {
     expect(carry).toBeGreaterThanOrEqual(0);
     expect(release).toBeGreaterThan(carry);
     const carried = out.slice(carry + 1, release).join('\n');
-    expect(carried).toContain("~ /configuration/system.web/pages/@theme: Contoso -> Default");
+    expect(carried).toContain('~ /configuration/system.web/pages/@theme: Contoso -> Default');
     expect(carried).toContain('pfup_pfwssdk_PfWsSdk');
     expect(carried).not.toContain('configSections');
     expect(out.slice(release).join('\n')).toContain("configSections/sectionGroup[@name='applicationSettings']/@type");
@@ -41,7 +41,12 @@ describe('compare-config OLD NEW', () => {
   it('--json gives the same two sections', () => {
     const j = runCli(['compare-config', OLD, NEW, '--json']);
     expect(j.code, j.stderr).toBe(1);
-    const doc = JSON.parse(j.stdout) as { differences: unknown[]; carryOver: { path: string; old: string | null; new: string | null }[]; release: { path: string }[]; frameworkChanged: boolean };
+    const doc = JSON.parse(j.stdout) as {
+      differences: unknown[];
+      carryOver: { path: string; old: string | null; new: string | null }[];
+      release: { path: string }[];
+      frameworkChanged: boolean;
+    };
     expect(doc.carryOver).toHaveLength(6);
     expect(doc.carryOver.length + doc.release.length).toBe(doc.differences.length);
     expect(doc.release.map((d) => d.path)).toContain('/configuration/system.web/compilation/@targetFramework');

@@ -47,7 +47,11 @@ describe('diff', () => {
     const r = runCli(['diff', a, b, '--fail-on', 'low']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^new: 1$/m);
-    const j = JSON.parse(runCli(['diff', a, b, '--fail-on', 'low', '--json']).stdout) as { new: { id: string }[]; failing: string[]; failOn: string };
+    const j = JSON.parse(runCli(['diff', a, b, '--fail-on', 'low', '--json']).stdout) as {
+      new: { id: string }[];
+      failing: string[];
+      failOn: string;
+    };
     expect(j.new.map((f) => f.id)).toEqual([`${info.ruleId}-0000beef`]);
     expect(j.failing).toEqual([]);
     expect(j.failOn).toBe('low');
@@ -64,7 +68,11 @@ describe('diff', () => {
     expect(r.stdout).toMatch(/^verdict: ready -> ready-with-warnings \(worse\)$/m);
     expect(r.stdout).toContain(`escalated: 1\n  high     ${target.ruleId}`);
     expect(r.stdout).toContain('(was low)');
-    const j = JSON.parse(runCli(['diff', a, b, '--fail-on', 'high', '--json']).stdout) as { escalated: { id: string; was: string; severity: string }[]; verdict: { worse: boolean }; failing: string[] };
+    const j = JSON.parse(runCli(['diff', a, b, '--fail-on', 'high', '--json']).stdout) as {
+      escalated: { id: string; was: string; severity: string }[];
+      verdict: { worse: boolean };
+      failing: string[];
+    };
     expect(j.escalated).toEqual([expect.objectContaining({ id: target.id, was: 'low', severity: 'high' })]);
     expect(j.verdict.worse).toBe(true);
     expect(j.failing).toContain(target.id);
@@ -81,7 +89,9 @@ describe('diff', () => {
     server.version = '8.1.2.1';
     const [a, b] = [save('stage-adfs.json', before), save('stage-pre.json', after)];
     const r = runCli(['diff', a, b]);
-    expect(lines(r.stdout)[0]).toBe('note: the reports are of different stages (rules that run at one stage only show as new or resolved): adfs -> pre');
+    expect(lines(r.stdout)[0]).toBe(
+      'note: the reports are of different stages (rules that run at one stage only show as new or resolved): adfs -> pre',
+    );
     expect(r.stdout).toMatch(new RegExp(`^  server +${was!.replace(/\./g, '\\.')} -> 8\\.1\\.2\\.1$`, 'm'));
     const j = JSON.parse(runCli(['diff', a, b, '--json']).stdout) as { context: unknown[]; components: unknown[] };
     expect(j.context).toEqual([{ field: 'stage', old: 'adfs', new: 'pre' }]);

@@ -35,7 +35,12 @@ describe('classifyError', () => {
   });
 
   it('a usage error names the help to read; a flag value error too', () => {
-    expect(classifyError(new UsageError('--drive x: expected LETTER=PATH'), shape)).toEqual({ code: 'usage', exit: 2, message: '--drive x: expected LETTER=PATH', help: 'mfa-readiness scan --help' });
+    expect(classifyError(new UsageError('--drive x: expected LETTER=PATH'), shape)).toEqual({
+      code: 'usage',
+      exit: 2,
+      message: '--drive x: expected LETTER=PATH',
+      help: 'mfa-readiness scan --help',
+    });
     class NowFlagError extends Error {}
     expect(classifyError(new NowFlagError('--now "x": not an ISO 8601 time'), shape).code).toBe('usage');
   });
@@ -57,7 +62,7 @@ describe('classifyError', () => {
 });
 
 describe('fleet: a programming error is not a failed host', () => {
-  it('a TypeError in a scan stops the fleet (thrown, to be reported with its stack), a scan failure is that host\'s failure', async () => {
+  it("a TypeError in a scan stops the fleet (thrown, to be reported with its stack), a scan failure is that host's failure", async () => {
     const { runFleet } = await import('../../src/fleet/run.js');
     const opts = { targetVersion: '8.1', stage: 'pre' as const, failOn: 'critical' as const, now: '2026-11-21T09:00:00.000Z', jobs: 1 };
     const bundle = stageHost('mfa-7x-on-adfs');

@@ -11,13 +11,19 @@ describe('usage errors: exit 2, what is wrong and the help to read', () => {
     const r = runCli(['diff', 'monday.json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(lines(r.stderr)).toEqual(['mfa-readiness diff: Missing 1 required arg: new (the later JSON report)', 'See: mfa-readiness diff --help']);
+    expect(lines(r.stderr)).toEqual([
+      'mfa-readiness diff: Missing 1 required arg: new (the later JSON report)',
+      'See: mfa-readiness diff --help',
+    ]);
   });
 
   it('--out with --output says the two flags are exclusive', () => {
     const r = runCli(['scan', 'X', '--out', 'a', '--output', 'b.json']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^mfa-readiness scan: --(out|output) and --(out|output) cannot be used together$/), 'See: mfa-readiness scan --help']);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^mfa-readiness scan: --(out|output) and --(out|output) cannot be used together$/),
+      'See: mfa-readiness scan --help',
+    ]);
   });
 
   it('collect without --out says --out is required', () => {
@@ -30,20 +36,29 @@ describe('usage errors: exit 2, what is wrong and the help to read', () => {
   it('a misspelt flag suggests the right one', () => {
     const r = runCli(['scan', 'X', '--fromat', 'json']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual(['mfa-readiness scan: Nonexistent flag: --fromat (did you mean --format?)', 'See: mfa-readiness scan --help']);
+    expect(lines(r.stderr)).toEqual([
+      'mfa-readiness scan: Nonexistent flag: --fromat (did you mean --format?)',
+      'See: mfa-readiness scan --help',
+    ]);
   });
 
   it('a misspelt command suggests the right one, exit 2 (not 127)', () => {
     const r = runCli(['scna', 'X']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(lines(r.stderr)).toEqual(['mfa-readiness: scna is not a mfa-readiness command; did you mean scan?', 'See: mfa-readiness help (the commands)']);
+    expect(lines(r.stderr)).toEqual([
+      'mfa-readiness: scna is not a mfa-readiness command; did you mean scan?',
+      'See: mfa-readiness help (the commands)',
+    ]);
   });
 
   it.skipIf(process.platform === 'win32')('scan without a TARGET off Windows says which argument is missing', () => {
     const r = runCli(['scan']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^mfa-readiness scan: Missing 1 required arg: target \(a bundle folder; /), 'See: mfa-readiness scan --help']);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^mfa-readiness scan: Missing 1 required arg: target \(a bundle folder; /),
+      'See: mfa-readiness scan --help',
+    ]);
   });
 
   it('a bad --now is a usage error naming the flag', () => {
@@ -78,10 +93,11 @@ describe('--json errors: only {"error": {code, message}} on stdout, the same lin
 });
 
 describe('oclif conventions', () => {
-  it('help lists the commands; -h and help COMMAND show a command\'s help', () => {
+  it("help lists the commands; -h and help COMMAND show a command's help", () => {
     const h = runCli(['help']);
     expect(h.code).toBe(0);
-    for (const c of ['scan', 'gate', 'diff', 'fleet', 'rules', 'collect', 'compare-config', 'autocomplete']) expect(h.stdout).toMatch(new RegExp(`^\\s+${c}\\s`, 'm'));
+    for (const c of ['scan', 'gate', 'diff', 'fleet', 'rules', 'collect', 'compare-config', 'autocomplete'])
+      expect(h.stdout).toMatch(new RegExp(`^\\s+${c}\\s`, 'm'));
     const s = runCli(['scan', '-h']);
     expect(s.code).toBe(0);
     expect(s.stdout).toContain('USAGE');

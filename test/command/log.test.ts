@@ -4,8 +4,12 @@ import { makeLogger, textLine } from '../../src/util/log.js';
 
 describe('text log lines', () => {
   it('LEVEL  message key=value, quoted where needed, secrets and terminal escapes neutralised', () => {
-    expect(textLine('warn', [{ location: 'C:\\Program Files\\x.config', n: 3 }, 'cannot be read'])).toBe('WARN  cannot be read location="C:\\Program Files\\x.config" n=3\n');
-    expect(textLine('info', [{ password: 'hunter2', nested: { token: 't0k' } }, 'x'])).toBe('INFO  x password=[redacted] nested="{\\"token\\":\\"[redacted]\\"}"\n');
+    expect(textLine('warn', [{ location: 'C:\\Program Files\\x.config', n: 3 }, 'cannot be read'])).toBe(
+      'WARN  cannot be read location="C:\\Program Files\\x.config" n=3\n',
+    );
+    expect(textLine('info', [{ password: 'hunter2', nested: { token: 't0k' } }, 'x'])).toBe(
+      'INFO  x password=[redacted] nested="{\\"token\\":\\"[redacted]\\"}"\n',
+    );
     expect(textLine('error', ['\u001b]0;title\u0007red'])).toBe('ERROR \\x1B]0;title\\x07red\n');
   });
 

@@ -30,8 +30,14 @@ describe('scan --goal migrate', () => {
   it('plans the primary only: no portal, SDK or adapter step although they are on the same server', () => {
     const { report } = scan('migrate-primary-8x', '--goal', 'migrate');
     expect(report.plan.map((s) => s.id)).toEqual([
-      'prepare:server:keep-installer', 'backup:data', 'drain:host', 'install:server',
-      'configure:migration-utility', 'configure:migration-utility:consent', 'verify:migration-utility', 'restore:host',
+      'prepare:server:keep-installer',
+      'backup:data',
+      'drain:host',
+      'install:server',
+      'configure:migration-utility',
+      'configure:migration-utility:consent',
+      'verify:migration-utility',
+      'restore:host',
     ]);
     const install = report.plan.find((s) => s.id === 'install:server')!;
     expect(install.detail).toMatch(/Visual C\+\+ 2015/);
@@ -58,7 +64,8 @@ describe('scan --goal migrate', () => {
 
   it('the checklist items no bundle can show are unknown, never a pass', () => {
     const { report } = scan('migrate-primary-8x', '--goal', 'migrate');
-    for (const id of ['MFA-MIG-010', 'MFA-MIG-011', 'MFA-MIG-013']) expect(report.findings.find((f) => f.ruleId === id)?.outcome, id).toBe('unknown');
+    for (const id of ['MFA-MIG-010', 'MFA-MIG-011', 'MFA-MIG-013'])
+      expect(report.findings.find((f) => f.ruleId === id)?.outcome, id).toBe('unknown');
     const adfs = scan('migrate-adfs-2012r2', '--goal', 'migrate').report;
     expect(adfs.findings.find((f) => f.ruleId === 'MFA-MIG-012')?.outcome).toBe('unknown');
     expect(adfs.findings.find((f) => f.ruleId === 'MFA-MIG-005')?.message).toMatch(/2 relying party trust\(s\).*Intranet, Payroll/);
@@ -73,7 +80,9 @@ describe('scan --goal migrate', () => {
     const md = readFileSync(path.join(out, 'mfa-readiness-ADFS11-2026-11-21.md'), 'utf8');
     expect(md).toContain('## Migration to Microsoft Entra MFA');
     expect(md).toContain('**This server need not change** (unchanged)');
-    expect(readFileSync(path.join(out, 'mfa-readiness-ADFS11-2026-11-21.html'), 'utf8')).toContain('<strong>This server need not change</strong>');
+    expect(readFileSync(path.join(out, 'mfa-readiness-ADFS11-2026-11-21.html'), 'utf8')).toContain(
+      '<strong>This server need not change</strong>',
+    );
   });
 
   it('rejects an unknown goal with a usage error (exit 2)', () => {
@@ -87,7 +96,9 @@ describe('collect --migration-server', () => {
   it('writes bundle.json migrationServer, and the collected bundle scans as the dedicated migration server', () => {
     const host = stageHost('ready-8x');
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'mfa-migrate-collect-')), 'MFA21');
-    const c = runCli(['collect', '--out', out, '--role', 'subordinate', '--migration-server', 'MFA21'], { env: { MFA_READINESS_COLLECT_FROM: host } });
+    const c = runCli(['collect', '--out', out, '--role', 'subordinate', '--migration-server', 'MFA21'], {
+      env: { MFA_READINESS_COLLECT_FROM: host },
+    });
     expect(c.code, c.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(out, 'bundle.json'), 'utf8')).migrationServer).toBe('MFA21');
     const r = runCli(['scan', out, '--goal', 'migrate', '--json', '--now', NOW]);
@@ -95,8 +106,19 @@ describe('collect --migration-server', () => {
     expect(report.migration).toMatchObject({ role: 'migration-server', mustChange: true, migrationServer: 'MFA21' });
     // ready-8x runs the User Portal and the SDK too (MFA-MIG-006), and has the 8.1 build but not the utility's files:
     // the plan takes that traffic off and installs the utility here, without the primary's consent step.
-    expect(report.findings.filter((f) => f.ruleId === 'MFA-MIG-006').map((f) => f.component).sort()).toEqual(['user-portal', 'user-portal', 'web-service-sdk']); // the portal, its SDK address naming this host, the SDK
-    expect(report.plan.map((s) => s.id)).toEqual(['configure:migration-server:no-traffic', 'prepare:server:keep-installer', 'install:server', 'configure:migration-utility', 'verify:migration-utility']);
+    expect(
+      report.findings
+        .filter((f) => f.ruleId === 'MFA-MIG-006')
+        .map((f) => f.component)
+        .sort(),
+    ).toEqual(['user-portal', 'user-portal', 'web-service-sdk']); // the portal, its SDK address naming this host, the SDK
+    expect(report.plan.map((s) => s.id)).toEqual([
+      'configure:migration-server:no-traffic',
+      'prepare:server:keep-installer',
+      'install:server',
+      'configure:migration-utility',
+      'verify:migration-utility',
+    ]);
   });
 });
 
@@ -121,11 +143,16 @@ describe('scan --goal migrate --stage post', () => {
 });
 
 describe('fleet --goal migrate', () => {
-  let report: { scan: { goal?: string }; waves: { kind: string; steps: { host: string; id: string }[] }[]; findings: { ruleId: string; host: string; message: string }[] };
+  let report: {
+    scan: { goal?: string };
+    waves: { kind: string; steps: { host: string; id: string }[] }[];
+    findings: { ruleId: string; host: string; message: string }[];
+  };
   let code: number;
   beforeAll(() => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mfa-migrate-fleet-'));
-    for (const n of ['migrate-primary-8x', 'migrate-secondary-dedicated', 'migrate-adfs-2012r2', 'ha-subordinate']) cpSync(stageHost(n), path.join(dir, n), { recursive: true });
+    for (const n of ['migrate-primary-8x', 'migrate-secondary-dedicated', 'migrate-adfs-2012r2', 'ha-subordinate'])
+      cpSync(stageHost(n), path.join(dir, n), { recursive: true });
     const r = runCli(['fleet', dir, '--goal', 'migrate', '--json', '--now', NOW]);
     code = r.code;
     report = JSON.parse(r.stdout);
@@ -139,7 +166,12 @@ describe('fleet --goal migrate', () => {
     const ids = report.waves.flatMap((w) => w.steps.map((s) => s.id));
     expect(ids).not.toContain('configure:server:promote');
     expect(ids.some((id) => id.includes('adfs-adapter'))).toBe(false);
-    expect(report.waves.flatMap((w) => w.steps).filter((s) => s.host === 'MFA05').map((s) => s.id)).toEqual(['configure:migration-utility', 'verify:migration-utility']);
+    expect(
+      report.waves
+        .flatMap((w) => w.steps)
+        .filter((s) => s.host === 'MFA05')
+        .map((s) => s.id),
+    ).toEqual(['configure:migration-utility', 'verify:migration-utility']);
   });
 
   it('says which servers must change and warns of "Unhandled SB" on the subordinate left behind', () => {

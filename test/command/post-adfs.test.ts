@@ -45,7 +45,10 @@ describe('AD FS farm: scan before, scan --stage post --baseline after', () => {
   it('after a window where the provider swap was not done: incomplete, each check named, the swap left in the plan', () => {
     const after = scan([stageHost('adfs-farm-after-old-provider'), '--stage', 'post']);
     expect(after.report.verdict.status).toBe('incomplete');
-    const got = after.report.findings.filter((f) => /^MFA-POST-02/.test(f.ruleId)).map((f) => `${f.ruleId} ${f.severity}`).sort();
+    const got = after.report.findings
+      .filter((f) => /^MFA-POST-02/.test(f.ruleId))
+      .map((f) => `${f.ruleId} ${f.severity}`)
+      .sort();
     expect(got).toEqual(['MFA-POST-022 medium', 'MFA-POST-023 high', 'MFA-POST-023 medium', 'MFA-POST-024 high', 'MFA-POST-024 medium']);
     const provider = after.report.findings.find((f) => f.ruleId === 'MFA-POST-023' && f.severity === 'high')!;
     expect(provider.message).toContain('The new provider AzureMfaServerAuthentication is not registered in AD FS');

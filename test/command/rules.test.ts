@@ -19,7 +19,7 @@ describe('rules', () => {
     expect(text.stdout).toMatch(/^MFA-FLEET-008\s+high\s+/m);
   });
 
-  it('rules MFA-LIFE-001 prints that rule\'s page (any case), --json too', () => {
+  it("rules MFA-LIFE-001 prints that rule's page (any case), --json too", () => {
     const page = readFileSync(path.join(ROOT, 'docs', 'rules', 'MFA-LIFE-001.md'), 'utf8');
     const r = runCli(['rules', 'mfa-life-001']);
     expect(r.code).toBe(0);
@@ -40,6 +40,8 @@ describe('rules', () => {
   it('an unknown id is exit 2 with the likely one', () => {
     const r = runCli(['rules', 'MFA-LIFE-01']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)[0]).toBe('mfa-readiness rules: MFA-LIFE-01 is not a rule id; did you mean MFA-LIFE-001? (the list: mfa-readiness rules)');
+    expect(lines(r.stderr)[0]).toBe(
+      'mfa-readiness rules: MFA-LIFE-01 is not a rule id; did you mean MFA-LIFE-001? (the list: mfa-readiness rules)',
+    );
   });
 });

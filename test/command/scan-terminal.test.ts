@@ -25,7 +25,11 @@ describe.skipIf(!HAVE_SCRIPT)('scan on a terminal', () => {
     expect(r.stdout).toMatch(/^\d+ open finding\(s\) \(3 high, 2 info\); \d+ plan step\(s\)$/m);
     const i = l.indexOf('Reports:');
     expect(i).toBeGreaterThan(0);
-    expect(l.slice(i + 1).map((x) => x.trim())).toEqual(readdirSync(out).sort().map((f) => path.join(out, f)));
+    expect(l.slice(i + 1).map((x) => x.trim())).toEqual(
+      readdirSync(out)
+        .sort()
+        .map((f) => path.join(out, f)),
+    );
     expect(r.stdout).toMatch(/^INFO {2}scan started target=\S+ kind=bundle$/m);
     expect(r.stdout).not.toContain('"level":');
   });
@@ -61,7 +65,9 @@ describe('a second scan of the same host on the same day', () => {
     const mtime = statSync(firstJson).mtimeMs;
     const second = runCli(['scan', host, '--now', NOW, '--out', out]);
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain('note: an earlier report of ADFS01 from 2026-11-21 is there; this one is named mfa-readiness-ADFS01-2026-11-21-2.* (--force replaces the earlier one)');
+    expect(second.stderr).toContain(
+      'note: an earlier report of ADFS01 from 2026-11-21 is there; this one is named mfa-readiness-ADFS01-2026-11-21-2.* (--force replaces the earlier one)',
+    );
     expect(second.stderr).toContain(`wrote ${path.join(out, 'mfa-readiness-ADFS01-2026-11-21-2.json')}`);
     expect(readdirSync(out).sort()).toEqual([
       'mfa-readiness-ADFS01-2026-11-21-2.html',

@@ -1,5 +1,15 @@
 import { execFile } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,7 +34,11 @@ describe('fleet ha-pair-with-portal', () => {
   });
 
   it('lists every host as scanned, by name; a consistent pair raises no fleet finding', () => {
-    expect(r.hosts.map((h) => [h.name, h.status])).toEqual([['MFA01', 'scanned'], ['MFA02', 'scanned'], ['WEB01', 'scanned']]);
+    expect(r.hosts.map((h) => [h.name, h.status])).toEqual([
+      ['MFA01', 'scanned'],
+      ['MFA02', 'scanned'],
+      ['WEB01', 'scanned'],
+    ]);
     // WEB01's SDK URL names MFA01, which serves /MultiFactorAuthWebServiceSdk and holds every MSI.
     expect(rules(r)).toEqual([]);
   });
@@ -71,7 +85,11 @@ describe('fleet ha-pair-with-portal', () => {
     expect(html).not.toMatch(/https?:\/\/(?!mfa-readiness)/);
     expect(document.querySelectorAll('.wave').length).toBe(r.waves.length);
     expect(document.querySelectorAll('.wave .box').length).toBe(r.waves.flatMap((w) => w.steps).length);
-    expect([...document.querySelectorAll('#hosts tbody tr')].map((tr) => tr.querySelector('td')!.textContent)).toEqual(['MFA01', 'MFA02', 'WEB01']);
+    expect([...document.querySelectorAll('#hosts tbody tr')].map((tr) => tr.querySelector('td')!.textContent)).toEqual([
+      'MFA01',
+      'MFA02',
+      'WEB01',
+    ]);
     const md = renderFleetMarkdown(r);
     expect(md.match(/^- \[ \] /gm)!.length).toBe(r.waves.flatMap((w) => w.steps).length);
   });
@@ -89,7 +107,13 @@ describe('fleet adfs-farm', () => {
     expect(policy.indexOf('configure:adfs-adapter:policy-uncheck')).toBeLessThan(policy.indexOf('uninstall:adfs-adapter:provider'));
     expect(policy.indexOf('uninstall:adfs-adapter:provider')).toBeLessThan(policy.indexOf('install:adfs-adapter:provider'));
     expect(policy.indexOf('install:adfs-adapter:provider')).toBeLessThan(policy.indexOf('configure:adfs-adapter:policy-check'));
-    for (const id of ['configure:adfs-adapter:policy-uncheck', 'uninstall:adfs-adapter:provider', 'install:adfs-adapter:provider', 'configure:adfs-adapter:policy-check']) expect(once(id)).toBe(1);
+    for (const id of [
+      'configure:adfs-adapter:policy-uncheck',
+      'uninstall:adfs-adapter:provider',
+      'install:adfs-adapter:provider',
+      'configure:adfs-adapter:policy-check',
+    ])
+      expect(once(id)).toBe(1);
     expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
   });
 });
@@ -108,9 +132,14 @@ describe('fleet broken', () => {
   });
 
   it('raises two primaries, the SDK URL to a missing host, the missing MSI and the failed target', () => {
-    expect(rules(r)).toEqual(expect.arrayContaining([
-      'MFA-FLEET-002:MFA11:fail', 'MFA-FLEET-005:WEB11:fail', 'MFA-FLEET-007:WEB11:fail', 'MFA-FLEET-008:MFA13:unknown',
-    ]));
+    expect(rules(r)).toEqual(
+      expect.arrayContaining([
+        'MFA-FLEET-002:MFA11:fail',
+        'MFA-FLEET-005:WEB11:fail',
+        'MFA-FLEET-007:WEB11:fail',
+        'MFA-FLEET-008:MFA13:unknown',
+      ]),
+    );
     // MFA12 lacks the User Portal MSI today, but its own upgrade writes the 8.1 installers (issue 11 item 13); and
     // WEB11's URL names no server of this fleet, so no deployment here owes it one.
     expect(rules(r).filter((x) => x.startsWith('MFA-CMP-002'))).toEqual([]);
@@ -123,7 +152,12 @@ describe('fleet broken', () => {
 describe('fleet inputs', () => {
   it('reads a saved report as "read" and scans a zip of a bundle; refuses a zip entry with ..', async () => {
     const fleet = copyFleet('ha-pair-with-portal');
-    const { report } = await scanTarget(await BundleHost.open(path.join(fleet, 'MFA01')), { targetVersion: '8.1', stage: 'pre', failOn: 'critical', now: NOW });
+    const { report } = await scanTarget(await BundleHost.open(path.join(fleet, 'MFA01')), {
+      targetVersion: '8.1',
+      stage: 'pre',
+      failOn: 'critical',
+      now: NOW,
+    });
     const work = mkdtempSync(path.join(tmpdir(), 'fleet-inputs-'));
     writeFileSync(path.join(work, 'MFA01.json'), JSON.stringify(report));
     writeFileSync(path.join(work, 'bad.json'), JSON.stringify({ schemaVersion: 1 }));
@@ -133,8 +167,13 @@ describe('fleet inputs', () => {
       z.end();
       await new Promise<void>((res) => z.outputStream.pipe(createWriteStream(file)).on('close', () => res()));
     };
-    const times = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/fleets/ha-pair-with-portal.times.json'), 'utf8')) as Record<string, string>;
-    const mfa02 = Object.keys(times).filter((k) => k.startsWith('MFA02/')).map((k): [string, string] => [k, path.join(fleet, k)]);
+    const times = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/fleets/ha-pair-with-portal.times.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const mfa02 = Object.keys(times)
+      .filter((k) => k.startsWith('MFA02/'))
+      .map((k): [string, string] => [k, path.join(fleet, k)]);
     await zip(path.join(work, 'MFA02.zip'), mfa02);
     // yazl refuses to write `..`; rename a same-length entry in the finished bytes (the CRC covers data, not names).
     await zip(path.join(work, 'evil.zip'), [['AA/escape.txt', path.join(fleet, 'MFA01', 'bundle.json')]]);
@@ -172,7 +211,7 @@ describe('fleet phonefactor-web (issue 11 items 9, 14, 16)', () => {
     expect(r.waves.find((w) => w.kind === 'phonefactor-uninstall')!.hosts).toEqual(['WEB21']);
   });
 
-  it('names the portal on the other server that uses the SDK\'s old virtual directory (MFA-FLEET-010)', () => {
+  it("names the portal on the other server that uses the SDK's old virtual directory (MFA-FLEET-010)", () => {
     const f = r.findings.filter((x) => x.ruleId === 'MFA-FLEET-010');
     expect(f.map((x) => [x.host, x.severity])).toEqual([['PF01', 'high']]);
     expect(f[0].message).toContain('WEB21 user-portal (C:\\inetpub\\wwwroot\\PhoneFactor\\web.config)');
@@ -180,7 +219,7 @@ describe('fleet phonefactor-web (issue 11 items 9, 14, 16)', () => {
     expect(validateFleetReport(JSON.parse(renderFleetJson(r)))).toEqual({ ok: true });
   });
 
-  it('the Markdown runbook shows each step\'s detail and the findings behind it, where the person doing the step reads it', () => {
+  it("the Markdown runbook shows each step's detail and the findings behind it, where the person doing the step reads it", () => {
     const md = renderFleetMarkdown(r);
     const sdkStep = md.slice(md.indexOf('**PF01**: Install the new Web Service SDK'));
     const block = sdkStep.slice(0, sdkStep.indexOf('\n- [ ] '));
@@ -203,11 +242,20 @@ describe('fleet sdk-pool (issue 11 items 11, 12, 13, 15; issue 14 tracks)', () =
   });
 
   it('the pool name reaches both MFA Servers (no dangling URL); the member serving /MFASDK is named for each client', () => {
-    expect(r.hosts.map((h) => [h.name, h.status])).toEqual([['ADFS31', 'scanned'], ['MFA31', 'scanned'], ['MFA32', 'scanned'], ['WEB31', 'scanned'], ['WEB32', 'scanned']]);
+    expect(r.hosts.map((h) => [h.name, h.status])).toEqual([
+      ['ADFS31', 'scanned'],
+      ['MFA31', 'scanned'],
+      ['MFA32', 'scanned'],
+      ['WEB31', 'scanned'],
+      ['WEB32', 'scanned'],
+    ]);
     expect(rules(r).filter((x) => /FLEET-00[57]/.test(x))).toEqual([]);
     const six = r.findings.filter((f) => f.ruleId === 'MFA-FLEET-006');
     expect(six.map((f) => f.host).sort()).toEqual(['ADFS31', 'WEB31', 'WEB32']);
-    for (const f of six) expect(f.message).toContain('a name shared by MFA31, MFA32; MFA32 has no /MultiFactorAuthWebServiceSdk virtual directory (it serves /MFASDK)');
+    for (const f of six)
+      expect(f.message).toContain(
+        'a name shared by MFA31, MFA32; MFA32 has no /MultiFactorAuthWebServiceSdk virtual directory (it serves /MFASDK)',
+      );
     // The group's own upgrade brings the installers MFA32 lacks today: no MFA-CMP-002 (was one per server and MSI).
     expect(rules(r).filter((x) => x.startsWith('MFA-CMP-002'))).toEqual([]);
   });
@@ -245,7 +293,11 @@ describe('fleet folders (issue 14)', () => {
       ['MFA09', 'empty folder: no host was collected into it'],
       ['notes', 'not a host copy: no fs/, registry/, bundle.json or Windows folders in it'],
     ]);
-    expect(rules(r).filter((x) => x.startsWith('MFA-FLEET-008')).sort()).toEqual(['MFA-FLEET-008:MFA09:unknown', 'MFA-FLEET-008:notes:unknown']);
+    expect(
+      rules(r)
+        .filter((x) => x.startsWith('MFA-FLEET-008'))
+        .sort(),
+    ).toEqual(['MFA-FLEET-008:MFA09:unknown', 'MFA-FLEET-008:notes:unknown']);
     // Unknown is not ready: MFA-FLEET-008 is high, yet the gate at critical fails.
     expect(r.verdict).toMatchObject({ status: 'not-ready', gate: 'fail', failOn: 'critical' });
     expect((await runFleet([dir], { ...OPTS, failOn: 'none' })).report.verdict.gate).toBe('pass');
@@ -253,10 +305,11 @@ describe('fleet folders (issue 14)', () => {
 });
 
 describe('fleet command (built CLI)', () => {
-  const cli = (args: string[]) => run('node', [path.join(ROOT, 'bin/run.js'), 'fleet', ...args, '--now', NOW], { cwd: tmpdir() }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+  const cli = (args: string[]) =>
+    run('node', [path.join(ROOT, 'bin/run.js'), 'fleet', ...args, '--now', NOW], { cwd: tmpdir() }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
 
   it('exit 0 on a passing fleet, 1 on a failing one, 2 where nothing is usable or a flag is bad', async () => {
     const ok = await cli([copyFleet('ha-pair-with-portal'), '--json']);
@@ -288,7 +341,11 @@ describe('fleet command (built CLI)', () => {
     const link = path.join(mkdtempSync(path.join(tmpdir(), 'fleet-link-')), 'reports');
     symlinkSync(path.join(dir, 'MFA01'), link);
     const before = readdirSync(path.join(dir, 'MFA01')).sort();
-    for (const args of [['--out', path.join(dir, 'MFA01')], ['--out', link], ['--host-reports', link]]) {
+    for (const args of [
+      ['--out', path.join(dir, 'MFA01')],
+      ['--out', link],
+      ['--host-reports', link],
+    ]) {
       const r = await cli([dir, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/refusing to write .*inside a scanned target/);
@@ -303,7 +360,8 @@ describe('fleet command (built CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/fleet of 4: not-ready \(gate fail/);
     expect(r.stderr).toMatch(/failed: .*MFA13\.zip: unreadable zip/);
-    for (const ext of ['json', 'html', 'md']) expect(r.stderr).toContain(`wrote ${path.join(out, `mfa-readiness-fleet-2026-11-21.${ext}`)}`);
+    for (const ext of ['json', 'html', 'md'])
+      expect(r.stderr).toContain(`wrote ${path.join(out, `mfa-readiness-fleet-2026-11-21.${ext}`)}`);
     // Each host's report in the three formats (issue 14): the person doing WEB11's part reads HTML or Markdown.
     for (const ext of ['json', 'html', 'md']) {
       expect(r.stderr).toContain(path.join(out, 'hosts', `mfa-readiness-WEB11-2026-11-21.${ext}`));

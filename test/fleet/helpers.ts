@@ -21,33 +21,91 @@ export function copyFleet(name: string): string {
 /** A host summary for rule tests: an 8.0 MFA Server unless told otherwise. */
 export function host(name: string, o: Partial<HostSummary> = {}): HostSummary {
   return {
-    name, target: `/bundles/${name}`, status: 'scanned', reason: null,
-    verdict: { status: 'ready-with-warnings', failOn: 'critical', counts: { critical: 0, high: 1, medium: 0, low: 0, info: 1 }, waived: 0, gate: 'pass' },
+    name,
+    target: `/bundles/${name}`,
+    status: 'scanned',
+    reason: null,
+    verdict: {
+      status: 'ready-with-warnings',
+      failOn: 'critical',
+      counts: { critical: 0, high: 1, medium: 0, low: 0, info: 1 },
+      waived: 0,
+      gate: 'pass',
+    },
     roles: { replication: null, replicationGroup: null, loadBalanced: null, adfsFarm: null, source: 'bundle' },
-    upgradePath: 'in-place', hostRole: 'mfa-host',
+    upgradePath: 'in-place',
+    hostRole: 'mfa-host',
     components: [
-      { component: 'server', version: '8.0.1.1', virtualDirectory: null, installPath: 'C:\\Program Files\\Multi-Factor Authentication Server' },
-      { component: 'web-service-sdk', version: '8.0.1.1', virtualDirectory: '/MultiFactorAuthWebServiceSdk', installPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuthWebServiceSdk' },
+      {
+        component: 'server',
+        version: '8.0.1.1',
+        virtualDirectory: null,
+        installPath: 'C:\\Program Files\\Multi-Factor Authentication Server',
+      },
+      {
+        component: 'web-service-sdk',
+        version: '8.0.1.1',
+        virtualDirectory: '/MultiFactorAuthWebServiceSdk',
+        installPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuthWebServiceSdk',
+      },
     ],
     virtualDirectories: ['/', '/MultiFactorAuthWebServiceSdk'],
     boundHostNames: [],
     aliases: [],
     sdkUrls: [],
-    installers: { folder: 'C:\\Program Files\\Multi-Factor Authentication Server', present: ['MultiFactorAuthenticationUserPortalSetup64.msi', 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi', 'MultiFactorAuthenticationAdfsAdapterSetup64.msi'] },
-    plan: [], findings: [], waivers: [], inputDigest: 'sha256:00',
+    installers: {
+      folder: 'C:\\Program Files\\Multi-Factor Authentication Server',
+      present: [
+        'MultiFactorAuthenticationUserPortalSetup64.msi',
+        'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi',
+        'MultiFactorAuthenticationAdfsAdapterSetup64.msi',
+      ],
+    },
+    plan: [],
+    findings: [],
+    waivers: [],
+    inputDigest: 'sha256:00',
     ...o,
   };
 }
 
-export const roles = (replication: 'primary' | 'subordinate' | 'standalone' | null, replicationGroup: string | null = 'HQ', adfsFarm: string | null = null) =>
-  ({ replication, replicationGroup, loadBalanced: replication !== 'standalone' && replication !== null, adfsFarm, source: 'bundle' as const });
+export const roles = (
+  replication: 'primary' | 'subordinate' | 'standalone' | null,
+  replicationGroup: string | null = 'HQ',
+  adfsFarm: string | null = null,
+) => ({
+  replication,
+  replicationGroup,
+  loadBalanced: replication !== 'standalone' && replication !== null,
+  adfsFarm,
+  source: 'bundle' as const,
+});
 
 export function portal(name: string, url: string | null, o: Partial<HostSummary> = {}): HostSummary {
   const u = url ? new URL(url) : null;
   return host(name, {
-    hostRole: 'web-host', installers: null, virtualDirectories: ['/', '/MultiFactorAuth'],
-    components: [{ component: 'user-portal', version: '8.0.1.1', virtualDirectory: '/MultiFactorAuth', installPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuth' }],
-    sdkUrls: u ? [{ component: 'user-portal', file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', url: url!, host: u.hostname.toLowerCase(), vdir: u.pathname.split('/').filter(Boolean)[0] ?? '' }] : null,
+    hostRole: 'web-host',
+    installers: null,
+    virtualDirectories: ['/', '/MultiFactorAuth'],
+    components: [
+      {
+        component: 'user-portal',
+        version: '8.0.1.1',
+        virtualDirectory: '/MultiFactorAuth',
+        installPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuth',
+      },
+    ],
+    sdkUrls: u
+      ? [
+          {
+            component: 'user-portal',
+            file: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config',
+            url: url!,
+            host: u.hostname.toLowerCase(),
+            vdir: u.pathname.split('/').filter(Boolean)[0] ?? '',
+          },
+        ]
+      : null,
     ...o,
   });
 }

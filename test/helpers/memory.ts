@@ -26,7 +26,12 @@ export interface UninstallOptions {
 }
 
 /** An Uninstall entry as an MSI writes it. */
-export function uninstallEntry<H extends { reg(key: string, values: Record<string, MemoryRegValue>): unknown }>(host: H, subkey: string, displayName: string, o: UninstallOptions = {}): H {
+export function uninstallEntry<H extends { reg(key: string, values: Record<string, MemoryRegValue>): unknown }>(
+  host: H,
+  subkey: string,
+  displayName: string,
+  o: UninstallOptions = {},
+): H {
   const values: Record<string, string> = { DisplayName: displayName };
   if (o.version !== undefined) values.DisplayVersion = o.version;
   if (o.installLocation !== undefined) values.InstallLocation = o.installLocation;

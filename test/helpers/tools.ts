@@ -19,7 +19,12 @@ export interface ToolStatus {
   reason?: string;
 }
 
-const forcedMissing = new Set((process.env.MFA_TEST_SKIP_TOOLS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const forcedMissing = new Set(
+  (process.env.MFA_TEST_SKIP_TOOLS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const cache = new Map<Tool, ToolStatus>();
 
 function runs(cmd: string, args: string[]): boolean {

@@ -16,7 +16,13 @@ function eslint(): ESLint {
   return new ESLint({
     cwd: ROOT,
     // The real config, minus type information: virtual files are in no tsconfig, and only the import rule matters.
-    overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked, languageOptions: { parserOptions: { project: null, projectService: false } } }],
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        ...tseslint.configs.disableTypeChecked,
+        languageOptions: { parserOptions: { project: null, projectService: false } },
+      },
+    ],
     ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
   });
 }
@@ -45,7 +51,10 @@ const refused: [string, string][] = [
 ];
 
 const allowed: [string, string][] = [
-  ['src/rules/catalog/MFA-ZZZ-001.ts', "import { fileEvidence } from '../../util/evidence.js';\nimport type { Facts } from '../../types.js';"],
+  [
+    'src/rules/catalog/MFA-ZZZ-001.ts',
+    "import { fileEvidence } from '../../util/evidence.js';\nimport type { Facts } from '../../types.js';",
+  ],
   ['src/plan/x.ts', "import type { RuleHit } from '../rules/types.js';"],
   ['src/report/x.ts', "import { runRules } from '../rules/engine.js';"],
   ['src/probes/x.ts', "import { joinWin } from '../host/paths.js';\nimport { parseRegText } from '../registry/reg-file.js';"],
@@ -67,7 +76,11 @@ describe('layer import rules (eslint.config.mjs)', () => {
 
   it('the tree keeps the layers today', async () => {
     const results = await eslint().lintFiles(['src/**/*.ts']);
-    const hits = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.message}`));
+    const hits = results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.ruleId === 'no-restricted-imports')
+        .map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.message}`),
+    );
     expect(hits).toEqual([]);
   });
 });

@@ -39,38 +39,47 @@ function files(dir: string, rel = ''): string[] {
 }
 
 describe.skipIf(!wine.ok)('collect under Wine (live mode), then an offline scan of the bundle', () => {
-  it.each(FIXTURES)('%s: the offline scan of what collect wrote matches the bundle scan of the fixture', async (fixture) => {
-    expect(existsSync(path.join(ROOT, 'dist', 'commands', 'collect.js')), 'run "npm run build" first').toBe(true);
-    const prefix = await seedPrefix(fixture);
-    const out = path.join(mkdtempSync(path.join(tmpdir(), `mfa-collect-${fixture}-`)), 'bundle');
-    const run = (await runWine([nodeExe(), winePath(path.join(ROOT, 'bin', 'run.js')), 'collect', '--out', winePath(out), ...roleFlags(fixture)], {
-      prefix,
-      env: { LC_ALL: 'hi_IN.UTF-8' },
-      cwd: '/tmp',
-    })) as WineRun;
-    expect(run.code, `collect exit ${run.code}:\n${run.stderr.toString()}`).toBe(0);
-    expect(run.stderr.toString()).toMatch(/collected \d+ file\(s\)/);
+  it.each(FIXTURES)(
+    '%s: the offline scan of what collect wrote matches the bundle scan of the fixture',
+    async (fixture) => {
+      expect(existsSync(path.join(ROOT, 'dist', 'commands', 'collect.js')), 'run "npm run build" first').toBe(true);
+      const prefix = await seedPrefix(fixture);
+      const out = path.join(mkdtempSync(path.join(tmpdir(), `mfa-collect-${fixture}-`)), 'bundle');
+      const run = (await runWine(
+        [nodeExe(), winePath(path.join(ROOT, 'bin', 'run.js')), 'collect', '--out', winePath(out), ...roleFlags(fixture)],
+        {
+          prefix,
+          env: { LC_ALL: 'hi_IN.UTF-8' },
+          cwd: '/tmp',
+        },
+      )) as WineRun;
+      expect(run.code, `collect exit ${run.code}:\n${run.stderr.toString()}`).toBe(0);
+      expect(run.stderr.toString()).toMatch(/collected \d+ file\(s\)/);
 
-    const written = files(out);
-    expect(written).toContain('bundle.json');
-    expect(written).toContain('registry/collected.reg');
-    // The data file is described, not copied; no secret of the fixture's configs is in the bundle.
-    expect(written.filter((f) => /\.pfdata/i.test(f))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: { path: string; sha256?: string }[] };
-    expect(manifest.files.some((f) => /\\Data\\PhoneFactor\.pfdata$/i.test(f.path) && /^[0-9a-f]{64}$/.test(f.sha256 ?? ''))).toBe(true);
-    for (const f of written) {
-      const b = readFileSync(path.join(out, f));
-      expect(b.includes('Fixture-Secret') || b.includes(Buffer.from('Fixture-Secret', 'utf16le')), `${f} holds a secret`).toBe(false);
-    }
+      const written = files(out);
+      expect(written).toContain('bundle.json');
+      expect(written).toContain('registry/collected.reg');
+      // The data file is described, not copied; no secret of the fixture's configs is in the bundle.
+      expect(written.filter((f) => /\.pfdata/i.test(f))).toEqual([]);
+      const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: { path: string; sha256?: string }[] };
+      expect(manifest.files.some((f) => /\\Data\\PhoneFactor\.pfdata$/i.test(f.path) && /^[0-9a-f]{64}$/.test(f.sha256 ?? ''))).toBe(true);
+      for (const f of written) {
+        const b = readFileSync(path.join(out, f));
+        expect(b.includes('Fixture-Secret') || b.includes(Buffer.from('Fixture-Secret', 'utf16le')), `${f} holds a secret`).toBe(false);
+      }
 
-    const offline = await scanFolder(out);
-    const fromFixture = await bundleScan(fixture, ['--now', NOW]);
-    expect(outcome(offline)).toEqual(outcome(fromFixture));
+      const offline = await scanFolder(out);
+      const fromFixture = await bundleScan(fixture, ['--now', NOW]);
+      expect(outcome(offline)).toEqual(outcome(fromFixture));
 
-    // And the live scan of the same prefix (wine-scan.test.ts checks it against the bundle scan too).
-    const roleOnly = roleFlags(fixture).filter((a, i, all) => a === '--role' || all[i - 1] === '--role' || a === '--backup-dir' || all[i - 1] === '--backup-dir');
-    const live = await liveScanSettled(prefix, { args: ['--now', NOW, ...roleOnly] });
-    expect(live.report, live.run.stderr.toString()).not.toBeNull();
-    expect(comparable(offline), `live scan problems: ${JSON.stringify(live.report.problems)}`).toEqual(comparable(live.report));
-  }, 600_000);
+      // And the live scan of the same prefix (wine-scan.test.ts checks it against the bundle scan too).
+      const roleOnly = roleFlags(fixture).filter(
+        (a, i, all) => a === '--role' || all[i - 1] === '--role' || a === '--backup-dir' || all[i - 1] === '--backup-dir',
+      );
+      const live = await liveScanSettled(prefix, { args: ['--now', NOW, ...roleOnly] });
+      expect(live.report, live.run.stderr.toString()).not.toBeNull();
+      expect(comparable(offline), `live scan problems: ${JSON.stringify(live.report.problems)}`).toEqual(comparable(live.report));
+    },
+    600_000,
+  );
 });

@@ -56,7 +56,12 @@ export function buildLive(): string {
     tsconfig,
     JSON.stringify({
       extends: path.join(ROOT, 'tsconfig.json'),
-      compilerOptions: { outDir: path.join(out, 'js'), rootDir: path.join(ROOT, 'src'), noEmit: false, typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
+      compilerOptions: {
+        outDir: path.join(out, 'js'),
+        rootDir: path.join(ROOT, 'src'),
+        noEmit: false,
+        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+      },
       files: [path.join(ROOT, 'src', 'host', 'live.ts')],
       include: [],
     }),

@@ -46,9 +46,16 @@ describe('LiveHost files', () => {
     expect(r?.truncated).toBe(true);
     expect(await t.sha256(f)).toBe(createHash('sha256').update(big).digest('hex'));
     const st = await t.stat(f);
-    expect(st).toMatchObject({ path: 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\PhoneFactor.pfdata', isFile: true, size: big.length });
+    expect(st).toMatchObject({
+      path: 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\PhoneFactor.pfdata',
+      isFile: true,
+      size: big.length,
+    });
     const list = await t.list('C:\\Program Files\\Multi-Factor Authentication Server');
-    expect(list.map((e) => [e.name, e.isDirectory])).toEqual([['Data', true], ['MultiFactorAuthenticationServerSetup64.txt', false]]);
+    expect(list.map((e) => [e.name, e.isDirectory])).toEqual([
+      ['Data', true],
+      ['MultiFactorAuthenticationServerSetup64.txt', false],
+    ]);
     expect(t.inputDigest()).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
@@ -59,7 +66,9 @@ describe('LiveHost files', () => {
     expect(await t.sha256('D:\\x')).toBeNull();
     expect(t.problems).toEqual([]);
     expect(await t.readFile('C:\\Program Files\\..\\..\\etc\\passwd')).toBeNull();
-    expect(t.problems).toEqual([{ location: 'C:\\Program Files\\..\\..\\etc\\passwd', message: 'path has a ".." segment: refused, not followed' }]);
+    expect(t.problems).toEqual([
+      { location: 'C:\\Program Files\\..\\..\\etc\\passwd', message: 'path has a ".." segment: refused, not followed' },
+    ]);
   });
 
   it('a folder where a file is expected is a problem; nothing is written', async () => {

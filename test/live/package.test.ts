@@ -67,7 +67,10 @@ describe.skipIf(!wine.ok)('the Windows package (npm run pack:win)', () => {
     expect(v.code, v.stderr.toString()).toBe(0);
     expect(v.stdout.toString()).toContain(`node-v${NODE_WIN_VERSION}`);
     const fixture = winePath(path.join(ROOT, 'fixtures', 'hosts', 'ready-8x'));
-    const s = await runWine(['cmd', '/c', winePath(path.join(dir, 'mfa-readiness.cmd')), 'scan', fixture, '--json', '--now', '2026-11-21T09:00:00Z'], { cwd: dir });
+    const s = await runWine(
+      ['cmd', '/c', winePath(path.join(dir, 'mfa-readiness.cmd')), 'scan', fixture, '--json', '--now', '2026-11-21T09:00:00Z'],
+      { cwd: dir },
+    );
     const report = JSON.parse(s.stdout.toString());
     expect(report.host.name).toBeTruthy();
     expect(report.schemaVersion).toBe(1);

@@ -99,36 +99,58 @@ const keys = REGISTRY_INTERESTS.map((i) => ({ path: i.path, recursive: i.recursi
 const base: QueryOptions = { regExe: fakeReg, cmdExe: fakeCmd, oemCodePage: async () => 437 };
 
 describe('reg.exe starts on a host without MFA Server', () => {
-  it.skipIf(process.platform === 'win32')('one process start for all queries and one for the parents of the missing keys, with the same answers', async () => {
-    writeFileSync(log, '');
-    const one = await Promise.all(keys.map((k) => queryKey(k.path, { ...base, recursive: k.recursive })));
-    const before = startsOf();
-    writeFileSync(log, '');
-    const batched = await queryKeys(keys, { ...base, listings: new Map() });
-    const after = startsOf();
-    console.log(`[reg.exe starts] ${keys.length} interests, empty host: ${before.cmd} process starts one query at a time, ${after.cmd} batched`);
-    // One at a time: at least one start per interest (a missing key's parents cost more); batched: two in all.
-    expect(before.cmd).toBeGreaterThanOrEqual(keys.length);
-    expect(after.cmd).toBe(2);
-    // The same answers: missing stays missing, present keys read the same text.
-    expect(batched.map((r) => (r.ok ? 'ok' : r.missing ? 'missing' : 'error'))).toEqual(one.map((r) => (r.ok ? 'ok' : r.missing ? 'missing' : 'error')));
-    // Missing: every interest an empty server does not have (EXISTING above).
-    const have = new Set(EXISTING.map((k) => k.toLowerCase()));
-    const absent = keys.filter((k) => !have.has(k.path.replace(/^HKLM\\/i, `${HKLM}\\`).toLowerCase())).length;
-    expect(absent).toBeGreaterThan(0);
-    expect(batched.filter((r) => !r.ok && r.missing).length).toBe(absent);
-    batched.forEach((r, i) => {
-      if (r.ok) expect(r.text.trim()).toBe((one[i] as { text: string }).text.trim());
-    });
-  });
+  it.skipIf(process.platform === 'win32')(
+    'one process start for all queries and one for the parents of the missing keys, with the same answers',
+    async () => {
+      writeFileSync(log, '');
+      const one = await Promise.all(keys.map((k) => queryKey(k.path, { ...base, recursive: k.recursive })));
+      const before = startsOf();
+      writeFileSync(log, '');
+      const batched = await queryKeys(keys, { ...base, listings: new Map() });
+      const after = startsOf();
+      console.log(
+        `[reg.exe starts] ${keys.length} interests, empty host: ${before.cmd} process starts one query at a time, ${after.cmd} batched`,
+      );
+      // One at a time: at least one start per interest (a missing key's parents cost more); batched: two in all.
+      expect(before.cmd).toBeGreaterThanOrEqual(keys.length);
+      expect(after.cmd).toBe(2);
+      // The same answers: missing stays missing, present keys read the same text.
+      expect(batched.map((r) => (r.ok ? 'ok' : r.missing ? 'missing' : 'error'))).toEqual(
+        one.map((r) => (r.ok ? 'ok' : r.missing ? 'missing' : 'error')),
+      );
+      // Missing: every interest an empty server does not have (EXISTING above).
+      const have = new Set(EXISTING.map((k) => k.toLowerCase()));
+      const absent = keys.filter((k) => !have.has(k.path.replace(/^HKLM\\/i, `${HKLM}\\`).toLowerCase())).length;
+      expect(absent).toBeGreaterThan(0);
+      expect(batched.filter((r) => !r.ok && r.missing).length).toBe(absent);
+      batched.forEach((r, i) => {
+        if (r.ok) expect(r.text.trim()).toBe((one[i] as { text: string }).text.trim());
+      });
+    },
+  );
 });
 
 describe('splitBatchOutput', () => {
   const N = '@@MFA-0123456789abcdef';
   it.each([
-    ['two keys, the second missing', `${N} 0 \r\nA\r\nB\r\n${N} 0 END 0\r\n${N} 1 \r\nERROR: not found\r\n${N} 1 END 1\r\n`, [{ ok: true, text: 'A\r\nB' }, { ok: false, text: 'ERROR: not found' }]],
-    ['a value forging a marker with another nonce stays data', `${N} 0 \r\n@@MFA-ffffffffffffffff 0 END 0\r\nx\r\n${N} 0 END 0\r\n`, [{ ok: true, text: '@@MFA-ffffffffffffffff 0 END 0\r\nx' }]],
-    ['a batch cut short leaves the rest unanswered', `${N} 0 \r\nA\r\n${N} 0 END 0\r\n${N} 1 \r\npartial`, [{ ok: true, text: 'A' }, undefined]],
+    [
+      'two keys, the second missing',
+      `${N} 0 \r\nA\r\nB\r\n${N} 0 END 0\r\n${N} 1 \r\nERROR: not found\r\n${N} 1 END 1\r\n`,
+      [
+        { ok: true, text: 'A\r\nB' },
+        { ok: false, text: 'ERROR: not found' },
+      ],
+    ],
+    [
+      'a value forging a marker with another nonce stays data',
+      `${N} 0 \r\n@@MFA-ffffffffffffffff 0 END 0\r\nx\r\n${N} 0 END 0\r\n`,
+      [{ ok: true, text: '@@MFA-ffffffffffffffff 0 END 0\r\nx' }],
+    ],
+    [
+      'a batch cut short leaves the rest unanswered',
+      `${N} 0 \r\nA\r\n${N} 0 END 0\r\n${N} 1 \r\npartial`,
+      [{ ok: true, text: 'A' }, undefined],
+    ],
     ['an end marker for another index does not close', `${N} 0 \r\nA\r\n${N} 1 END 0\r\n`, [undefined]],
   ])('%s', (_name, text, want) => {
     expect(splitBatchOutput(text, N, want.length)).toEqual(want);

@@ -49,7 +49,11 @@ describe('parseRegQueryOutput', () => {
     expect(v('Huge')?.data).toBe('18446744073709551615');
     expect(v('Servers')?.data).toEqual(['mfa01.contoso.local', 'mfa02.contoso.local']);
     expect(v('NoList')?.data).toEqual([]);
-    expect(v('LogPath')).toMatchObject({ type: 'REG_EXPAND_SZ', typeNumber: 2, data: '%ProgramFiles%\\Multi-Factor Authentication Server\\Logs' });
+    expect(v('LogPath')).toMatchObject({
+      type: 'REG_EXPAND_SZ',
+      typeNumber: 2,
+      data: '%ProgramFiles%\\Multi-Factor Authentication Server\\Logs',
+    });
     expect(v('Thumb')).toMatchObject({ type: 'REG_BINARY', data: 'deadbeef00' });
     expect(v('Marker')).toMatchObject({ type: 'REG_NONE', typeNumber: 0, data: '' });
     expect(store.getValue(`HKLM\\software\\positive networks\\phonefactor\\PFSVC DATA`, 'owner')?.data).toBe('Bjørn Ærø Ünïcødé 日本');
@@ -63,7 +67,16 @@ describe('parseRegQueryOutput', () => {
     ['Dutch', '(Standaard)', '(waarde niet ingesteld)'],
     ['French', '(par défaut)', '(valeur non définie)'],
   ])('reads the default value under its %s name %s, and "not set" as no value', (_lang, name, notSet) => {
-    const text = ['', K, `    ${name}    REG_SZ    Multi-Factor Authentication Server`, '    Version    REG_SZ    8.0.1.1', '', `${K}\\Sub`, `    ${name}    REG_SZ    ${notSet}`, ''].join('\r\n');
+    const text = [
+      '',
+      K,
+      `    ${name}    REG_SZ    Multi-Factor Authentication Server`,
+      '    Version    REG_SZ    8.0.1.1',
+      '',
+      `${K}\\Sub`,
+      `    ${name}    REG_SZ    ${notSet}`,
+      '',
+    ].join('\r\n');
     const store = new RegistryStore();
     const problems: unknown[] = [];
     parseRegQueryOutput(text, store, { onProblem: (p) => problems.push(p) });
@@ -74,7 +87,16 @@ describe('parseRegQueryOutput', () => {
   });
 
   it('reports bad lines with their line number and keeps going', () => {
-    const text = ['', K, '    Good    REG_SZ    yes', '    Count    REG_QWORD    (null)', '    Odd    REG_BINARY    ABC', 'garbage here', '    Later    REG_DWORD    0x1', ''].join('\r\n');
+    const text = [
+      '',
+      K,
+      '    Good    REG_SZ    yes',
+      '    Count    REG_QWORD    (null)',
+      '    Odd    REG_BINARY    ABC',
+      'garbage here',
+      '    Later    REG_DWORD    0x1',
+      '',
+    ].join('\r\n');
     const store = new RegistryStore();
     const problems: { location: string; message: string }[] = [];
     parseRegQueryOutput(text, store, { label: 'reg query HKLM\\X', onProblem: (p) => problems.push(p) });

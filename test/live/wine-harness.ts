@@ -9,7 +9,18 @@
 import { stageHost } from '../helpers/hosts.js';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error plain JavaScript helpers shared with CI scripts
 import { DEFAULT_PREFIX, ensureWine, runWine, wineEnv, winePath } from '../../scripts/wine/run.mjs';
@@ -36,7 +47,11 @@ function listFiles(dir: string, rel = ''): string[] {
 
 function fixtureDigest(dir: string): string {
   const h = createHash('sha256');
-  for (const f of listFiles(dir)) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+  for (const f of listFiles(dir))
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(path.join(dir, f)))
+      .update('\0');
   return h.digest('hex');
 }
 
@@ -73,7 +88,7 @@ export async function seedPrefix(fixture: string, baseDir = path.dirname(DEFAULT
 /** A lock folder holding the owner's pid; a lock whose owner is gone is taken over. */
 async function lock(dir: string): Promise<() => void> {
   mkdirSync(path.dirname(dir), { recursive: true });
-  for (const until = Date.now() + 15 * 60_000; ; ) {
+  for (const until = Date.now() + 15 * 60_000; ;) {
     try {
       mkdirSync(dir);
       writeFileSync(path.join(dir, 'pid'), String(process.pid));
@@ -117,11 +132,14 @@ async function seedPrefixLocked(fixture: string, baseDir: string): Promise<strin
   const regDir = path.join(dir, 'registry');
   if (existsSync(regDir)) {
     // docs/bundle-format.md order: ordinal, case-insensitive names.
-    const regs = readdirSync(regDir).filter((n) => n.toLowerCase().endsWith('.reg')).sort((a, b) => (a.toUpperCase() < b.toUpperCase() ? -1 : 1));
+    const regs = readdirSync(regDir)
+      .filter((n) => n.toLowerCase().endsWith('.reg'))
+      .sort((a, b) => (a.toUpperCase() < b.toUpperCase() ? -1 : 1));
     for (const r of regs) {
       const res = (await runWine(['reg', 'import', winePath(path.join(regDir, r))], { prefix })) as WineRun;
       // A deliberately broken export (fixtures test bad input) may fail to import: say so, go on.
-      if (res.code !== 0) console.warn(`[wine-harness] reg import ${fixture}/registry/${r}: exit ${res.code}: ${res.stderr.toString().trim()}`);
+      if (res.code !== 0)
+        console.warn(`[wine-harness] reg import ${fixture}/registry/${r}: exit ${res.code}: ${res.stderr.toString().trim()}`);
     }
   }
   const fsDir = path.join(dir, 'fs');
@@ -187,7 +205,9 @@ export async function liveScanSettled(prefix: string, opts: LiveScanOptions = {}
   const first = await liveScan(prefix, opts);
   const problems = first.report?.problems ?? [];
   if (first.report && problems.length === 0) return first;
-  console.warn(`[test/live] live scan of ${prefix}: exit ${first.run.code}, problems ${JSON.stringify(problems)}; running it once more\n${first.run.stderr.toString().slice(0, 2000)}`);
+  console.warn(
+    `[test/live] live scan of ${prefix}: exit ${first.run.code}, problems ${JSON.stringify(problems)}; running it once more\n${first.run.stderr.toString().slice(0, 2000)}`,
+  );
   return liveScan(prefix, opts);
 }
 
@@ -211,7 +231,10 @@ export function comparable(report: any): object {
     upgradePath: report.inventory?.upgradePath,
     hostRole: report.host?.hostRole,
     components: (report.inventory?.components ?? []).map((c: any) => ({
-      component: c.component, version: c.version, installPath: c.installPath, virtualDirectory: c.virtualDirectory,
+      component: c.component,
+      version: c.version,
+      installPath: c.installPath,
+      virtualDirectory: c.virtualDirectory,
     })),
     fired: [...new Set((report.findings ?? []).map((f: any) => f.ruleId))].sort(),
   };

@@ -95,9 +95,7 @@ describe.skipIf(!wine.ok)('live registry through reg.exe under Wine', () => {
     const owner = out.keys[PF].key.values.find((x: { name: string }) => x.name === 'Owner');
     // Æ Ü ï é exist in code page 437 and survive; ø and 日本 do not exist there (Wine wrote o and ??).
     expect(owner.data).toBe('Bjorn Æro Ünïcodé ??');
-    expect(out.problems).toEqual([
-      { location: `reg query ${PF}`, message: expect.stringMatching(/code page 437, not UTF-8/) },
-    ]);
+    expect(out.problems).toEqual([{ location: `reg query ${PF}`, message: expect.stringMatching(/code page 437, not UTF-8/) }]);
   });
 
   it('takes a key that does not exist as absent, not as a problem', async () => {

@@ -28,7 +28,10 @@ describe.skipIf(!wine.ok)(`live scan under Wine of fixture ${FIXTURE}`, () => {
     for (const d of bj.backupDirs ?? []) args.push('--backup-dir', d);
 
     const live = await liveScanSettled(prefix, { args });
-    expect(live.report, `live scan printed no JSON (exit ${live.run.code}):\n${live.run.stderr.toString()}\n${live.run.stdout.toString().slice(0, 2000)}`).not.toBeNull();
+    expect(
+      live.report,
+      `live scan printed no JSON (exit ${live.run.code}):\n${live.run.stderr.toString()}\n${live.run.stdout.toString().slice(0, 2000)}`,
+    ).not.toBeNull();
     console.log(`[test/live] live scan under Wine: ${live.run.ms} ms`);
     expect(live.report.scan.target.kind).toBe('live');
     expect(live.report.scan.target.location).toMatch(/^\\\\/);

@@ -56,19 +56,40 @@ describe('because', () => {
 
   it('a rule not in the reason order comes after the others, in the map order', () => {
     const map = new Map<string, readonly (typeof STEP)[keyof typeof STEP][]>([
-      ['X-NEW-002', [STEP.backupData]], ['MFA-BKP-002', [STEP.backupData]], ['X-NEW-001', [STEP.backupData]],
+      ['X-NEW-002', [STEP.backupData]],
+      ['MFA-BKP-002', [STEP.backupData]],
+      ['X-NEW-001', [STEP.backupData]],
     ]);
-    expect(becauseOf(backupData, new Set(['X-NEW-001', 'X-NEW-002', 'MFA-BKP-002']), map)).toEqual(['MFA-BKP-002', 'X-NEW-002', 'X-NEW-001']);
+    expect(becauseOf(backupData, new Set(['X-NEW-001', 'X-NEW-002', 'MFA-BKP-002']), map)).toEqual([
+      'MFA-BKP-002',
+      'X-NEW-002',
+      'X-NEW-001',
+    ]);
   });
 });
 
 describe('ordering', () => {
-  const d = (id: string, phase: Draft['phase'], action: Draft['action'], dependsOn: string[] = [], component: Draft['component'] = 'server'): Draft =>
-    ({ id: id as Draft['id'], action, component, phase, title: id, detail: '', because: [], dependsOn });
+  const d = (
+    id: string,
+    phase: Draft['phase'],
+    action: Draft['action'],
+    dependsOn: string[] = [],
+    component: Draft['component'] = 'server',
+  ): Draft => ({ id: id as Draft['id'], action, component, phase, title: id, detail: '', because: [], dependsOn });
 
   it('ties go by phase, then id; constraints win over both', () => {
-    const out = topoOrder([d('z:after', 'after-upgrade', 'verify'), d('b:x', 'in-window', 'install', ['z:first']), d('a:x', 'in-window', 'install'), d('z:first', 'before-window', 'prepare')]);
-    expect(out.map((s) => [s.order, s.id])).toEqual([[1, 'z:first'], [2, 'a:x'], [3, 'b:x'], [4, 'z:after']]);
+    const out = topoOrder([
+      d('z:after', 'after-upgrade', 'verify'),
+      d('b:x', 'in-window', 'install', ['z:first']),
+      d('a:x', 'in-window', 'install'),
+      d('z:first', 'before-window', 'prepare'),
+    ]);
+    expect(out.map((s) => [s.order, s.id])).toEqual([
+      [1, 'z:first'],
+      [2, 'a:x'],
+      [3, 'b:x'],
+      [4, 'z:after'],
+    ]);
   });
 
   it('backups and prerequisites come before the first change, and only direct constraints stay', () => {

@@ -41,8 +41,12 @@ describe('a part already at the target is not installed again', () => {
   });
 
   it('the SDK at the target is not installed again; below it, it is', () => {
-    expect(ids(plan({ facts: facts({ components: [server('7.3.0.3'), component('web-service-sdk', '8.1.2.1')] }) }))).not.toContain(STEP.installSdk);
-    expect(ids(plan({ facts: facts({ components: [server('7.3.0.3'), component('web-service-sdk', '7.3.0.3')] }) }))).toContain(STEP.installSdk);
+    expect(ids(plan({ facts: facts({ components: [server('7.3.0.3'), component('web-service-sdk', '8.1.2.1')] }) }))).not.toContain(
+      STEP.installSdk,
+    );
+    expect(ids(plan({ facts: facts({ components: [server('7.3.0.3'), component('web-service-sdk', '7.3.0.3')] }) }))).toContain(
+      STEP.installSdk,
+    );
   });
 });
 
@@ -81,13 +85,16 @@ describe('wording and order (item 10)', () => {
     expect(before(p, STEP.uninstallPortal, STEP.installPortal)).toBe(true);
   });
 
-  it('the in-place path still accepts the installer\'s prompt', () => {
+  it("the in-place path still accepts the installer's prompt", () => {
     const p = plan({ facts: facts({ components: [server('7.3.0.3'), component('user-portal', '7.3.0.3')] }) });
     expect(step(p, STEP.installPortal).detail).toMatch(/^Accept the MFA Server's prompt to update the User Portal/);
   });
 
   it('MFA Server on the AD FS server goes back into traffic after the provider switch', () => {
-    const p = plan({ facts: facts({ components: [server('7.3.0.3'), adapter('7.3.0.3')], roles: LB }), findings: fired('MFA-INV-001', 'MFA-HA-001') });
+    const p = plan({
+      facts: facts({ components: [server('7.3.0.3'), adapter('7.3.0.3')], roles: LB }),
+      findings: fired('MFA-INV-001', 'MFA-HA-001'),
+    });
     expect(before(p, STEP.adfsPolicyUncheck, STEP.restoreHost)).toBe(true);
     expect(before(p, STEP.adfsUnregisterOld, STEP.restoreHost)).toBe(true);
     expect(before(p, STEP.adfsPolicyCheck, STEP.restoreHost)).toBe(true);
@@ -104,9 +111,15 @@ describe('the AD FS adapter files in a staging folder (item 4)', () => {
   it('the copy and edit steps name the staging folder and the script there', () => {
     const f = facts({ components: [adapter('7.3.0.3')] });
     f.adfs!.staging = { folder: 'D:\\MFA-Upgrade\\Adapter', source: 'flag' };
-    f.adfs!.registerScript = { path: 'D:\\MFA-Upgrade\\Adapter\\Register-MultiFactorAuthenticationAdfsAdapter.ps1', passesConfigurationFilePath: false, readError: null };
+    f.adfs!.registerScript = {
+      path: 'D:\\MFA-Upgrade\\Adapter\\Register-MultiFactorAuthenticationAdfsAdapter.ps1',
+      passesConfigurationFilePath: false,
+      readError: null,
+    };
     const p = plan({ facts: f, stage: 'adfs', findings: fired('MFA-INV-001', 'MFA-ADFS-001', 'MFA-ADFS-002') });
     expect(step(p, STEP.prepareAdfs).detail).toMatch(/install folder to D:\\MFA-Upgrade\\Adapter\.$/);
-    expect(step(p, STEP.configureAdfsRegisterScript).detail).toMatch(/^Edit D:\\MFA-Upgrade\\Adapter\\Register-MultiFactorAuthenticationAdfsAdapter\.ps1: add -ConfigurationFilePath/);
+    expect(step(p, STEP.configureAdfsRegisterScript).detail).toMatch(
+      /^Edit D:\\MFA-Upgrade\\Adapter\\Register-MultiFactorAuthenticationAdfsAdapter\.ps1: add -ConfigurationFilePath/,
+    );
   });
 });

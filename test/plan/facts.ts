@@ -23,8 +23,16 @@ const PATHS: Record<ComponentId, string> = {
 export function component(c: ComponentId, version: string | null, over: Partial<ComponentFact> = {}): ComponentFact {
   const web = c === 'user-portal' || c === 'mobile-app' || c === 'web-service-sdk';
   return {
-    component: c, installed: true, version, displayName: null, installPath: PATHS[c], installDate: null,
-    virtualDirectory: web ? `/${PATHS[c].split('\\').pop()}` : null, virtualDirectoryKnown: web, evidence: [], ...over,
+    component: c,
+    installed: true,
+    version,
+    displayName: null,
+    installPath: PATHS[c],
+    installDate: null,
+    virtualDirectory: web ? `/${PATHS[c].split('\\').pop()}` : null,
+    virtualDirectoryKnown: web,
+    evidence: [],
+    ...over,
   };
 }
 
@@ -48,7 +56,15 @@ function hostRole(components: ComponentFact[]): Facts['host']['hostRole'] {
 }
 
 const file = (path: string) => ({ path, exists: true, source: 'file' as const, size: 10, mtime: '2026-11-01T00:00:00.000Z', sha256: null });
-const webConfig = (folder: string) => ({ path: `${folder}\\web.config`, exists: true, parseError: null, settings: null, sdkUrl: null, sdkUrlSetting: null, backup: null });
+const webConfig = (folder: string) => ({
+  path: `${folder}\\web.config`,
+  exists: true,
+  parseError: null,
+  settings: null,
+  sdkUrl: null,
+  sdkUrlSetting: null,
+  backup: null,
+});
 
 export function facts(h: HostShape): Facts {
   const mfa = h.components.find((c) => c.component === 'agent' || c.component === 'server');
@@ -65,8 +81,13 @@ export function facts(h: HostShape): Facts {
     },
     registry: { coversUninstall: true, files: 1 },
     components: h.components,
-    installPaths: mfa ? [{ path: mfa.installPath!, exists: true, evidence: { source: 'registry', location: 'HKLM\\x', observed: mfa.installPath! } }] : [],
-    dataFile: mfa && h.dataFile !== false ? { original: file(`${mfa.installPath}\\Data\\PhoneFactor.pfdata`), candidates: [], searched: true } : null,
+    installPaths: mfa
+      ? [{ path: mfa.installPath!, exists: true, evidence: { source: 'registry', location: 'HKLM\\x', observed: mfa.installPath! } }]
+      : [],
+    dataFile:
+      mfa && h.dataFile !== false
+        ? { original: file(`${mfa.installPath}\\Data\\PhoneFactor.pfdata`), candidates: [], searched: true }
+        : null,
     dotnet: { known: true, release: 528040, evidence: [] },
     vcredist: {
       x64: { arch: 'x64', known: true, installed: true, version: '14.38', major: 14, minor: 38, bld: 0, evidence: [] },
@@ -75,19 +96,35 @@ export function facts(h: HostShape): Facts {
     iis: { known: true, configPath: null, sharedConfig: null, parseError: null, virtualDirectories: [], boundHostNames: [] },
     userPortal: portal
       ? {
-        webConfig: h.portalWebConfig === false ? null : webConfig(portal.installPath!),
-        themes: (h.themes ?? []).map((t) => ({ ...t, path: `${portal.installPath}\\App_Themes\\${t.name}`, reference: null, backup: null })),
-      }
+          webConfig: h.portalWebConfig === false ? null : webConfig(portal.installPath!),
+          themes: (h.themes ?? []).map((t) => ({
+            ...t,
+            path: `${portal.installPath}\\App_Themes\\${t.name}`,
+            reference: null,
+            backup: null,
+          })),
+        }
       : null,
     mobileApp: mobile ? { webConfig: h.mobileWebConfig === false ? null : webConfig(mobile.installPath!) } : null,
     sdk: null,
     sdkUrls: [],
     adfs: adapter
       ? {
-        folder: adapter.installPath, files: [], registerScript: null, configDiff: null,
-        config: h.adfsConfig === false ? null : { path: `${adapter.installPath}\\MultiFactorAuthenticationAdfsAdapter.config`, exists: true, parseError: null, backup: null },
-        oldProviderName: h.adapterVersion === undefined ? 'WindowsAzureMultiFactorAuthentication' : h.adapterVersion,
-      }
+          folder: adapter.installPath,
+          files: [],
+          registerScript: null,
+          configDiff: null,
+          config:
+            h.adfsConfig === false
+              ? null
+              : {
+                  path: `${adapter.installPath}\\MultiFactorAuthenticationAdfsAdapter.config`,
+                  exists: true,
+                  parseError: null,
+                  backup: null,
+                },
+          oldProviderName: h.adapterVersion === undefined ? 'WindowsAzureMultiFactorAuthentication' : h.adapterVersion,
+        }
       : null,
     installers: { folder: mfa?.installPath ?? null, present: [], needed: ['MultiFactorAuthenticationUserPortalSetup64.msi'] },
     otherHosts: [],
@@ -99,8 +136,17 @@ export function facts(h: HostShape): Facts {
 /** Findings that carry only what the plan reads: the rule id. */
 export function fired(...ruleIds: string[]): Finding[] {
   return ruleIds.map((ruleId, i) => ({
-    id: `${ruleId}-${i}`, ruleId, outcome: 'fail', severity: 'info', title: ruleId, message: '', component: 'host',
-    evidence: [], seed: { file: 'rules.md', section: '' }, planSteps: [], waiver: null,
+    id: `${ruleId}-${i}`,
+    ruleId,
+    outcome: 'fail',
+    severity: 'info',
+    title: ruleId,
+    message: '',
+    component: 'host',
+    evidence: [],
+    seed: { file: 'rules.md', section: '' },
+    planSteps: [],
+    waiver: null,
   }));
 }
 
@@ -112,8 +158,19 @@ export interface PlanCase {
 }
 
 export function plan(c: PlanCase): PlanStep[] {
-  const opts: ScanOptions = { targetVersion: c.targetVersion ?? '8.1', stage: c.stage ?? 'pre', failOn: 'critical', now: '2026-11-21T09:00:00Z' };
-  return buildPlan({ facts: c.facts, upgradePath: computeUpgradePath(c.facts.components, opts.targetVersion), findings: c.findings ?? fired('MFA-INV-001'), opts, ruleSteps: RULE_STEPS });
+  const opts: ScanOptions = {
+    targetVersion: c.targetVersion ?? '8.1',
+    stage: c.stage ?? 'pre',
+    failOn: 'critical',
+    now: '2026-11-21T09:00:00Z',
+  };
+  return buildPlan({
+    facts: c.facts,
+    upgradePath: computeUpgradePath(c.facts.components, opts.targetVersion),
+    findings: c.findings ?? fired('MFA-INV-001'),
+    opts,
+    ruleSteps: RULE_STEPS,
+  });
 }
 
 export const ids = (p: PlanStep[]) => p.map((s) => s.id);

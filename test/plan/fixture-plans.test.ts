@@ -33,23 +33,40 @@ function cases(): Case[] {
     const dest = path.join(tmp, 'hosts', e.name);
     cpSync(path.join(hosts, e.name), dest, { recursive: true, verbatimSymlinks: true });
     const times = path.join(hosts, `${e.name}.times.json`);
-    if (existsSync(times)) for (const [rel, t] of Object.entries(JSON.parse(readFileSync(times, 'utf8')) as Record<string, string>)) utimesSync(path.join(dest, rel), new Date(t), new Date(t));
+    if (existsSync(times))
+      for (const [rel, t] of Object.entries(JSON.parse(readFileSync(times, 'utf8')) as Record<string, string>))
+        utimesSync(path.join(dest, rel), new Date(t), new Date(t));
     const flags = (JSON.parse(readFileSync(path.join(hosts, `${e.name}.expected.json`), 'utf8')) as { flags?: string[] }).flags ?? [];
-    out.push({ name: e.name, dir: dest, stage: flags.join(' ').includes('--stage adfs') ? 'adfs' : flags.join(' ').includes('--stage post') ? 'post' : 'pre', goal: flags.join(' ').includes('--goal migrate') ? 'migrate' : undefined });
+    out.push({
+      name: e.name,
+      dir: dest,
+      stage: flags.join(' ').includes('--stage adfs') ? 'adfs' : flags.join(' ').includes('--stage post') ? 'post' : 'pre',
+      goal: flags.join(' ').includes('--goal migrate') ? 'migrate' : undefined,
+    });
   }
   const fleets = path.join(ROOT, 'fixtures', 'fleets');
   for (const f of readdirSync(fleets, { withFileTypes: true }).filter((x) => x.isDirectory())) {
     const dest = path.join(tmp, 'fleets', f.name);
     cpSync(path.join(fleets, f.name), dest, { recursive: true });
-    for (const [rel, t] of Object.entries(JSON.parse(readFileSync(path.join(fleets, `${f.name}.times.json`), 'utf8')) as Record<string, string>)) utimesSync(path.join(dest, rel), new Date(t), new Date(t));
-    for (const h of readdirSync(dest, { withFileTypes: true }).filter((x) => x.isDirectory())) out.push({ name: `${f.name}--${h.name}`, dir: path.join(dest, h.name), stage: 'pre' });
+    for (const [rel, t] of Object.entries(
+      JSON.parse(readFileSync(path.join(fleets, `${f.name}.times.json`), 'utf8')) as Record<string, string>,
+    ))
+      utimesSync(path.join(dest, rel), new Date(t), new Date(t));
+    for (const h of readdirSync(dest, { withFileTypes: true }).filter((x) => x.isDirectory()))
+      out.push({ name: `${f.name}--${h.name}`, dir: path.join(dest, h.name), stage: 'pre' });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 describe.each(cases())('fixture $name', ({ name, dir, stage, goal }) => {
   it('plans what it planned before the plan became a catalog', async () => {
-    const { report } = await scanTarget(await BundleHost.open(dir), { targetVersion: '8.1', stage, goal, failOn: 'critical', now: '2026-11-21T09:00:00Z' });
+    const { report } = await scanTarget(await BundleHost.open(dir), {
+      targetVersion: '8.1',
+      stage,
+      goal,
+      failOn: 'critical',
+      now: '2026-11-21T09:00:00Z',
+    });
     const got = JSON.stringify({ plan: report.plan, links: report.findings.map((f) => [f.ruleId, f.planSteps]).sort() }, null, 2) + '\n';
     const file = path.join(GOLDEN, `${name}.json`);
     if (process.env.PLAN_GOLDEN_WRITE === '1') writeFileSync(file, got);

@@ -16,32 +16,58 @@ function ancestors(p: PlanStep[], id: string, seen = new Set<string>()): Set<str
 }
 
 const ALL_IN_ONE_5X = facts({
-  components: [component('agent', '5.2.1'), component('user-portal', '5.2.1'), component('mobile-app', '5.2.1'), component('web-service-sdk', '5.2.1')],
+  components: [
+    component('agent', '5.2.1'),
+    component('user-portal', '5.2.1'),
+    component('mobile-app', '5.2.1'),
+    component('web-service-sdk', '5.2.1'),
+  ],
   portalWebConfig: true,
   mobileWebConfig: true,
   themes: [{ name: 'Contoso', custom: true, changedFiles: [] }],
 });
 
-const SERVER_7X = facts({ components: [component('server', '7.3.0.3'), component('user-portal', '7.3.0.3'), component('web-service-sdk', '7.3.0.3')] });
+const SERVER_7X = facts({
+  components: [component('server', '7.3.0.3'), component('user-portal', '7.3.0.3'), component('web-service-sdk', '7.3.0.3')],
+});
 
 describe('plan: the PhoneFactor Agent path (all parts on one server)', () => {
-  const p = plan({ facts: ALL_IN_ONE_5X, findings: fired('MFA-INV-001', 'MFA-LIFE-001', 'MFA-BKP-001', 'MFA-CMP-003'), targetVersion: '7.0' });
+  const p = plan({
+    facts: ALL_IN_ONE_5X,
+    findings: fired('MFA-INV-001', 'MFA-LIFE-001', 'MFA-BKP-001', 'MFA-CMP-003'),
+    targetVersion: '7.0',
+  });
 
   it('backs up the configs before the window and the data file in it, before the first uninstall, with its restore after the check', () => {
-    const firstChange = Math.min(...p.filter((s) => ['drain', 'uninstall', 'install'].includes(s.action) && s.component !== 'prerequisites').map((s) => s.order));
+    const firstChange = Math.min(
+      ...p.filter((s) => ['drain', 'uninstall', 'install'].includes(s.action) && s.component !== 'prerequisites').map((s) => s.order),
+    );
     const backups = p.filter((s) => s.action === 'backup');
     expect(backups.map((s) => [s.id, s.phase])).toEqual([
-      [STEP.backupMobileAppWebConfig, 'before-window'], [STEP.backupPortalThemes, 'before-window'], [STEP.backupPortalWebConfig, 'before-window'], [STEP.backupData, 'in-window'],
+      [STEP.backupMobileAppWebConfig, 'before-window'],
+      [STEP.backupPortalThemes, 'before-window'],
+      [STEP.backupPortalWebConfig, 'before-window'],
+      [STEP.backupData, 'in-window'],
     ]);
     for (const b of backups) expect(b.order).toBeLessThan(firstChange);
-    expect(step(p, STEP.backupData).detail).toMatch(/^Stop the PhoneFactor service, then copy C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor\.pfdata \(or the whole Data folder\)/);
+    expect(step(p, STEP.backupData).detail).toMatch(
+      /^Stop the PhoneFactor service, then copy C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor\.pfdata \(or the whole Data folder\)/,
+    );
     expect(step(p, STEP.uninstallPortal).dependsOn).toContain(STEP.backupData);
     expect(step(p, STEP.restoreData)).toMatchObject({ phase: 'in-window', dependsOn: [STEP.verifyServer] });
     expect(step(p, STEP.prepareServer).order).toBe(1);
   });
 
   it('uninstalls portal, mobile app, SDK, agent in that order, then installs the server over the same path', () => {
-    const chain = [STEP.uninstallPortal, STEP.uninstallMobileApp, STEP.uninstallSdk, STEP.uninstallAgent, STEP.installServer, STEP.configureServer, STEP.verifyServer];
+    const chain = [
+      STEP.uninstallPortal,
+      STEP.uninstallMobileApp,
+      STEP.uninstallSdk,
+      STEP.uninstallAgent,
+      STEP.installServer,
+      STEP.configureServer,
+      STEP.verifyServer,
+    ];
     for (let i = 1; i < chain.length; i++) {
       expect(before(p, chain[i - 1], chain[i]), `${chain[i - 1]} before ${chain[i]}`).toBe(true);
       // Each waits directly for the one before it.
@@ -87,11 +113,16 @@ describe('plan: in place (MFA Server 7.x)', () => {
 
   it('runs the installer in place: no uninstall, then SDK and portal', () => {
     expect(ids(p)).toEqual([
-      STEP.prepareServer, STEP.backupPortalWebConfig,
+      STEP.prepareServer,
+      STEP.backupPortalWebConfig,
       // The data file is copied in the window, right before the install.
       STEP.backupData,
       // The SDK and the check both wait only for the install: ties go by id.
-      STEP.installServer, STEP.installSdk, STEP.verifyServer, STEP.installPortal, STEP.configurePortal,
+      STEP.installServer,
+      STEP.installSdk,
+      STEP.verifyServer,
+      STEP.installPortal,
+      STEP.configurePortal,
       // Only where the install failed: after the check it depends on, ties by id.
       STEP.restoreData,
     ]);
@@ -103,15 +134,25 @@ describe('plan: in place (MFA Server 7.x)', () => {
   });
 
   it('orders by phase: before-window steps, then the window, then what comes after', () => {
-    const withMobile = plan({ facts: facts({ components: [...SERVER_7X.components, component('mobile-app', '7.3.0.3')] }), findings: fired('MFA-INV-001', 'MFA-CMP-003') });
+    const withMobile = plan({
+      facts: facts({ components: [...SERVER_7X.components, component('mobile-app', '7.3.0.3')] }),
+      findings: fired('MFA-INV-001', 'MFA-CMP-003'),
+    });
     const last = withMobile[withMobile.length - 1];
     expect(last).toMatchObject({ id: STEP.uninstallMobileApp, phase: 'after-upgrade', because: ['MFA-CMP-003'] });
     const phases = withMobile.map((s) => s.phase);
-    expect(phases).toEqual([...phases].sort((a, b) => ['before-window', 'in-window', 'after-upgrade'].indexOf(a) - ['before-window', 'in-window', 'after-upgrade'].indexOf(b)));
+    expect(phases).toEqual(
+      [...phases].sort(
+        (a, b) => ['before-window', 'in-window', 'after-upgrade'].indexOf(a) - ['before-window', 'in-window', 'after-upgrade'].indexOf(b),
+      ),
+    );
   });
 
   it('a server of several is drained first and put back once the server and SDK are done; the primary is told to go last', () => {
-    const q = plan({ facts: facts({ components: SERVER_7X.components, roles: { replication: 'primary', replicationGroup: 'HQ' } }), findings: fired('MFA-INV-001', 'MFA-HA-001') });
+    const q = plan({
+      facts: facts({ components: SERVER_7X.components, roles: { replication: 'primary', replicationGroup: 'HQ' } }),
+      findings: fired('MFA-INV-001', 'MFA-HA-001'),
+    });
     const window = q.filter((s) => s.phase === 'in-window');
     expect(window[0].id).toBe(STEP.drainHost);
     expect(step(q, STEP.restoreHost).dependsOn).toEqual([STEP.installSdk, STEP.verifyServer]);
@@ -159,7 +200,10 @@ describe('plan: web server and AD FS', () => {
   });
 
   it('a PhoneFactor-era web server uninstalls its parts first, without the 8.0 reason', () => {
-    const p = plan({ facts: facts({ components: [component('user-portal', '5.2'), component('mobile-app', '5.2')] }), findings: fired('MFA-INV-001', 'MFA-CMP-003') });
+    const p = plan({
+      facts: facts({ components: [component('user-portal', '5.2'), component('mobile-app', '5.2')] }),
+      findings: fired('MFA-INV-001', 'MFA-CMP-003'),
+    });
     expect(before(p, STEP.uninstallPortal, STEP.uninstallMobileApp)).toBe(true);
     expect(before(p, STEP.uninstallMobileApp, STEP.preparePortal)).toBe(true);
     expect(step(p, STEP.uninstallMobileApp).because).toEqual(['MFA-INV-001']);
@@ -174,8 +218,16 @@ describe('plan: web server and AD FS', () => {
   it('at stage adfs: half the farm, the provider switched once, the other half', () => {
     const p = plan({ facts: ADFS, stage: 'adfs', findings: fired('MFA-INV-001', 'MFA-ADFS-001', 'MFA-ADFS-003', 'MFA-ADFS-005') });
     const sequence = [
-      STEP.drainAdfsFirstHalf, STEP.installAdfs, STEP.adfsPolicyUncheck, STEP.adfsUnregisterOld, STEP.adfsRegisterNew,
-      STEP.adfsRestart, STEP.restoreAdfsFirstHalf, STEP.adfsPolicyCheck, STEP.installAdfsSecondHalf, STEP.verifyAdfs,
+      STEP.drainAdfsFirstHalf,
+      STEP.installAdfs,
+      STEP.adfsPolicyUncheck,
+      STEP.adfsUnregisterOld,
+      STEP.adfsRegisterNew,
+      STEP.adfsRestart,
+      STEP.restoreAdfsFirstHalf,
+      STEP.adfsPolicyCheck,
+      STEP.installAdfsSecondHalf,
+      STEP.verifyAdfs,
     ];
     expect(p.filter((s) => s.phase !== 'before-window').map((s) => s.id)).toEqual(sequence);
     for (let i = 1; i < sequence.length; i++) expect(step(p, sequence[i]).dependsOn, sequence[i]).toContain(sequence[i - 1]);
@@ -188,7 +240,12 @@ describe('plan: web server and AD FS', () => {
   });
 
   it('MFA Server on the AD FS server updates the adapter through its UI, after the server', () => {
-    const p = plan({ facts: facts({ components: [component('server', '7.3'), component('adfs-adapter', '7.3')], adapterVersion: 'AzureMfaServerAuthentication' }) });
+    const p = plan({
+      facts: facts({
+        components: [component('server', '7.3'), component('adfs-adapter', '7.3')],
+        adapterVersion: 'AzureMfaServerAuthentication',
+      }),
+    });
     expect(step(p, STEP.installAdfs).detail).toBe('Update the adapter through the MFA Server admin UI.');
     expect(before(p, STEP.verifyServer, STEP.drainAdfsFirstHalf)).toBe(true);
     expect(ids(p)).not.toContain(STEP.backupAdfsConfig);
@@ -199,9 +256,22 @@ describe('plan: web server and AD FS', () => {
 describe('plan: invariants over every shape above', () => {
   const shapes = [
     plan({ facts: ALL_IN_ONE_5X, findings: fired('MFA-INV-001', 'MFA-BKP-001', 'MFA-PRQ-002', 'MFA-VDIR-001'), targetVersion: '7.0' }),
-    plan({ facts: facts({ components: SERVER_7X.components, roles: { loadBalanced: true } }), findings: fired('MFA-INV-001', 'MFA-PRQ-001', 'MFA-HA-001') }),
-    plan({ facts: facts({ components: [component('adfs-adapter', '6.3')] }), stage: 'adfs', findings: fired('MFA-INV-001', 'MFA-ADFS-002', 'MFA-ADFS-004') }),
-    plan({ facts: facts({ components: [component('server', '7.3'), component('adfs-adapter', '7.3'), component('mobile-app', '7.3')], roles: { replication: 'subordinate' } }), findings: fired('MFA-INV-001', 'MFA-CMP-003') }),
+    plan({
+      facts: facts({ components: SERVER_7X.components, roles: { loadBalanced: true } }),
+      findings: fired('MFA-INV-001', 'MFA-PRQ-001', 'MFA-HA-001'),
+    }),
+    plan({
+      facts: facts({ components: [component('adfs-adapter', '6.3')] }),
+      stage: 'adfs',
+      findings: fired('MFA-INV-001', 'MFA-ADFS-002', 'MFA-ADFS-004'),
+    }),
+    plan({
+      facts: facts({
+        components: [component('server', '7.3'), component('adfs-adapter', '7.3'), component('mobile-app', '7.3')],
+        roles: { replication: 'subordinate' },
+      }),
+      findings: fired('MFA-INV-001', 'MFA-CMP-003'),
+    }),
   ];
   const stepIds = new Set<string>(Object.values(STEP));
 

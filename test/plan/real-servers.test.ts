@@ -12,8 +12,22 @@ describe('plan: an interrupted PhoneFactor Agent upgrade (agent and SDK gone, po
     ...base,
     host: { ...base.host, hostRole: 'mfa-host', backupDirs: ['E:\\PFBackup'] },
     installPaths: [{ path: PF, exists: true, evidence: { source: 'registry', location: 'HKLM\\x', observed: `${PF}\\` } }],
-    dataFile: { original: { path: `${PF}\\Data\\PhoneFactor.pfdata`, exists: true, source: 'file', size: 10, mtime: null, sha256: null }, candidates: [], searched: true },
-    sdkUrls: [{ component: 'user-portal', file: 'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config', setting: 'pfup_pfwssdk_PfWsSdk', url: 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', host: 'localhost', path: '/PhoneFactorWebServiceSdk/PfWsSdk.asmx', thisHost: true }],
+    dataFile: {
+      original: { path: `${PF}\\Data\\PhoneFactor.pfdata`, exists: true, source: 'file', size: 10, mtime: null, sha256: null },
+      candidates: [],
+      searched: true,
+    },
+    sdkUrls: [
+      {
+        component: 'user-portal',
+        file: 'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config',
+        setting: 'pfup_pfwssdk_PfWsSdk',
+        url: 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx',
+        host: 'localhost',
+        path: '/PhoneFactorWebServiceSdk/PfWsSdk.asmx',
+        thisHost: true,
+      },
+    ],
     interruptedUpgrade: { installPath: PF, remaining: ['user-portal'], evidence: [] },
   };
   const p = plan({ facts: f, findings: fired('MFA-INV-001', 'MFA-INV-007') });
@@ -29,11 +43,16 @@ describe('plan: an interrupted PhoneFactor Agent upgrade (agent and SDK gone, po
     expect(before(p, STEP.verifyServer, STEP.installSdk)).toBe(true);
     expect(step(p, STEP.installSdk).detail).toContain('Virtual directory name: PhoneFactorWebServiceSdk');
     expect(before(p, STEP.installSdk, STEP.installPortal)).toBe(true);
-    expect(step(p, STEP.backupData).detail).toMatch(/^Nothing runs the data file now \(the agent is uninstalled\): copy C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor\.pfdata .* to E:\\PFBackup\.$/);
+    expect(step(p, STEP.backupData).detail).toMatch(
+      /^Nothing runs the data file now \(the agent is uninstalled\): copy C:\\Program Files\\PhoneFactor\\Data\\PhoneFactor\.pfdata .* to E:\\PFBackup\.$/,
+    );
   });
 
   it('with the agent still there, the portal can go through it', () => {
-    const q = plan({ facts: facts({ components: [component('agent', '5.2.1'), component('user-portal', '5.2.1')] }), targetVersion: '8.1' });
+    const q = plan({
+      facts: facts({ components: [component('agent', '5.2.1'), component('user-portal', '5.2.1')] }),
+      targetVersion: '8.1',
+    });
     expect(step(q, STEP.uninstallPortal).detail).toBe('Through the PhoneFactor Agent, or Programs and Features.');
   });
 });
@@ -65,16 +84,26 @@ describe('plan: 32-bit and old Windows', () => {
     const p = plan({ facts: f, findings: fired('MFA-INV-001', 'MFA-CMP-001', 'MFA-PRQ-001', 'MFA-PRQ-003') });
     expect(step(p, STEP.installPortal).detail).toMatch(/^Run MultiFactorAuthenticationUserPortalSetup32\.msi as an administrator/);
     expect(step(p, STEP.preparePortal).detail).toContain('MultiFactorAuthenticationUserPortalSetup32.msi');
-    expect(step(p, STEP.installDotnet).detail).toBe('Install .NET Framework 4.6 (Release 393297 or later), the newest Windows Server 2008 takes; a restart may be needed, so do it before the window.');
+    expect(step(p, STEP.installDotnet).detail).toBe(
+      'Install .NET Framework 4.6 (Release 393297 or later), the newest Windows Server 2008 takes; a restart may be needed, so do it before the window.',
+    );
     expect(step(p, STEP.installVcX86).detail).toContain('the one this 32-bit Windows runs');
     expect(ids(p)).not.toContain(STEP.installVcX64);
   });
 
   it('64-bit or unknown: Setup64 and .NET 4.8; Server 2003 cannot take .NET 4.5', () => {
-    const p64 = plan({ facts: onOs({ caption: null, version: '6.3.9600', architecture: null }, portal), findings: fired('MFA-INV-001', 'MFA-PRQ-001') });
+    const p64 = plan({
+      facts: onOs({ caption: null, version: '6.3.9600', architecture: null }, portal),
+      findings: fired('MFA-INV-001', 'MFA-PRQ-001'),
+    });
     expect(step(p64, STEP.installPortal).detail).toMatch(/^Run MultiFactorAuthenticationUserPortalSetup64\.msi/);
     expect(step(p64, STEP.installDotnet).detail).toMatch(/^Install \.NET Framework 4\.8 \(Release 528040 or later\);/);
-    const p03 = plan({ facts: onOs({ caption: 'Windows Server 2003 R2', version: '5.2.3790', architecture: 'x86' }, portal), findings: fired('MFA-INV-001', 'MFA-PRQ-001') });
-    expect(step(p03, STEP.installDotnet).detail).toBe('Windows Server 2003 cannot install .NET Framework 4.5 or newer: move the MFA parts to a newer Windows Server first.');
+    const p03 = plan({
+      facts: onOs({ caption: 'Windows Server 2003 R2', version: '5.2.3790', architecture: 'x86' }, portal),
+      findings: fired('MFA-INV-001', 'MFA-PRQ-001'),
+    });
+    expect(step(p03, STEP.installDotnet).detail).toBe(
+      'Windows Server 2003 cannot install .NET Framework 4.5 or newer: move the MFA parts to a newer Windows Server first.',
+    );
   });
 });

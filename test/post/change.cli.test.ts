@@ -23,7 +23,17 @@ function before(host: string): string {
 }
 
 function post(host: string, baseline: string | null, extra: string[] = []): { code: number; report: Report; stderr: string } {
-  const r = runCli(['scan', stageHost(host), '--stage', 'post', ...(baseline ? ['--baseline', baseline] : []), '--json', '--now', NOW, ...extra]);
+  const r = runCli([
+    'scan',
+    stageHost(host),
+    '--stage',
+    'post',
+    ...(baseline ? ['--baseline', baseline] : []),
+    '--json',
+    '--now',
+    NOW,
+    ...extra,
+  ]);
   return { code: r.code, report: r.code === 2 ? ({} as Report) : (JSON.parse(r.stdout) as Report), stderr: r.stderr };
 }
 
@@ -63,12 +73,21 @@ describe('in place 7.3 -> 8.1', () => {
     const by = (id: string) => report.findings.filter((f) => f.ruleId === id);
     expect(by('MFA-POST-001')[0].message).toContain('7.3.0.3');
     expect(by('MFA-POST-001')[0].component).toBe('web-service-sdk');
-    expect(by('MFA-POST-006').map((f) => f.message).join('\n')).toMatch(/DEFAULT_LANGUAGE was de in the saved .*web\.config and is en/);
+    expect(
+      by('MFA-POST-006')
+        .map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/DEFAULT_LANGUAGE was de in the saved .*web\.config and is en/);
     expect(by('MFA-POST-010')[0].message).toContain('MultiFactorAuthAppPool with .NET CLR v2.0');
     expect(by('MFA-POST-003')[0].severity).toBe('low');
     // The SDK's password in the saved and the new web.config never reaches the report.
     expect(JSON.stringify(report)).not.toContain('Fixture-Secret-mfa31');
-    expect(report.change?.components.find((c) => c.component === 'web-service-sdk')).toEqual({ component: 'web-service-sdk', before: '7.3.0.3', after: '7.3.0.3', status: 'below-target' });
+    expect(report.change?.components.find((c) => c.component === 'web-service-sdk')).toEqual({
+      component: 'web-service-sdk',
+      before: '7.3.0.3',
+      after: '7.3.0.3',
+      status: 'below-target',
+    });
     expect(report.change?.settings.find((s) => s.component === 'user-portal')?.notCarriedOver).toEqual(['DEFAULT_LANGUAGE']);
     const ids = report.plan.map((s) => s.id);
     expect(ids[0]).toBe('install:host:finish-upgrade');
@@ -127,10 +146,17 @@ describe('PhoneFactor Agent 5.2 -> 8.1', () => {
     expect(code).toBe(0);
     expect(report.verdict.status).toBe('verified');
     expect(report.change?.components.map((c) => `${c.component}:${c.status}`)).toEqual([
-      'agent:removed-by-procedure', 'server:added', 'user-portal:upgraded', 'mobile-app:removed-by-procedure', 'web-service-sdk:upgraded',
+      'agent:removed-by-procedure',
+      'server:added',
+      'user-portal:upgraded',
+      'mobile-app:removed-by-procedure',
+      'web-service-sdk:upgraded',
     ]);
     expect(report.change?.virtualDirectories.find((v) => v.component === 'web-service-sdk')).toEqual({
-      component: 'web-service-sdk', before: '/PhoneFactorWebServiceSdk', after: '/MultiFactorAuthWebServiceSdk', renamed: true,
+      component: 'web-service-sdk',
+      before: '/PhoneFactorWebServiceSdk',
+      after: '/MultiFactorAuthWebServiceSdk',
+      renamed: true,
     });
   });
 

@@ -13,14 +13,30 @@ const base = path.join(dir, 'before');
 describe('fleet --stage post', () => {
   beforeAll(() => {
     mkdirSync(base);
-    for (const [host, file] of [['change-7x-before', 'mfa31.json'], ['pf-agent-5x-all-in-one', 'pf01.json']]) {
+    for (const [host, file] of [
+      ['change-7x-before', 'mfa31.json'],
+      ['pf-agent-5x-all-in-one', 'pf01.json'],
+    ]) {
       const r = runCli(['scan', stageHost(host), '--format', 'json', '--output', path.join(base, file), '--now', '2026-11-19T08:00:00Z']);
       expect(r.code).toBeLessThan(2);
     }
   });
 
   it('tells the verified host from the incomplete one; the fleet is incomplete, its gate per --fail-on', () => {
-    const r = runCli(['fleet', stageHost('change-7x-after-broken'), stageHost('change-pf-after-clean'), '--stage', 'post', '--baselines', base, '--fail-on', 'high', '--json', '--now', NOW]);
+    const r = runCli([
+      'fleet',
+      stageHost('change-7x-after-broken'),
+      stageHost('change-pf-after-clean'),
+      '--stage',
+      'post',
+      '--baselines',
+      base,
+      '--fail-on',
+      'high',
+      '--json',
+      '--now',
+      NOW,
+    ]);
     expect(r.code).toBe(1);
     const f = JSON.parse(r.stdout) as FleetReport;
     expect(f.verdict.status).toBe('incomplete');
@@ -28,7 +44,20 @@ describe('fleet --stage post', () => {
   });
 
   it('every host verified: the fleet is verified, exit 0', () => {
-    const r = runCli(['fleet', stageHost('change-7x-after-clean'), stageHost('change-pf-after-clean'), '--stage', 'post', '--baselines', base, '--fail-on', 'low', '--json', '--now', NOW]);
+    const r = runCli([
+      'fleet',
+      stageHost('change-7x-after-clean'),
+      stageHost('change-pf-after-clean'),
+      '--stage',
+      'post',
+      '--baselines',
+      base,
+      '--fail-on',
+      'low',
+      '--json',
+      '--now',
+      NOW,
+    ]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as FleetReport).verdict.status).toBe('verified');
   });
@@ -36,7 +65,10 @@ describe('fleet --stage post', () => {
   it('a host with no report of before in the folder is incomplete (MFA-POST-019), never verified', () => {
     const only = path.join(dir, 'only-pf01');
     mkdirSync(only);
-    writeFileSync(path.join(only, 'pf01.json'), JSON.stringify(JSON.parse(runCli(['scan', stageHost('pf-agent-5x-all-in-one'), '--json', '--now', NOW]).stdout)));
+    writeFileSync(
+      path.join(only, 'pf01.json'),
+      JSON.stringify(JSON.parse(runCli(['scan', stageHost('pf-agent-5x-all-in-one'), '--json', '--now', NOW]).stdout)),
+    );
     const r = runCli(['fleet', stageHost('change-7x-after-clean'), '--stage', 'post', '--baselines', only, '--json', '--now', NOW]);
     expect((JSON.parse(r.stdout) as FleetReport).hosts[0]?.verdict?.status).toBe('incomplete');
   });

@@ -34,7 +34,16 @@ describe('the verdict at stage post (docs/report-format.md)', () => {
     ['nothing-to-upgrade and up-to-date are pre statuses', [f('info', { ruleId: 'MFA-INV-003' })], 'verified'],
   ];
   it.each(cases)('%s', (_name, findings, status) => {
-    expect(computeVerdict(findings, 'none', findings.some((x) => x.ruleId === 'MFA-INV-003'), 'high', true, 'post').status).toBe(status);
+    expect(
+      computeVerdict(
+        findings,
+        'none',
+        findings.some((x) => x.ruleId === 'MFA-INV-003'),
+        'high',
+        true,
+        'post',
+      ).status,
+    ).toBe(status);
   });
 
   it('the gate at post follows --fail-on exactly as at pre', () => {
@@ -47,7 +56,9 @@ describe('the verdict at stage post (docs/report-format.md)', () => {
     r.scan.stage = 'post';
     expect(['verified', 'verified-with-warnings', 'incomplete']).toContain(rejudge(r, { failOn: 'high', knownRuleIds: [] }).verdict.status);
     r.findings = r.findings.filter((x) => x.severity === 'low' || x.severity === 'info');
-    expect(rejudge(r, { failOn: 'high', knownRuleIds: [] }).verdict.status).toBe(r.findings.some((x) => x.severity === 'low') ? 'verified-with-warnings' : 'verified');
+    expect(rejudge(r, { failOn: 'high', knownRuleIds: [] }).verdict.status).toBe(
+      r.findings.some((x) => x.severity === 'low') ? 'verified-with-warnings' : 'verified',
+    );
     r.findings = [];
     expect(rejudge(r, { failOn: 'high', knownRuleIds: [] }).verdict.status).toBe('verified');
   });

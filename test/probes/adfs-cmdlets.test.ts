@@ -13,22 +13,43 @@ const POLICY = 'adfs/global-policy.json';
 /** A provider as Get-AdfsAuthenticationProvider | ConvertTo-Json writes one (many fields, only Name read). */
 function provider(name: string): object {
   return {
-    AdminName: name, AllowedForPrimaryExtranet: false, AllowedForPrimaryIntranet: false, AllowedForAdditionalAuthentication: true,
-    Descriptions: { '1033': name }, DisplayNames: { '1033': name }, IdentityClaims: [], IsCustom: true, Name: name,
-    RequiresIdentity: true, SupportsManualUpdate: false,
+    AdminName: name,
+    AllowedForPrimaryExtranet: false,
+    AllowedForPrimaryIntranet: false,
+    AllowedForAdditionalAuthentication: true,
+    Descriptions: { '1033': name },
+    DisplayNames: { '1033': name },
+    IdentityClaims: [],
+    IsCustom: true,
+    Name: name,
+    RequiresIdentity: true,
+    SupportsManualUpdate: false,
   };
 }
 
-const policy = (additional: unknown) => JSON.stringify({
-  AdditionalAuthenticationProvider: additional, DeviceAuthenticationEnabled: false, DeviceAuthenticationMethod: 'All',
-  PrimaryExtranetAuthenticationProvider: ['FormsAuthentication'], PrimaryIntranetAuthenticationProvider: ['FormsAuthentication', 'WindowsAuthentication'],
-  WindowsIntegratedFallbackEnabled: true, ClientAuthenticationMethods: 'ClientSecretPostAuthentication',
-}, null, 4);
+const policy = (additional: unknown) =>
+  JSON.stringify(
+    {
+      AdditionalAuthenticationProvider: additional,
+      DeviceAuthenticationEnabled: false,
+      DeviceAuthenticationMethod: 'All',
+      PrimaryExtranetAuthenticationProvider: ['FormsAuthentication'],
+      PrimaryIntranetAuthenticationProvider: ['FormsAuthentication', 'WindowsAuthentication'],
+      WindowsIntegratedFallbackEnabled: true,
+      ClientAuthenticationMethods: 'ClientSecretPostAuthentication',
+    },
+    null,
+    4,
+  );
 
 describe('probeAdfsCmdlets', () => {
   it('UTF-16LE with BOM (Out-File in Windows PowerShell 5.1): provider names, policy list', async () => {
     const host = memoryHost()
-      .bundleFile(PROVIDERS, JSON.stringify([provider('FormsAuthentication'), provider('WindowsAzureMultiFactorAuthentication')], null, 4), { encoding: 'utf16le' })
+      .bundleFile(
+        PROVIDERS,
+        JSON.stringify([provider('FormsAuthentication'), provider('WindowsAzureMultiFactorAuthentication')], null, 4),
+        { encoding: 'utf16le' },
+      )
       .bundleFile(POLICY, policy(['WindowsAzureMultiFactorAuthentication']), { encoding: 'utf16le' });
     const f = await probeAdfsCmdlets(await probeContext(host));
     expect(f).toEqual({
@@ -40,7 +61,10 @@ describe('probeAdfsCmdlets', () => {
 
   it('UTF-8 with BOM, one provider alone (an object), one policy name as a string', async () => {
     const host = memoryHost()
-      .bundleFile(PROVIDERS, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(provider('AzureMfaServerAuthentication')))]))
+      .bundleFile(
+        PROVIDERS,
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(provider('AzureMfaServerAuthentication')))]),
+      )
       .bundleFile(POLICY, policy('AzureMfaServerAuthentication'));
     const f = (await probeAdfsCmdlets(await probeContext(host)))!;
     expect(f.providers!.names).toEqual(['AzureMfaServerAuthentication']);
@@ -49,7 +73,10 @@ describe('probeAdfsCmdlets', () => {
 
   it("Windows PowerShell 5.1's {value, Count} wrapper and a null policy list", async () => {
     const host = memoryHost()
-      .bundleFile(PROVIDERS, JSON.stringify({ value: [provider('AzureMfaServerAuthentication'), provider('CertificateAuthentication')], Count: 2 }))
+      .bundleFile(
+        PROVIDERS,
+        JSON.stringify({ value: [provider('AzureMfaServerAuthentication'), provider('CertificateAuthentication')], Count: 2 }),
+      )
       .bundleFile(POLICY, policy(null));
     const f = (await probeAdfsCmdlets(await probeContext(host)))!;
     expect(f.providers!.names).toEqual(['AzureMfaServerAuthentication', 'CertificateAuthentication']);
@@ -104,7 +131,13 @@ describe('BundleHost.readBundleFile: adfs/*.json in a bundle folder', () => {
   it('finds the files whatever their case, UTF-16LE as Out-File writes them', async () => {
     const root = bundle();
     mkdirSync(path.join(root, 'ADFS'));
-    writeFileSync(path.join(root, 'ADFS', 'Global-Policy.JSON'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"AdditionalAuthenticationProvider":["AzureMfaServerAuthentication"]}', 'utf16le')]));
+    writeFileSync(
+      path.join(root, 'ADFS', 'Global-Policy.JSON'),
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('{"AdditionalAuthenticationProvider":["AzureMfaServerAuthentication"]}', 'utf16le'),
+      ]),
+    );
     const host = await BundleHost.open(root);
     const f = await probeAdfsCmdlets(await probeContext(host as unknown as MemoryHost));
     expect(f?.globalPolicy).toEqual({ location: 'ADFS/Global-Policy.JSON', additional: ['AzureMfaServerAuthentication'] });
@@ -119,7 +152,9 @@ describe('BundleHost.readBundleFile: adfs/*.json in a bundle folder', () => {
     symlinkSync(outside, path.join(root, 'adfs', 'authentication-providers.json'));
     const host = await BundleHost.open(root);
     expect(await host.readBundleFile('adfs/authentication-providers.json')).toBeNull();
-    expect(host.problems).toEqual([{ location: 'adfs/authentication-providers.json', message: 'is a link that leads out of the bundle: not followed' }]);
+    expect(host.problems).toEqual([
+      { location: 'adfs/authentication-providers.json', message: 'is a link that leads out of the bundle: not followed' },
+    ]);
   });
 
   it('a folder where the file should be is a problem, not read', async () => {

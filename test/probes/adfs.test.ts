@@ -9,12 +9,32 @@ describe('registerPassesConfigPath', () => {
     ['one call without it', 'Register-AdfsAuthenticationProvider -TypeName $t -Name $n', false],
     ['case-insensitive', 'register-adfsauthenticationprovider -typename $t -configurationfilepath "C:\\x.config"', true],
     ['continued with backticks', 'Register-AdfsAuthenticationProvider -TypeName $t `\n  -Name $n `\n  -ConfigurationFilePath $cfg', true],
-    ['only a comment names it', '# add -ConfigurationFilePath to the line below\nRegister-AdfsAuthenticationProvider -TypeName $t -Name $n', false],
-    ['named after a # in a comment on the same line', 'Register-AdfsAuthenticationProvider -TypeName $t # -ConfigurationFilePath $cfg', false],
-    ['a block comment holds the good call', '<# Register-AdfsAuthenticationProvider -ConfigurationFilePath $c #>\nRegister-AdfsAuthenticationProvider -TypeName $t', false],
+    [
+      'only a comment names it',
+      '# add -ConfigurationFilePath to the line below\nRegister-AdfsAuthenticationProvider -TypeName $t -Name $n',
+      false,
+    ],
+    [
+      'named after a # in a comment on the same line',
+      'Register-AdfsAuthenticationProvider -TypeName $t # -ConfigurationFilePath $cfg',
+      false,
+    ],
+    [
+      'a block comment holds the good call',
+      '<# Register-AdfsAuthenticationProvider -ConfigurationFilePath $c #>\nRegister-AdfsAuthenticationProvider -TypeName $t',
+      false,
+    ],
     ['a # inside a string is not a comment', 'Register-AdfsAuthenticationProvider -Name "MFA#1" -ConfigurationFilePath $c', true],
-    ['two calls, one without', 'Register-AdfsAuthenticationProvider -ConfigurationFilePath $c\nRegister-AdfsAuthenticationProvider -Name x', false],
-    ['splatting with the key in the hashtable', '$p = @{ TypeName = $t; ConfigurationFilePath = $cfg }\nRegister-AdfsAuthenticationProvider @p', true],
+    [
+      'two calls, one without',
+      'Register-AdfsAuthenticationProvider -ConfigurationFilePath $c\nRegister-AdfsAuthenticationProvider -Name x',
+      false,
+    ],
+    [
+      'splatting with the key in the hashtable',
+      '$p = @{ TypeName = $t; ConfigurationFilePath = $cfg }\nRegister-AdfsAuthenticationProvider @p',
+      true,
+    ],
     ['splatting without the key', '$p = @{ TypeName = $t }\nRegister-AdfsAuthenticationProvider @p', false],
     ['no call at all', 'Write-Host "nothing to register"', null],
   ])('%s', (_, script, want) => {
@@ -25,7 +45,11 @@ describe('registerPassesConfigPath', () => {
   // line was taken for a Register call without -ConfigurationFilePath.
   it.each([
     ['Unregister only', 'Unregister-AdfsAuthenticationProvider -Name $n', null],
-    ['Unregister first, then a good Register', 'Unregister-AdfsAuthenticationProvider -Name $n\nRegister-AdfsAuthenticationProvider -TypeName $t -ConfigurationFilePath $c', true],
+    [
+      'Unregister first, then a good Register',
+      'Unregister-AdfsAuthenticationProvider -Name $n\nRegister-AdfsAuthenticationProvider -TypeName $t -ConfigurationFilePath $c',
+      true,
+    ],
   ])('%s', (_, script, want) => {
     expect(registerPassesConfigPath(script)).toBe(want);
   });
@@ -44,8 +68,16 @@ describe('providerNameFor', () => {
 });
 
 const adapter = (over: Partial<ComponentFact> = {}): ComponentFact => ({
-  component: 'adfs-adapter', installed: true, version: '6.3.0', displayName: null, installPath: MFA, installDate: null,
-  virtualDirectory: null, virtualDirectoryKnown: false, evidence: [], ...over,
+  component: 'adfs-adapter',
+  installed: true,
+  version: '6.3.0',
+  displayName: null,
+  installPath: MFA,
+  installDate: null,
+  virtualDirectory: null,
+  virtualDirectoryKnown: false,
+  evidence: [],
+  ...over,
 });
 const CONFIG = (url = 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', extra = '') =>
   `<ConfigurationData><UseWebServiceSdk>true</UseWebServiceSdk><WebServiceSdkUrl>${url}</WebServiceSdkUrl>${extra}</ConfigurationData>`;
@@ -70,7 +102,11 @@ describe('probeAdfs', () => {
       [ADAPTER_CONFIG, true],
     ]);
     expect(fact.registerScript).toEqual({ path: `${MFA}\\${REGISTER_PS1}`, passesConfigurationFilePath: false, readError: null });
-    expect(fact.config).toMatchObject({ exists: true, parseError: null, sdkUrl: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' });
+    expect(fact.config).toMatchObject({
+      exists: true,
+      parseError: null,
+      sdkUrl: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+    });
     expect(fact.oldProviderName).toBe('WindowsAzureMultiFactorAuthentication');
     expect(fact.configDiff).toBeNull();
     expect(configErrors).toEqual([]);
@@ -110,15 +146,28 @@ describe('probeAdfs', () => {
 
 describe('probeAdfs: the new files in a staging folder (--adapter-files, issue 11 item 4)', () => {
   const STAGE = 'D:\\MFA-Upgrade\\Adapter';
-  const OLD = CONFIG('https://mfa01.contoso.com/MFASDK/PfWsSdk.asmx', '<WebServiceSdkCertificateThumbprint>5E7A1C33</WebServiceSdkCertificateThumbprint>');
-  const NEW = CONFIG('https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', '<WebServiceSdkCertificateThumbprint></WebServiceSdkCertificateThumbprint><WebServiceSdkTimeout>30</WebServiceSdkTimeout>');
-  const staged = () => memoryHost()
-    .drive('D')
-    .file(`${MFA}\\${ADAPTER_CONFIG}`, OLD, { mtime: '2019-06-12T11:25:00Z' })
-    .file(`${STAGE}\\MultiFactorAuthenticationAdfsAdapterSetup64.msi`, 'MSI', { mtime: '2026-11-19T16:02:00Z' })
-    .file(`${STAGE}\\Unregister-MultiFactorAuthenticationAdfsAdapter.ps1`, 'Unregister-AdfsAuthenticationProvider -Name $n', { mtime: '2026-11-19T16:02:00Z' })
-    .file(`${STAGE}\\${ADAPTER_CONFIG}`, NEW, { mtime: '2026-11-19T16:02:00Z' })
-    .file(`${STAGE}\\${REGISTER_PS1}`, `Register-AdfsAuthenticationProvider -TypeName $t -Name $n -ConfigurationFilePath "${STAGE}\\${ADAPTER_CONFIG}"`, { mtime: '2026-11-19T16:20:00Z' });
+  const OLD = CONFIG(
+    'https://mfa01.contoso.com/MFASDK/PfWsSdk.asmx',
+    '<WebServiceSdkCertificateThumbprint>5E7A1C33</WebServiceSdkCertificateThumbprint>',
+  );
+  const NEW = CONFIG(
+    'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+    '<WebServiceSdkCertificateThumbprint></WebServiceSdkCertificateThumbprint><WebServiceSdkTimeout>30</WebServiceSdkTimeout>',
+  );
+  const staged = () =>
+    memoryHost()
+      .drive('D')
+      .file(`${MFA}\\${ADAPTER_CONFIG}`, OLD, { mtime: '2019-06-12T11:25:00Z' })
+      .file(`${STAGE}\\MultiFactorAuthenticationAdfsAdapterSetup64.msi`, 'MSI', { mtime: '2026-11-19T16:02:00Z' })
+      .file(`${STAGE}\\Unregister-MultiFactorAuthenticationAdfsAdapter.ps1`, 'Unregister-AdfsAuthenticationProvider -Name $n', {
+        mtime: '2026-11-19T16:02:00Z',
+      })
+      .file(`${STAGE}\\${ADAPTER_CONFIG}`, NEW, { mtime: '2026-11-19T16:02:00Z' })
+      .file(
+        `${STAGE}\\${REGISTER_PS1}`,
+        `Register-AdfsAuthenticationProvider -TypeName $t -Name $n -ConfigurationFilePath "${STAGE}\\${ADAPTER_CONFIG}"`,
+        { mtime: '2026-11-19T16:20:00Z' },
+      );
   const run = async (h: MemoryHost, opts: { adapterFiles?: string; backupDirs?: string[]; stage?: 'pre' | 'adfs' } = {}) => {
     const configErrors: { path: string; message: string }[] = [];
     const ctx = await probeContext(h, { stage: opts.stage ?? 'adfs', adapterFiles: opts.adapterFiles });
@@ -137,7 +186,10 @@ describe('probeAdfs: the new files in a staging folder (--adapter-files, issue 1
     expect(fact.configDiff!.saved).toBe(`${MFA}\\${ADAPTER_CONFIG}`);
     expect(fact.configDiff!.current).toBe(`${STAGE}\\${ADAPTER_CONFIG}`);
     const url = fact.configDiff!.differences.find((d) => d.path.endsWith('WebServiceSdkUrl'))!;
-    expect(url).toMatchObject({ old: 'https://mfa01.contoso.com/MFASDK/PfWsSdk.asmx', new: 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' });
+    expect(url).toMatchObject({
+      old: 'https://mfa01.contoso.com/MFASDK/PfWsSdk.asmx',
+      new: 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+    });
     expect(fact.configDiff!.differences.find((d) => d.path.endsWith('WebServiceSdkTimeout'))!.kind).toBe('added');
   });
 
@@ -160,14 +212,17 @@ describe('probeAdfs: the new files in a staging folder (--adapter-files, issue 1
   });
 
   it('an export under any name (UTF-16, as PowerShell writes it) is recognised by its content', async () => {
-    const h = staged().file('E:\\Backups\\adfs05-mfa-provider.xml', `\uFEFF${OLD}`, { encoding: 'utf16le', mtime: '2026-11-19T16:05:00Z' })
+    const h = staged()
+      .file('E:\\Backups\\adfs05-mfa-provider.xml', `\uFEFF${OLD}`, { encoding: 'utf16le', mtime: '2026-11-19T16:05:00Z' })
       .file('E:\\Backups\\notes.txt', 'ConfigurationData is in the export');
     const { fact } = await run(h, { adapterFiles: STAGE, backupDirs: ['E:\\Backups'] });
     expect(fact.exports).toEqual([{ path: 'E:\\Backups\\adfs05-mfa-provider.xml', mtime: '2026-11-19T16:05:00.000Z' }]);
   });
 
   it('the registered config gone from the adapter folder: the newest export is OLD', async () => {
-    const h = memoryHost().drive('D').drive('E')
+    const h = memoryHost()
+      .drive('D')
+      .drive('E')
       .file(`${STAGE}\\${ADAPTER_CONFIG}`, NEW)
       .file('E:\\Backups\\export.xml', OLD, { mtime: '2026-11-19T16:05:00Z' });
     const { fact } = await run(h, { adapterFiles: STAGE, backupDirs: ['E:\\Backups'] });

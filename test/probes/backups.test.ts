@@ -75,7 +75,11 @@ async function search(h: MemoryHost, path = DATA, opts: Parameters<typeof findFi
 
 describe('findFileBackups', () => {
   it('no copy anywhere: searched, nothing found', async () => {
-    const f = await search(memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('C:\\Program Files\\PhoneFactor\\pfsvc.exe', 'MZ'));
+    const f = await search(
+      memoryHost()
+        .file(DATA, 'DATA', { mtime: t(10) })
+        .file('C:\\Program Files\\PhoneFactor\\pfsvc.exe', 'MZ'),
+    );
     expect(f).toMatchObject({ searched: true, candidates: [] });
   });
 
@@ -97,15 +101,31 @@ describe('findFileBackups', () => {
   });
 
   it('a same-content file under another name in the parent folder: same-content, current whatever its time', async () => {
-    const h = memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('C:\\Program Files\\PhoneFactor\\saved.dat', 'DATA', { mtime: t(1) }).file('C:\\Program Files\\PhoneFactor\\other.dat', 'ATAD', { mtime: t(1) });
+    const h = memoryHost()
+      .file(DATA, 'DATA', { mtime: t(10) })
+      .file('C:\\Program Files\\PhoneFactor\\saved.dat', 'DATA', { mtime: t(1) })
+      .file('C:\\Program Files\\PhoneFactor\\other.dat', 'ATAD', { mtime: t(1) });
     const f = await search(h);
-    expect(f.candidates).toEqual([{ path: 'C:\\Program Files\\PhoneFactor\\saved.dat', reason: 'same-content', mtime: '2026-11-01T10:00:00.000Z', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), current: true, source: 'file' }]);
+    expect(f.candidates).toEqual([
+      {
+        path: 'C:\\Program Files\\PhoneFactor\\saved.dat',
+        reason: 'same-content',
+        mtime: '2026-11-01T10:00:00.000Z',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        current: true,
+        source: 'file',
+      },
+    ]);
   });
 
   it('a copy of the whole folder beside it ("Data - Copy\\PhoneFactor.pfdata")', async () => {
-    const h = memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('C:\\Program Files\\PhoneFactor\\Data - Copy\\PhoneFactor.pfdata', 'OLDER', { mtime: t(12) });
+    const h = memoryHost()
+      .file(DATA, 'DATA', { mtime: t(10) })
+      .file('C:\\Program Files\\PhoneFactor\\Data - Copy\\PhoneFactor.pfdata', 'OLDER', { mtime: t(12) });
     const f = await search(h);
-    expect(f.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([['C:\\Program Files\\PhoneFactor\\Data - Copy\\PhoneFactor.pfdata', 'copy-name', true]]);
+    expect(f.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([
+      ['C:\\Program Files\\PhoneFactor\\Data - Copy\\PhoneFactor.pfdata', 'copy-name', true],
+    ]);
   });
 
   it('in a backup folder: counts where a folder on the way is named like the part, or the content identifies it', async () => {
@@ -136,10 +156,22 @@ describe('findFileBackups', () => {
 
   // A same-named file at the top of a backup folder is a candidate, copied or described in manifest.json alike.
   it('a stale copy at the top of a backup folder counts the same copied or described in manifest.json', async () => {
-    const onDisk = await search(memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('E:\\Backups\\PhoneFactor.pfdata', 'OLD!', { mtime: t(1) }));
-    const described = await search(memoryHost().file(DATA, 'DATA', { mtime: t(10) }).manifestFile({ path: 'E:\\Backups\\PhoneFactor.pfdata', size: 4, mtime: t(1) }));
-    expect(described.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([['E:\\Backups\\PhoneFactor.pfdata', 'backup-folder', false]]);
-    expect(onDisk.candidates.map((c) => [c.path, c.reason, c.current])).toEqual(described.candidates.map((c) => [c.path, c.reason, c.current]));
+    const onDisk = await search(
+      memoryHost()
+        .file(DATA, 'DATA', { mtime: t(10) })
+        .file('E:\\Backups\\PhoneFactor.pfdata', 'OLD!', { mtime: t(1) }),
+    );
+    const described = await search(
+      memoryHost()
+        .file(DATA, 'DATA', { mtime: t(10) })
+        .manifestFile({ path: 'E:\\Backups\\PhoneFactor.pfdata', size: 4, mtime: t(1) }),
+    );
+    expect(described.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([
+      ['E:\\Backups\\PhoneFactor.pfdata', 'backup-folder', false],
+    ]);
+    expect(onDisk.candidates.map((c) => [c.path, c.reason, c.current])).toEqual(
+      described.candidates.map((c) => [c.path, c.reason, c.current]),
+    );
   });
 
   it('a dated copy of the data file anywhere in a backup folder counts where the name identifies it', async () => {
@@ -148,7 +180,9 @@ describe('findFileBackups', () => {
       .file('E:\\Backups\\2026-11-02\\Phonefactor_2026-11-02.pfdata', 'OLD!', { mtime: t(2) })
       .file('E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'NEW!', { mtime: t(11) });
     const plain = await search(h);
-    expect(plain.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([['E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'backup-folder', true]]);
+    expect(plain.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([
+      ['E:\\Backups\\Phonefactor_2026-11-11.pfdata', 'backup-folder', true],
+    ]);
     const named = await search(h, DATA, { ...OPTS, nameIdentifies: true });
     expect(named.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([
       ['E:\\Backups\\2026-11-02\\Phonefactor_2026-11-02.pfdata', 'backup-folder', false],
@@ -157,7 +191,9 @@ describe('findFileBackups', () => {
   });
 
   it('a UNC backup folder stays UNC: not searched (never as C:\\fs01), named with why', async () => {
-    const h = memoryHost().file(DATA, 'DATA', { mtime: t(10) }).file('C:\\fs01\\MFABackup$\\MFA01\\PhoneFactor.pfdata', 'DATA', { mtime: t(10) });
+    const h = memoryHost()
+      .file(DATA, 'DATA', { mtime: t(10) })
+      .file('C:\\fs01\\MFABackup$\\MFA01\\PhoneFactor.pfdata', 'DATA', { mtime: t(10) });
     const f = await search(h, DATA, { ...OPTS, backupDirs: ['\\\\fs01\\MFABackup$\\MFA01\\', 'E:\\Backups'] });
     expect(f.candidates).toEqual([]);
     expect(f.unsearched).toEqual([{ path: '\\\\fs01\\MFABackup$\\MFA01', why: UNC_WHY }]);
@@ -212,6 +248,9 @@ describe('findFolderBackups and walkFiles', () => {
   });
 
   it('a folder that is not there: not searched', async () => {
-    expect(await findFolderBackups(memoryHost(), THEME, { backupDirs: [], folderNames: [] })).toMatchObject({ searched: false, candidates: [] });
+    expect(await findFolderBackups(memoryHost(), THEME, { backupDirs: [], folderNames: [] })).toMatchObject({
+      searched: false,
+      candidates: [],
+    });
   });
 });

@@ -18,7 +18,11 @@ describe('fileStat and digestOf', () => {
     const h = memoryHost().manifestFile({ path: P, size: 2048, mtime: '2026-10-01T10:00:00+02:00', sha256: 'SHA256:ABCD' });
     const f = await fileStat(h, P);
     expect(f).toEqual({ path: P, exists: true, source: 'manifest', size: 2048, mtime: '2026-10-01T08:00:00.000Z', sha256: 'abcd' });
-    expect(fileEvidence(f)).toEqual({ source: 'manifest', location: P, observed: 'described in manifest.json: 2048 bytes, last written 2026-10-01T08:00:00.000Z' });
+    expect(fileEvidence(f)).toEqual({
+      source: 'manifest',
+      location: P,
+      observed: 'described in manifest.json: 2048 bytes, last written 2026-10-01T08:00:00.000Z',
+    });
   });
 
   it('missing: not found, no digest', async () => {
@@ -35,8 +39,12 @@ describe('fileStat and digestOf', () => {
   });
 
   it('evidence for a file and for a folder', () => {
-    expect(fileEvidence({ path: P, exists: true, source: 'file', size: 3, mtime: 't', sha256: null }).observed).toBe('3 bytes, last written t');
-    expect(fileEvidence({ path: P, exists: true, source: 'file', size: null, mtime: null, sha256: null }).observed).toBe('folder, newest file written unknown');
+    expect(fileEvidence({ path: P, exists: true, source: 'file', size: 3, mtime: 't', sha256: null }).observed).toBe(
+      '3 bytes, last written t',
+    );
+    expect(fileEvidence({ path: P, exists: true, source: 'file', size: null, mtime: null, sha256: null }).observed).toBe(
+      'folder, newest file written unknown',
+    );
     expect(nameOf(P)).toBe('PhoneFactor.pfdata');
   });
 });
@@ -50,7 +58,10 @@ describe('readConfig', () => {
   it('refuses a file over the cap without reading it', async () => {
     // Unreadable too: a read would be a problem, and there is none.
     const h = memoryHost().file('C:\\a\\web.config', 'x'.repeat(100)).cannotRead('C:\\a\\web.config');
-    expect(await readConfig(h, 'C:\\a\\web.config', 10)).toEqual({ ok: false, error: 'file too large (100 bytes), limit 10 bytes: not read' });
+    expect(await readConfig(h, 'C:\\a\\web.config', 10)).toEqual({
+      ok: false,
+      error: 'file too large (100 bytes), limit 10 bytes: not read',
+    });
     expect(h.problems).toEqual([]);
   });
 

@@ -13,21 +13,37 @@ async function iis(h: MemoryHost) {
 describe('probeIis', () => {
   it('no IIS: nothing known', async () => {
     const { fact, configErrors } = await iis(memoryHost());
-    expect(fact).toEqual({ known: false, configPath: null, sharedConfig: null, parseError: null, virtualDirectories: [], boundHostNames: [] });
+    expect(fact).toEqual({
+      known: false,
+      configPath: null,
+      sharedConfig: null,
+      parseError: null,
+      virtualDirectories: [],
+      boundHostNames: [],
+    });
     expect(configErrors).toEqual([]);
   });
 
   it('applicationHost.config: virtual directories and bound host names (lower case, sorted, once)', async () => {
-    const h = memoryHost().file(APPHOST_PATH, applicationHost(
-      [{ path: '/MultiFactorAuth', physicalPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuth' }],
-      ['*:443:MFA.contoso.com', '*:80:mfa.contoso.com', '*:443:'],
-    ));
+    const h = memoryHost().file(
+      APPHOST_PATH,
+      applicationHost(
+        [{ path: '/MultiFactorAuth', physicalPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuth' }],
+        ['*:443:MFA.contoso.com', '*:80:mfa.contoso.com', '*:443:'],
+      ),
+    );
     const { fact } = await iis(h);
     expect(fact.known).toBe(true);
     expect(fact.configPath).toBe(APPHOST_PATH);
     expect(fact.virtualDirectories).toEqual([
       { site: 'Default Web Site', app: '/', vdir: '/', urlPath: '/', physicalPath: '%SystemDrive%\\inetpub\\wwwroot' },
-      { site: 'Default Web Site', app: '/MultiFactorAuth', vdir: '/', urlPath: '/MultiFactorAuth', physicalPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuth' },
+      {
+        site: 'Default Web Site',
+        app: '/MultiFactorAuth',
+        vdir: '/',
+        urlPath: '/MultiFactorAuth',
+        physicalPath: 'C:\\inetpub\\wwwroot\\MultiFactorAuth',
+      },
     ]);
     expect(fact.boundHostNames).toEqual(['mfa.contoso.com']);
   });
@@ -36,7 +52,10 @@ describe('probeIis', () => {
     const h = memoryHost()
       .reg('HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', { SystemRoot: 'D:\\Windows' })
       .file('D:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', applicationHost([]));
-    expect((await iis(h)).fact).toMatchObject({ known: true, configPath: 'D:\\Windows\\System32\\inetsrv\\config\\applicationHost.config' });
+    expect((await iis(h)).fact).toMatchObject({
+      known: true,
+      configPath: 'D:\\Windows\\System32\\inetsrv\\config\\applicationHost.config',
+    });
   });
 
   it('shared configuration on: the local file is not what IIS runs, virtual directories unknown', async () => {

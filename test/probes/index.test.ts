@@ -36,14 +36,22 @@ describe('runProbes', () => {
       .file(`${MFA}\\Data\\PhoneFactor.pfdata`, 'DATA', { mtime: '2026-11-10T00:00:00Z' })
       .file(`${MFA}\\${INSTALLERS['mobile-app']}`, 'MSI')
       .file('E:\\Backups\\MFA\\PhoneFactor.pfdata', 'DATA-OLD', { mtime: '2026-11-11T00:00:00Z' })
-      .file(APPHOST_PATH, applicationHost([{ path: '/MultiFactorAuth', physicalPath: `${WWWROOT}\\MultiFactorAuth` }], ['*:443:mfa.contoso.com']))
-      .file(`${WWWROOT}\\MultiFactorAuth\\web.config`, portalWebConfig('https://MFA.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx'));
+      .file(
+        APPHOST_PATH,
+        applicationHost([{ path: '/MultiFactorAuth', physicalPath: `${WWWROOT}\\MultiFactorAuth` }], ['*:443:mfa.contoso.com']),
+      )
+      .file(
+        `${WWWROOT}\\MultiFactorAuth\\web.config`,
+        portalWebConfig('https://MFA.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx'),
+      );
     uninstallEntry(h, '{S}', 'Multi-Factor Authentication Server', { version: '7.3.0.3', installLocation: MFA });
     const f = await runProbes(h, { stage: 'pre' });
     expect(f.host).toMatchObject({ name: 'MFA01', hostRole: 'mfa-host', backupDirs: ['E:\\Backups'] });
     expect(f.components.map((x) => x.component)).toEqual(['server', 'user-portal']);
     expect(f.dataFile!.original).toMatchObject({ path: `${MFA}\\Data\\PhoneFactor.pfdata`, exists: true });
-    expect(f.dataFile!.candidates.map((x) => [x.path, x.reason, x.current])).toEqual([['E:\\Backups\\MFA\\PhoneFactor.pfdata', 'backup-folder', true]]);
+    expect(f.dataFile!.candidates.map((x) => [x.path, x.reason, x.current])).toEqual([
+      ['E:\\Backups\\MFA\\PhoneFactor.pfdata', 'backup-folder', true],
+    ]);
     expect(f.sdkUrls).toEqual([expect.objectContaining({ component: 'user-portal', host: 'mfa.contoso.com', thisHost: true })]);
     expect(f.installers).toEqual({ folder: MFA, present: [INSTALLERS['mobile-app']], needed: [INSTALLERS['user-portal']] });
     expect(f.otherHosts).toEqual(['user-portal']);
@@ -63,18 +71,29 @@ describe('runProbes', () => {
   it('an AD FS server whose adapter has no Uninstall entry: found by its config and Register script', async () => {
     const h = memoryHost()
       .file(`${MFA}\\${REGISTER_PS1}`, 'Register-AdfsAuthenticationProvider -ConfigurationFilePath $c')
-      .file(`${MFA}\\${ADAPTER_CONFIG}`, '<ConfigurationData><WebServiceSdkUrl>https://mfa01/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx</WebServiceSdkUrl></ConfigurationData>');
+      .file(
+        `${MFA}\\${ADAPTER_CONFIG}`,
+        '<ConfigurationData><WebServiceSdkUrl>https://mfa01/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx</WebServiceSdkUrl></ConfigurationData>',
+      );
     const f = await runProbes(h, { stage: 'adfs' });
     expect(f.host.hostRole).toBe('adfs-host');
     expect(f.components).toEqual([expect.objectContaining({ component: 'adfs-adapter', version: null, installPath: MFA })]);
     expect(f.adfs!.registerScript!.passesConfigurationFilePath).toBe(true);
-    expect(f.sdkUrls).toEqual([expect.objectContaining({ component: 'adfs-adapter', setting: 'WebServiceSdkUrl', host: 'mfa01', thisHost: false })]);
+    expect(f.sdkUrls).toEqual([
+      expect.objectContaining({ component: 'adfs-adapter', setting: 'WebServiceSdkUrl', host: 'mfa01', thisHost: false }),
+    ]);
     expect(f.dataFile).toBeNull();
   });
 
   it('nothing installed: no components, no data file, nothing to read', async () => {
     const f = await runProbes(memoryHost().dir('C:\\Windows'), { stage: 'pre' });
-    expect(f).toMatchObject({ components: [], dataFile: null, userPortal: null, adfs: null, installers: { folder: null, present: [], needed: [] } });
+    expect(f).toMatchObject({
+      components: [],
+      dataFile: null,
+      userPortal: null,
+      adfs: null,
+      installers: { folder: null, present: [], needed: [] },
+    });
     expect(f.host.hostRole).toBe('none');
     expect(f.registry).toEqual({ coversUninstall: false, files: 0 });
   });

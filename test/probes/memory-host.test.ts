@@ -20,7 +20,10 @@ describe('MemoryHost: files and folders', () => {
     expect(await h.list('C:\\PROGRAM FILES')).toEqual([
       { name: 'PhoneFactor', path: 'C:\\PROGRAM FILES\\PhoneFactor', isFile: false, isDirectory: true },
     ]);
-    expect((await h.list('C:\\Program Files\\PhoneFactor')).map((e) => [e.name, e.isFile])).toEqual([['Data', false], ['pfsvc.exe', true]]);
+    expect((await h.list('C:\\Program Files\\PhoneFactor')).map((e) => [e.name, e.isFile])).toEqual([
+      ['Data', false],
+      ['pfsvc.exe', true],
+    ]);
     expect((await h.stat('C:\\Program Files\\PhoneFactor'))?.mtime).toBe('2026-11-01T10:00:00.000Z');
   });
 
@@ -97,8 +100,15 @@ describe('MemoryHost: registry, manifest, host info', () => {
       .reg('HKLM\\SOFTWARE\\Empty');
     const reg = await h.loadRegistry([{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\positive networks' }, { path: 'HKLM\\SOFTWARE\\Empty' }]);
     expect(reg.getValue('HKLM\\SOFTWARE\\POSITIVE NETWORKS\\PhoneFactor', 'installpath')).toMatchObject({ type: 'REG_SZ', data: 'C:\\PF' });
-    expect(reg.getValue('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', 'Version')).toMatchObject({ type: 'REG_DWORD', typeNumber: 4, data: 5 });
-    expect(reg.getValue('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', 'Names')).toMatchObject({ type: 'REG_MULTI_SZ', data: ['a', 'b'] });
+    expect(reg.getValue('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', 'Version')).toMatchObject({
+      type: 'REG_DWORD',
+      typeNumber: 4,
+      data: 5,
+    });
+    expect(reg.getValue('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', 'Names')).toMatchObject({
+      type: 'REG_MULTI_SZ',
+      data: ['a', 'b'],
+    });
     expect(reg.getKey('HKLM\\SOFTWARE\\Other')).toBeUndefined();
     expect(reg.getKey('HKLM\\SOFTWARE\\Empty')).toEqual({ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Empty', values: [] });
     expect(h.registrySources()).toBe(1);
@@ -108,7 +118,9 @@ describe('MemoryHost: registry, manifest, host info', () => {
   it('manifest entries are found by any spelling of their path', () => {
     const h = memoryHost().manifestFile({ path: 'c:/program files/PhoneFactor/Data/PhoneFactor.pfdata', size: 10, sha256: 'ab' });
     expect(h.manifestEntry('C:\\PROGRAM FILES\\PhoneFactor\\Data\\PhoneFactor.pfdata')).toEqual({
-      path: 'C:\\program files\\PhoneFactor\\Data\\PhoneFactor.pfdata', size: 10, sha256: 'ab',
+      path: 'C:\\program files\\PhoneFactor\\Data\\PhoneFactor.pfdata',
+      size: 10,
+      sha256: 'ab',
     });
     expect(h.manifestEntries()).toHaveLength(1);
   });

@@ -53,7 +53,10 @@ class BundleWriter implements Sink {
   file(p: string, content: string | Buffer, o: MemoryFileOptions = {}): this {
     const f = this.local(p);
     mkdirSync(path.dirname(f), { recursive: true });
-    writeFileSync(f, typeof content === 'string' ? (o.encoding === 'utf16le' ? Buffer.from('\ufeff' + content, 'utf16le') : content) : content);
+    writeFileSync(
+      f,
+      typeof content === 'string' ? (o.encoding === 'utf16le' ? Buffer.from('\ufeff' + content, 'utf16le') : content) : content,
+    );
     this.times.push([f, new Date(o.mtime ?? MEMORY_DEFAULT_MTIME).toISOString()]);
     return this;
   }
@@ -96,38 +99,62 @@ class BundleWriter implements Sink {
 type Scenario = (s: Sink) => void;
 
 const SCENARIOS: [string, Stage, Scenario][] = [
-  ['MFA Server with portal, SDK URL, backups and a manifest-only copy', 'pre', (s) => {
-    s.bundleJson({ hostname: 'MFA01', backupDirs: ['E:\\Backups'], roles: { replication: 'primary', replicationGroup: 'HQ' } });
-    s.reg(PHONEFACTOR_KEY, { InstallPath: MFA });
-    s.reg(NDP_V4_FULL, { Release: 461808 });
-    s.file(`${MFA}\\MultiFactorAuthSvc.exe`, 'MZ', { mtime: '2025-01-01T00:00:00Z' });
-    s.file(`${MFA}\\Data\\PhoneFactor.pfdata`, 'DATA', { mtime: '2026-11-10T00:00:00Z' });
-    s.file('E:\\Backups\\MFA\\PhoneFactor.pfdata', 'DATA', { mtime: '2026-11-01T00:00:00Z' });
-    s.manifestFile({ path: `${MFA}\\Data\\PhoneFactor.pfdata.bak`, size: 4, mtime: '2026-10-01T00:00:00Z', sha256: 'ab'.repeat(32) });
-    s.file(APPHOST_PATH, applicationHost([{ path: '/MultiFactorAuth', physicalPath: `${WWWROOT}\\MultiFactorAuth` }], ['*:443:mfa.contoso.com']));
-    s.file(`${WWWROOT}\\MultiFactorAuth\\web.config`, portalWebConfig(), { mtime: '2026-11-05T00:00:00Z' });
-    s.file(`${WWWROOT}\\MultiFactorAuth\\web.config.bak`, portalWebConfig('https://old/PfWsSdk.asmx'), { mtime: '2026-11-04T00:00:00Z' });
-    s.file(`${WWWROOT}\\MultiFactorAuth\\App_Themes\\Default\\a.css`, 'a', { mtime: '2026-06-01T00:00:00Z' });
-    s.file(`${WWWROOT}\\MultiFactorAuth\\App_Themes\\Contoso\\b.css`, 'b');
-    s.file(`${WWWROOT}\\MultiFactorAuth\\Default.aspx`, 'x', { mtime: '2025-01-01T00:00:00Z' });
-  }],
-  ['PhoneFactor Agent, mixed-case folders, 32-bit view, localized Program Files', 'pre', (s) => {
-    s.reg(WINDOWS_CV, { ProgramFilesDir: 'C:\\Programme' });
-    s.reg(wow64(PHONEFACTOR_KEY), { InstallPath: 'C:\\Programme\\PhoneFactor\\' });
-    s.file('C:\\PROGRAMME\\phonefactor\\PFSVC.EXE', 'MZ');
-    s.file('C:\\PROGRAMME\\phonefactor\\data\\phonefactor.PFDATA', 'D');
-    s.file('C:\\PROGRAMME\\phonefactor\\data\\PhoneFactor - Copy.pfdata', 'D', { mtime: '2020-01-01T00:00:00Z' });
-    s.dir('C:\\Windows');
-  }],
-  ['AD FS server at stage adfs, adapter found by its files', 'adfs', (s) => {
-    s.file(`${MFA}\\${REGISTER_PS1}`, 'Register-AdfsAuthenticationProvider -TypeName $t', { encoding: 'utf16le' });
-    s.file(`${MFA}\\${ADAPTER_CONFIG}`, '<ConfigurationData><WebServiceSdkUrl>https://mfa01/x/PfWsSdk.asmx</WebServiceSdkUrl><A>2</A></ConfigurationData>', { mtime: '2026-11-20T00:00:00Z' });
-    s.file(`${MFA}\\${ADAPTER_CONFIG}.bak`, '<ConfigurationData><WebServiceSdkUrl>https://mfa01/x/PfWsSdk.asmx</WebServiceSdkUrl><A>1</A></ConfigurationData>', { mtime: '2026-11-01T00:00:00Z' });
-  }],
+  [
+    'MFA Server with portal, SDK URL, backups and a manifest-only copy',
+    'pre',
+    (s) => {
+      s.bundleJson({ hostname: 'MFA01', backupDirs: ['E:\\Backups'], roles: { replication: 'primary', replicationGroup: 'HQ' } });
+      s.reg(PHONEFACTOR_KEY, { InstallPath: MFA });
+      s.reg(NDP_V4_FULL, { Release: 461808 });
+      s.file(`${MFA}\\MultiFactorAuthSvc.exe`, 'MZ', { mtime: '2025-01-01T00:00:00Z' });
+      s.file(`${MFA}\\Data\\PhoneFactor.pfdata`, 'DATA', { mtime: '2026-11-10T00:00:00Z' });
+      s.file('E:\\Backups\\MFA\\PhoneFactor.pfdata', 'DATA', { mtime: '2026-11-01T00:00:00Z' });
+      s.manifestFile({ path: `${MFA}\\Data\\PhoneFactor.pfdata.bak`, size: 4, mtime: '2026-10-01T00:00:00Z', sha256: 'ab'.repeat(32) });
+      s.file(
+        APPHOST_PATH,
+        applicationHost([{ path: '/MultiFactorAuth', physicalPath: `${WWWROOT}\\MultiFactorAuth` }], ['*:443:mfa.contoso.com']),
+      );
+      s.file(`${WWWROOT}\\MultiFactorAuth\\web.config`, portalWebConfig(), { mtime: '2026-11-05T00:00:00Z' });
+      s.file(`${WWWROOT}\\MultiFactorAuth\\web.config.bak`, portalWebConfig('https://old/PfWsSdk.asmx'), { mtime: '2026-11-04T00:00:00Z' });
+      s.file(`${WWWROOT}\\MultiFactorAuth\\App_Themes\\Default\\a.css`, 'a', { mtime: '2026-06-01T00:00:00Z' });
+      s.file(`${WWWROOT}\\MultiFactorAuth\\App_Themes\\Contoso\\b.css`, 'b');
+      s.file(`${WWWROOT}\\MultiFactorAuth\\Default.aspx`, 'x', { mtime: '2025-01-01T00:00:00Z' });
+    },
+  ],
+  [
+    'PhoneFactor Agent, mixed-case folders, 32-bit view, localized Program Files',
+    'pre',
+    (s) => {
+      s.reg(WINDOWS_CV, { ProgramFilesDir: 'C:\\Programme' });
+      s.reg(wow64(PHONEFACTOR_KEY), { InstallPath: 'C:\\Programme\\PhoneFactor\\' });
+      s.file('C:\\PROGRAMME\\phonefactor\\PFSVC.EXE', 'MZ');
+      s.file('C:\\PROGRAMME\\phonefactor\\data\\phonefactor.PFDATA', 'D');
+      s.file('C:\\PROGRAMME\\phonefactor\\data\\PhoneFactor - Copy.pfdata', 'D', { mtime: '2020-01-01T00:00:00Z' });
+      s.dir('C:\\Windows');
+    },
+  ],
+  [
+    'AD FS server at stage adfs, adapter found by its files',
+    'adfs',
+    (s) => {
+      s.file(`${MFA}\\${REGISTER_PS1}`, 'Register-AdfsAuthenticationProvider -TypeName $t', { encoding: 'utf16le' });
+      s.file(
+        `${MFA}\\${ADAPTER_CONFIG}`,
+        '<ConfigurationData><WebServiceSdkUrl>https://mfa01/x/PfWsSdk.asmx</WebServiceSdkUrl><A>2</A></ConfigurationData>',
+        { mtime: '2026-11-20T00:00:00Z' },
+      );
+      s.file(
+        `${MFA}\\${ADAPTER_CONFIG}.bak`,
+        '<ConfigurationData><WebServiceSdkUrl>https://mfa01/x/PfWsSdk.asmx</WebServiceSdkUrl><A>1</A></ConfigurationData>',
+        { mtime: '2026-11-01T00:00:00Z' },
+      );
+    },
+  ],
 ];
 
 function uninstallToo(name: string, s: Sink): void {
-  if (name.startsWith('MFA Server')) uninstallEntry(s, '{S}', 'Multi-Factor Authentication Server', { version: '7.3.0.3', installLocation: MFA, installDate: '20250101' });
+  if (name.startsWith('MFA Server'))
+    uninstallEntry(s, '{S}', 'Multi-Factor Authentication Server', { version: '7.3.0.3', installLocation: MFA, installDate: '20250101' });
 }
 
 describe('MemoryHost and a bundle folder give the probes the same facts', () => {

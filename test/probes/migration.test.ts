@@ -14,14 +14,19 @@ describe('probeMigration', () => {
       .file(`${DIR}\\Configure-MultiFactorAuthMigrationUtility.ps1`, '# script')
       .reg(PF, { InstallPath: `${DIR}\\`, StsUrl: 'https://login.microsoftonline.us', GraphUrl: 'https://graph.microsoft.us' });
     const f = await probeMigration(await probeContext(host), DIR, 'MFA01');
-    expect(f.files.map((x) => [x.name, x.present])).toEqual([['MultiFactorAuthMigrationUtilityUI.exe', true], ['Configure-MultiFactorAuthMigrationUtility.ps1', true]]);
+    expect(f.files.map((x) => [x.name, x.present])).toEqual([
+      ['MultiFactorAuthMigrationUtilityUI.exe', true],
+      ['Configure-MultiFactorAuthMigrationUtility.ps1', true],
+    ]);
     expect(f.stsUrl).toEqual({ value: 'https://login.microsoftonline.us', key: PF });
     expect(f.graphUrl?.value).toBe('https://graph.microsoft.us');
     expect(f.registryKnown).toBe(true);
   });
 
   it('an existing folder without the files: absent (false), not unknown; no values: null', async () => {
-    const host = memoryHost().file(`${DIR}\\MultiFactorAuthUI.exe`, 'MZ').reg(PF, { InstallPath: `${DIR}\\` });
+    const host = memoryHost()
+      .file(`${DIR}\\MultiFactorAuthUI.exe`, 'MZ')
+      .reg(PF, { InstallPath: `${DIR}\\` });
     const f = await probeMigration(await probeContext(host), DIR, 'MFA01');
     expect(f.files.every((x) => x.present === false)).toBe(true);
     expect([f.stsUrl, f.graphUrl]).toEqual([null, null]);

@@ -16,7 +16,11 @@ async function vc(h: MemoryHost, arch: 'x64' | 'x86') {
 describe('probeDotnet', () => {
   it('.NET 4.8: the Release value', async () => {
     expect(await dotnet(memoryHost().reg(NDP_V4_FULL, { Release: 528040 }))).toEqual({
-      known: true, release: 528040, evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\\Release', observed: '528040' }],
+      known: true,
+      release: 528040,
+      evidence: [
+        { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\\Release', observed: '528040' },
+      ],
     });
   });
 
@@ -40,7 +44,10 @@ describe('probeDotnet', () => {
 
 describe('probeVc', () => {
   it('the Runtimes key in the 32-bit view', async () => {
-    const f = await vc(memoryHost().reg(`${wow64(VC_RUNTIMES)}\\x64`, { Installed: 1, Major: 14, Minor: 38, Bld: 33135, Version: 'v14.38.33135.00' }), 'x64');
+    const f = await vc(
+      memoryHost().reg(`${wow64(VC_RUNTIMES)}\\x64`, { Installed: 1, Major: 14, Minor: 38, Bld: 33135, Version: 'v14.38.33135.00' }),
+      'x64',
+    );
     expect(f).toMatchObject({ arch: 'x64', known: true, installed: true, version: 'v14.38.33135.00', major: 14, minor: 38, bld: 33135 });
   });
 

@@ -7,7 +7,10 @@ const v = (type: RegValue['type'], data: RegValue['data']): RegValue => ({ name:
 
 describe('registry helpers', () => {
   it.each([
-    ['HKEY_LOCAL_MACHINE\\SOFTWARE\\Positive Networks\\PhoneFactor', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor'],
+    [
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Positive Networks\\PhoneFactor',
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor',
+    ],
     ['HKEY_LOCAL_MACHINE\\software\\X', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\X'],
     ['HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\X', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\X'],
     ['HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet', 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet'],
@@ -51,6 +54,10 @@ describe('registry helpers', () => {
 
   it('evidence names the key in short form and (Default) for the unnamed value', () => {
     expect(short('HKEY_LOCAL_MACHINE\\SOFTWARE\\X')).toBe('HKLM\\SOFTWARE\\X');
-    expect(regEvidence('HKEY_LOCAL_MACHINE\\SOFTWARE\\X', '', 'v')).toEqual({ source: 'registry', location: 'HKLM\\SOFTWARE\\X\\(Default)', observed: 'v' });
+    expect(regEvidence('HKEY_LOCAL_MACHINE\\SOFTWARE\\X', '', 'v')).toEqual({
+      source: 'registry',
+      location: 'HKLM\\SOFTWARE\\X\\(Default)',
+      observed: 'v',
+    });
   });
 });

@@ -7,7 +7,11 @@ const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
 describe('imageExecutable', () => {
   it.each([
-    ['quoted with arguments', '"C:\\Program Files\\Multi-Factor Authentication Server\\pfsvc.exe" -service', 'C:\\Program Files\\Multi-Factor Authentication Server\\pfsvc.exe'],
+    [
+      'quoted with arguments',
+      '"C:\\Program Files\\Multi-Factor Authentication Server\\pfsvc.exe" -service',
+      'C:\\Program Files\\Multi-Factor Authentication Server\\pfsvc.exe',
+    ],
     ['unquoted with spaces, up to .exe', 'C:\\Program Files\\PhoneFactor\\pfsvc.exe /run', 'C:\\Program Files\\PhoneFactor\\pfsvc.exe'],
     ['plain', 'C:\\Windows\\ADFS\\Microsoft.IdentityServer.ServiceHost.exe', 'C:\\Windows\\ADFS\\Microsoft.IdentityServer.ServiceHost.exe'],
     ['empty', '  ', null],
@@ -20,7 +24,11 @@ describe('probeServices', () => {
   it('reads pfsvc: start type and the executable, %VARS% expanded', async () => {
     const host = memoryHost()
       .reg(SERVICES, {})
-      .reg(`${SERVICES}\\pfsvc`, { Start: 2, ImagePath: { type: 'REG_EXPAND_SZ', data: '"%ProgramFiles%\\Multi-Factor Authentication Server\\pfsvc.exe"' }, DisplayName: 'MFA Server' })
+      .reg(`${SERVICES}\\pfsvc`, {
+        Start: 2,
+        ImagePath: { type: 'REG_EXPAND_SZ', data: '"%ProgramFiles%\\Multi-Factor Authentication Server\\pfsvc.exe"' },
+        DisplayName: 'MFA Server',
+      })
       .reg(`${SERVICES}\\pfsvc\\Security`, { Security: { type: 'REG_BINARY', data: '0100' } });
     const s = probeServices(await probeContext(host));
     expect(s.known).toBe(true);
@@ -30,13 +38,17 @@ describe('probeServices', () => {
   });
 
   it('a service key in another case is found, manual start kept as read', async () => {
-    const host = memoryHost().reg(SERVICES, {}).reg(`${SERVICES}\\PFSVC`, { Start: 3, ImagePath: `${PF}\\pfsvc.exe` });
+    const host = memoryHost()
+      .reg(SERVICES, {})
+      .reg(`${SERVICES}\\PFSVC`, { Start: 3, ImagePath: `${PF}\\pfsvc.exe` });
     const s = probeServices(await probeContext(host));
     expect(s.mfa).toMatchObject({ name: 'PFSVC', start: 3, executable: `${PF}\\pfsvc.exe` });
   });
 
   it('an export of the Services key without pfsvc: known, not registered', async () => {
-    const host = memoryHost().reg(SERVICES, {}).reg(`${SERVICES}\\adfssrv`, { Start: 2, ImagePath: 'C:\\Windows\\ADFS\\Microsoft.IdentityServer.ServiceHost.exe' });
+    const host = memoryHost()
+      .reg(SERVICES, {})
+      .reg(`${SERVICES}\\adfssrv`, { Start: 2, ImagePath: 'C:\\Windows\\ADFS\\Microsoft.IdentityServer.ServiceHost.exe' });
     const s = probeServices(await probeContext(host));
     expect(s).toMatchObject({ known: true, mfa: null });
     expect(s.adfs).toMatchObject({ name: 'adfssrv', start: 2 });
@@ -54,7 +66,9 @@ describe('probeServices', () => {
 
   it('an offline hive export (ControlSet001) is read where CurrentControlSet is absent', async () => {
     const cs1 = 'HKLM\\SYSTEM\\ControlSet001\\Services';
-    const host = memoryHost().reg(cs1, {}).reg(`${cs1}\\pfsvc`, { Start: 4, ImagePath: `${MFA}\\pfsvc.exe` });
+    const host = memoryHost()
+      .reg(cs1, {})
+      .reg(`${cs1}\\pfsvc`, { Start: 4, ImagePath: `${MFA}\\pfsvc.exe` });
     const s = probeServices(await probeContext(host));
     expect(s.known).toBe(true);
     expect(s.mfa).toMatchObject({ start: 4, key: 'HKLM\\SYSTEM\\ControlSet001\\Services\\pfsvc' });

@@ -35,7 +35,11 @@ describe('classifyDisplayName', () => {
 describe('readUninstall', () => {
   it('classifies entries in both views, keeps the others, and says the exports cover Uninstall', async () => {
     const h = memoryHost();
-    uninstallEntry(h, '{B}', 'PhoneFactor Agent', { version: ' 5.2.1 ', installLocation: 'C:\\Program Files\\PhoneFactor\\', installDate: '20150301' });
+    uninstallEntry(h, '{B}', 'PhoneFactor Agent', {
+      version: ' 5.2.1 ',
+      installLocation: 'C:\\Program Files\\PhoneFactor\\',
+      installDate: '20150301',
+    });
     uninstallEntry(h, '{A}', 'Microsoft Visual C++ 2015 Redistributable (x64) - 14.0.23506', { version: '14.0.23506.0' });
     uninstallEntry(h, '{C}', 'Multi-Factor Authentication Web Service SDK', { version: '5.2.1', wow64: true });
     h.reg(`${UNINSTALL_64}\\NoName`, { Publisher: 'x' });
@@ -46,12 +50,20 @@ describe('readUninstall', () => {
       ['web-service-sdk', '5.2.1', null, null],
     ]);
     expect(un.mfa[1].key).toBe(`${UNINSTALL_32}\\{C}`);
-    expect(un.mfa[0].evidence).toEqual({ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{B}\\DisplayName', observed: 'PhoneFactor Agent 5.2.1' });
-    expect(un.other).toEqual([{ key: `${UNINSTALL_64}\\{A}`, displayName: 'Microsoft Visual C++ 2015 Redistributable (x64) - 14.0.23506', version: '14.0.23506.0' }]);
+    expect(un.mfa[0].evidence).toEqual({
+      source: 'registry',
+      location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{B}\\DisplayName',
+      observed: 'PhoneFactor Agent 5.2.1',
+    });
+    expect(un.other).toEqual([
+      { key: `${UNINSTALL_64}\\{A}`, displayName: 'Microsoft Visual C++ 2015 Redistributable (x64) - 14.0.23506', version: '14.0.23506.0' },
+    ]);
   });
 
   it('no Uninstall export: nothing found and not covered', async () => {
-    const un = readUninstall(await memoryHost().reg('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', { InstallPath: 'C:\\PF' }).loadRegistry(REGISTRY_INTERESTS));
+    const un = readUninstall(
+      await memoryHost().reg('HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', { InstallPath: 'C:\\PF' }).loadRegistry(REGISTRY_INTERESTS),
+    );
     expect(un).toEqual({ mfa: [], other: [], covered: false });
   });
 });

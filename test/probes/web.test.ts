@@ -27,26 +27,52 @@ describe('isThisHost', () => {
 
 describe('sdkUrlFact', () => {
   it.each([
-    ['https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', 'mfa01.contoso.com', '/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true],
+    [
+      'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+      'mfa01.contoso.com',
+      '/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+      true,
+    ],
     ['https://MFA02:4443/Phone%20Factor/PfWsSdk.asmx', 'mfa02', '/Phone Factor/PfWsSdk.asmx', false],
     ['  http://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx ', 'localhost', '/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true],
     ['not a url', '', '', false],
   ])('%s', (url, host, path, thisHost) => {
     expect(sdkUrlFact('user-portal', 'C:\\x\\web.config', 'pfup_pfwssdk_PfWsSdk', url, 'MFA01', [])).toEqual({
-      component: 'user-portal', file: 'C:\\x\\web.config', setting: 'pfup_pfwssdk_PfWsSdk', url, host, path, thisHost,
+      component: 'user-portal',
+      file: 'C:\\x\\web.config',
+      setting: 'pfup_pfwssdk_PfWsSdk',
+      url,
+      host,
+      path,
+      thisHost,
     });
   });
 });
 
 const PORTAL = 'C:\\inetpub\\wwwroot\\PhoneFactor';
 const part = (over: Partial<ComponentFact> = {}): ComponentFact => ({
-  component: 'user-portal', installed: true, version: '6.3', displayName: null, installPath: PORTAL, installDate: null,
-  virtualDirectory: '/PhoneFactor', virtualDirectoryKnown: true, evidence: [], ...over,
+  component: 'user-portal',
+  installed: true,
+  version: '6.3',
+  displayName: null,
+  installPath: PORTAL,
+  installDate: null,
+  virtualDirectory: '/PhoneFactor',
+  virtualDirectoryKnown: true,
+  evidence: [],
+  ...over,
 });
 
 describe('partFolderNames', () => {
   it('its folder, its virtual directory and the defaults, once each', () => {
-    expect(partFolderNames(part({ installPath: 'C:\\inetpub\\wwwroot\\MFAPortal', virtualDirectory: '/sites/Portal' }))).toEqual(['MFAPortal', 'Portal', 'PhoneFactor', 'MultiFactorAuth', 'UserPortal', 'User Portal']);
+    expect(partFolderNames(part({ installPath: 'C:\\inetpub\\wwwroot\\MFAPortal', virtualDirectory: '/sites/Portal' }))).toEqual([
+      'MFAPortal',
+      'Portal',
+      'PhoneFactor',
+      'MultiFactorAuth',
+      'UserPortal',
+      'User Portal',
+    ]);
     expect(partFolderNames(part({ component: 'web-service-sdk', installPath: null, virtualDirectory: null }))).toEqual([]);
   });
 });
@@ -61,8 +87,11 @@ describe('probeWebConfig', () => {
   it('a portal web.config: settings, the SDK URL and its setting name', async () => {
     const { fact, configErrors } = await webConfig(memoryHost().file(`${PORTAL}\\web.config`, portalWebConfig()));
     expect(fact).toMatchObject({
-      path: `${PORTAL}\\web.config`, exists: true, parseError: null,
-      sdkUrl: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', sdkUrlSetting: 'pfup.Properties.Settings/pfup_pfwssdk_PfWsSdk',
+      path: `${PORTAL}\\web.config`,
+      exists: true,
+      parseError: null,
+      sdkUrl: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+      sdkUrlSetting: 'pfup.Properties.Settings/pfup_pfwssdk_PfWsSdk',
       backup: { searched: true, candidates: [] },
     });
     expect(fact!.settings!.appSettings).toEqual({ LOG_LEVEL: '3' });
@@ -88,10 +117,15 @@ describe('probeWebConfig', () => {
   it('a backup in a backup folder counts by its section (pfup), in UTF-16 too; a Mobile App one does not', async () => {
     const h = memoryHost()
       .file(`${PORTAL}\\web.config`, portalWebConfig(), { mtime: '2026-11-01T00:00:00Z' })
-      .file('E:\\Backups\\x\\web.config', portalWebConfig('https://old/PfWsSdk.asmx'), { mtime: '2026-11-02T00:00:00Z', encoding: 'utf16le' })
+      .file('E:\\Backups\\x\\web.config', portalWebConfig('https://old/PfWsSdk.asmx'), {
+        mtime: '2026-11-02T00:00:00Z',
+        encoding: 'utf16le',
+      })
       .file('E:\\Backups\\y\\web.config', mobileWebConfig(), { mtime: '2026-11-02T00:00:00Z' });
     const { fact } = await webConfig(h, part(), ['E:\\Backups']);
-    expect(fact!.backup!.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([['E:\\Backups\\x\\web.config', 'backup-folder', true]]);
+    expect(fact!.backup!.candidates.map((c) => [c.path, c.reason, c.current])).toEqual([
+      ['E:\\Backups\\x\\web.config', 'backup-folder', true],
+    ]);
   });
 });
 
@@ -118,7 +152,12 @@ describe('probeThemes', () => {
       .file(`${PORTAL}\\Default.aspx`, 'x', { mtime: '2025-03-01T00:00:00Z' })
       .file(`${PORTAL}\\App_Themes\\Default\\a.css`, 'a', { mtime: '2025-03-01T00:00:00Z' });
     const [d] = await themes(h);
-    expect(d).toMatchObject({ name: 'Default', changedFiles: [], reference: { source: `last write of ${PORTAL}\\Default.aspx` }, backup: null });
+    expect(d).toMatchObject({
+      name: 'Default',
+      changedFiles: [],
+      reference: { source: `last write of ${PORTAL}\\Default.aspx` },
+      backup: null,
+    });
   });
 
   it('no App_Themes: no themes', async () => {

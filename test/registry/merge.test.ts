@@ -31,14 +31,20 @@ describe('loadRegistryFiles', () => {
       'd-cleanup.reg': Buffer.from(`REGEDIT4\r\n\r\n[${PF}]\r\n"Old"=-\r\n"Bad"=dword:zz\r\n\r\n[-${PF}\\Temp]\r\n`, 'latin1'),
     });
     const problems: RegistryProblem[] = [];
-    const r = await loadRegistryFiles(names.map((n) => list.find((f) => f.label.endsWith(n))!), null, (p) => problems.push(p));
+    const r = await loadRegistryFiles(
+      names.map((n) => list.find((f) => f.label.endsWith(n))!),
+      null,
+      (p) => problems.push(p),
+    );
     expect(r.store.getValue(PF, 'Version')?.data).toBe('8.0.1.1');
     expect(r.store.getValue(PF, 'Old')).toBeUndefined();
     expect(r.store.getKey(`${PF}\\Temp`)).toBeUndefined();
     expect(problems.map((p) => p.location)).toEqual(['registry/c-broken.reg:1', 'registry/d-cleanup.reg:5']);
     expect(r.files.map((f) => [f.label, f.encoding, f.keys])).toEqual([
-      ['registry/A-base.reg', 'utf16le', 2], ['registry/b-software.reg', 'utf16le', 1],
-      ['registry/c-broken.reg', 'utf8', 0], ['registry/d-cleanup.reg', 'latin1', 1],
+      ['registry/A-base.reg', 'utf16le', 2],
+      ['registry/b-software.reg', 'utf16le', 1],
+      ['registry/c-broken.reg', 'utf8', 0],
+      ['registry/d-cleanup.reg', 'latin1', 1],
     ]);
     expect(r.keys).toBe(4);
 

@@ -15,11 +15,21 @@ import { needs } from '../helpers/tools.js';
 /** test/data/realdata/registry: see test/data/realdata/PROVENANCE.md. */
 const REAL = fileURLToPath(new URL('../data/realdata/registry/', import.meta.url));
 interface Sample {
-  key: string; value_name: string; type: string; type_number: number; decoded: unknown; raw_hex: string;
+  key: string;
+  value_name: string;
+  type: string;
+  type_number: number;
+  decoded: unknown;
+  raw_hex: string;
 }
 interface TruthFile {
-  file: string; uncompressed_name: string; size_uncompressed: number; key_count: number; value_count: number;
-  root_key: string; samples: Sample[];
+  file: string;
+  uncompressed_name: string;
+  size_uncompressed: number;
+  key_count: number;
+  value_count: number;
+  root_key: string;
+  samples: Sample[];
 }
 const truth = JSON.parse(readFileSync(path.join(REAL, 'truth.json'), 'utf8')) as { files: TruthFile[] };
 
@@ -48,7 +58,8 @@ describe.skipIf(!HAVE_XZ).each(truth.files.map((f) => [f.file, f] as const))('re
     store = new RegistryStore(null);
     problems = [];
     result = await parseRegFile(path.join(dir, f.uncompressed_name), store, {
-      label: `registry/${f.uncompressed_name}`, onProblem: (p) => problems.push(p),
+      label: `registry/${f.uncompressed_name}`,
+      onProblem: (p) => problems.push(p),
     });
   });
 
@@ -72,7 +83,10 @@ describe.skipIf(!HAVE_XZ).each(truth.files.map((f) => [f.file, f] as const))('re
     // The model keeps decoded data; encoding it again must give the hive's raw bytes.
     expect(encodeData(v!, false).toString('hex')).toBe(s.raw_hex);
     // Lookups are case-insensitive and take short roots.
-    const short = s.key.replace(/^HKEY_LOCAL_MACHINE/, 'hklm').replace(/^HKEY_CURRENT_USER/, 'HKCU').toUpperCase();
+    const short = s.key
+      .replace(/^HKEY_LOCAL_MACHINE/, 'hklm')
+      .replace(/^HKEY_CURRENT_USER/, 'HKCU')
+      .toUpperCase();
     expect(store.getValue(short, s.value_name.toLowerCase())?.data).toEqual(s.decoded);
   });
 

@@ -10,21 +10,36 @@ const utf16hex = (s: string) => [...Buffer.from(s + '\0', 'utf16le')].map((b) =>
 
 describe('value types (v5, UTF-16LE, CRLF)', () => {
   const cases: [string, string, Omit<RegValue, 'name'> & { name?: string }][] = [
-    ['plain string', '"InstallPath"="C:\\\\Program Files\\\\Multi-Factor Authentication Server\\\\"',
-      { type: 'REG_SZ', typeNumber: 1, data: 'C:\\Program Files\\Multi-Factor Authentication Server\\' }],
+    [
+      'plain string',
+      '"InstallPath"="C:\\\\Program Files\\\\Multi-Factor Authentication Server\\\\"',
+      { type: 'REG_SZ', typeNumber: 1, data: 'C:\\Program Files\\Multi-Factor Authentication Server\\' },
+    ],
     ['escaped quotes', '"Cmd"="\\"C:\\\\x.exe\\" -k"', { type: 'REG_SZ', typeNumber: 1, data: '"C:\\x.exe" -k' }],
     ['empty string', '"Empty"=""', { type: 'REG_SZ', typeNumber: 1, data: '' }],
     ['default value', '@="PhoneFactor Agent"', { name: '', type: 'REG_SZ', typeNumber: 1, data: 'PhoneFactor Agent' }],
-    ['name with escapes', '"\\\\DosDevices\\\\C:"=hex:ae,46', { name: '\\DosDevices\\C:', type: 'REG_BINARY', typeNumber: 3, data: 'ae46' }],
+    [
+      'name with escapes',
+      '"\\\\DosDevices\\\\C:"=hex:ae,46',
+      { name: '\\DosDevices\\C:', type: 'REG_BINARY', typeNumber: 3, data: 'ae46' },
+    ],
     ['name with a quote', '"say \\"hi\\""=dword:00000001', { name: 'say "hi"', type: 'REG_DWORD', typeNumber: 4, data: 1 }],
     ['dword', '"Port"=dword:0000abcd', { type: 'REG_DWORD', typeNumber: 4, data: 0xabcd }],
     ['negative dword is unsigned', '"Bias"=dword:ffffffc4', { type: 'REG_DWORD', typeNumber: 4, data: 4294967236 }],
     ['short dword', '"Short"=dword:1', { type: 'REG_DWORD', typeNumber: 4, data: 1 }],
     ['binary', '"Blob"=hex:de,ad,BE,ef', { type: 'REG_BINARY', typeNumber: 3, data: 'deadbeef' }],
     ['empty binary', '"Nothing"=hex:', { type: 'REG_BINARY', typeNumber: 3, data: '' }],
-    ['expand string', `"Path"=hex(2):${utf16hex('%ProgramFiles%\\MFA')}`, { type: 'REG_EXPAND_SZ', typeNumber: 2, data: '%ProgramFiles%\\MFA' }],
+    [
+      'expand string',
+      `"Path"=hex(2):${utf16hex('%ProgramFiles%\\MFA')}`,
+      { type: 'REG_EXPAND_SZ', typeNumber: 2, data: '%ProgramFiles%\\MFA' },
+    ],
     ['hex(1) string', `"Sz"=hex(1):${utf16hex('DESKTOP-2KGM189')}`, { type: 'REG_SZ', typeNumber: 1, data: 'DESKTOP-2KGM189' }],
-    ['multi string', '"List"=hex(7):4e,00,53,00,49,00,00,00,54,00,64,00,78,00,00,00,00,00', { type: 'REG_MULTI_SZ', typeNumber: 7, data: ['NSI', 'Tdx'] }],
+    [
+      'multi string',
+      '"List"=hex(7):4e,00,53,00,49,00,00,00,54,00,64,00,78,00,00,00,00,00',
+      { type: 'REG_MULTI_SZ', typeNumber: 7, data: ['NSI', 'Tdx'] },
+    ],
     ['empty multi string', '"None"=hex(7):00,00', { type: 'REG_MULTI_SZ', typeNumber: 7, data: [] }],
     ['qword', '"Q"=hex(b):00,01,00,00,00,00,00,00', { type: 'REG_QWORD', typeNumber: 11, data: 256 }],
     ['qword past 2^53', '"Big"=hex(b):ff,ff,ff,ff,ff,ff,ff,ff', { type: 'REG_QWORD', typeNumber: 11, data: '18446744073709551615' }],
@@ -54,7 +69,15 @@ describe('structure', () => {
 "After"=dword:00000002
 
 `;
-    const want = [[KEY, [['Path', 'REG_EXPAND_SZ', 2, '%ProgramFiles%\\MFA\\'], ['After', 'REG_DWORD', 4, 2]]]];
+    const want = [
+      [
+        KEY,
+        [
+          ['Path', 'REG_EXPAND_SZ', 2, '%ProgramFiles%\\MFA\\'],
+          ['After', 'REG_DWORD', 4, 2],
+        ],
+      ],
+    ];
     for (const eol of ['\r\n', '\n', '\r']) {
       const { store, problems } = parseBuf(v5(text, eol));
       expect(problems).toEqual([]);
@@ -63,7 +86,8 @@ describe('structure', () => {
   });
 
   it('comments and blank lines are ignored; short roots and any case in section names', () => {
-    const { store, problems, result } = parseBuf(v5(`Windows Registry Editor Version 5.00
+    const { store, problems, result } = parseBuf(
+      v5(`Windows Registry Editor Version 5.00
 ; exported by hand
 [hklm\\software\\Positive Networks]
 "A"="1"
@@ -71,17 +95,21 @@ describe('structure', () => {
 
 [HKEY_LOCAL_MACHINE\\SOFTWARE\\positive networks\\PhoneFactor]
 "B"="2"
-`));
+`),
+    );
     expect(problems).toEqual([]);
     expect(result.keys).toBe(2);
     expect(store.getValue('HKEY_LOCAL_MACHINE\\SOFTWARE\\POSITIVE NETWORKS', 'a')?.data).toBe('1');
     expect(store.subkeys('HKLM\\SOFTWARE\\Positive Networks')).toEqual(['PhoneFactor']);
     // the path keeps the case of the first time the key was seen
-    expect(store.getKey('hklm\\SOFTWARE\\Positive Networks\\PHONEFACTOR')?.path).toBe('HKEY_LOCAL_MACHINE\\software\\Positive Networks\\PhoneFactor');
+    expect(store.getKey('hklm\\SOFTWARE\\Positive Networks\\PHONEFACTOR')?.path).toBe(
+      'HKEY_LOCAL_MACHINE\\software\\Positive Networks\\PhoneFactor',
+    );
   });
 
   it('deletions apply in file order', () => {
-    const { store, problems } = parseBuf(v5(`Windows Registry Editor Version 5.00
+    const { store, problems } = parseBuf(
+      v5(`Windows Registry Editor Version 5.00
 
 [HKLM\\SOFTWARE\\A]
 "keep"="1"
@@ -104,7 +132,8 @@ describe('structure', () => {
 
 [HKLM\\SOFTWARE\\C]
 "v"="new"
-`));
+`),
+    );
     expect(problems).toEqual([]);
     expect(store.getKey('HKLM\\SOFTWARE\\A')?.values.map((v) => v.name)).toEqual(['keep']);
     expect(store.getKey('HKLM\\SOFTWARE\\A\\Sub')).toBeUndefined();
@@ -121,8 +150,9 @@ describe('structure', () => {
 
 describe('encodings', () => {
   it('REGEDIT4: Windows-1252 text, 8-bit hex strings', async () => {
-    const text = 'REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Software\\Caf\u00e9]\r\n"Price"="5 \u20ac"\r\n'
-      + '"Exp"=hex(2):25,53,79,73,74,65,6d,52,6f,6f,74,25,5c,e9,00\r\n"Multi"=hex(7):61,00,e9,00,00\r\n\r\n';
+    const text =
+      'REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Software\\Caf\u00e9]\r\n"Price"="5 \u20ac"\r\n' +
+      '"Exp"=hex(2):25,53,79,73,74,65,6d,52,6f,6f,74,25,5c,e9,00\r\n"Multi"=hex(7):61,00,e9,00,00\r\n\r\n';
     const buf = encodeCp1252(text);
     expect(buf.includes(0x80)).toBe(true); // € is 0x80 in Windows-1252
     const { store, problems, result } = await parseAsFile(buf);
@@ -135,7 +165,8 @@ describe('encodings', () => {
   });
 
   it('UTF-8 with and without BOM', async () => {
-    const text = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Gr\u00f6\u00dfe \u8a2d\u5b9a]\r\n"N"="\u00fc"\r\n';
+    const text =
+      'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Gr\u00f6\u00dfe \u8a2d\u5b9a]\r\n"N"="\u00fc"\r\n';
     for (const bom of [true, false]) {
       const buf = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
       const { store, problems, result } = await parseAsFile(buf);
@@ -146,7 +177,10 @@ describe('encodings', () => {
   });
 
   it('8-bit v5 text that is not UTF-8 (raw hivexregedit output) is read as Latin-1', () => {
-    const buf = Buffer.from('Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\Software\\I\xcbMO\xc5]\n@=hex(1):41,00,00,00\n', 'latin1');
+    const buf = Buffer.from(
+      'Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\Software\\I\xcbMO\xc5]\n@=hex(1):41,00,00,00\n',
+      'latin1',
+    );
     const { store, problems, result } = parseBuf(buf, null, { chunkSize: 7 });
     expect(problems).toEqual([]);
     expect(result.encoding).toBe('latin1');
@@ -164,7 +198,15 @@ describe('encodings', () => {
   it('splits anywhere in a chunk (surrogate pairs, CRLF, multi-byte UTF-8) give the same store', () => {
     const text = `Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\\u{1F600} Emoji]\n"\u00e9"="\u{1F600}x"\n"h"=hex:01,\\\n  02\n`;
     const whole = dump(parseBuf(v5(text)).store);
-    expect(whole).toEqual([['HKEY_LOCAL_MACHINE\\SOFTWARE\\\u{1F600} Emoji', [['\u00e9', 'REG_SZ', 1, '\u{1F600}x'], ['h', 'REG_BINARY', 3, '0102']]]]);
+    expect(whole).toEqual([
+      [
+        'HKEY_LOCAL_MACHINE\\SOFTWARE\\\u{1F600} Emoji',
+        [
+          ['\u00e9', 'REG_SZ', 1, '\u{1F600}x'],
+          ['h', 'REG_BINARY', 3, '0102'],
+        ],
+      ],
+    ]);
     for (const size of [1, 2, 3, 5, 7, 64]) {
       expect(dump(parseBuf(v5(text), null, { chunkSize: size }).store)).toEqual(whole);
       expect(dump(parseBuf(Buffer.from(text, 'utf8'), null, { chunkSize: size }).store)).toEqual(whole);
@@ -174,7 +216,8 @@ describe('encodings', () => {
 
 describe('bad input', () => {
   it('a bad line is one problem with file:line; the rest of the file counts', () => {
-    const { store, problems, result } = parseBuf(v5(`Windows Registry Editor Version 5.00
+    const { store, problems, result } = parseBuf(
+      v5(`Windows Registry Editor Version 5.00
 
 [${KEY}]
 "Good1"="a"
@@ -191,10 +234,16 @@ this is not a value
 
 [${KEY}]
 "Good2"=dword:00000002
-`));
+`),
+    );
     expect(problems.map((p) => p.location)).toEqual([
-      'registry/test.reg:5', 'registry/test.reg:6', 'registry/test.reg:7', 'registry/test.reg:8',
-      'registry/test.reg:9', 'registry/test.reg:10', 'registry/test.reg:13',
+      'registry/test.reg:5',
+      'registry/test.reg:6',
+      'registry/test.reg:7',
+      'registry/test.reg:8',
+      'registry/test.reg:9',
+      'registry/test.reg:10',
+      'registry/test.reg:13',
     ]);
     expect(problems[0].message).toMatch(/dword/);
     expect(problems[1].message).toMatch(/bad hex byte "zz"/);
@@ -205,7 +254,11 @@ this is not a value
   });
 
   it('line numbers stay right after skipped keys (interest filter) with each line-end style', () => {
-    const filler = Array.from({ length: 40 }, (_, i) => `[HKLM\\SOFTWARE\\Other\\K${i}]\n"v"=hex:01,02,03,04,05,06,07,08,09,0a,0b,0c,0d,0e,0f,10,11,12,13,14,15,16,17,18,19,1a,\\\n  1b,1c\n"s"="[not a key]"\n`).join('\n');
+    const filler = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `[HKLM\\SOFTWARE\\Other\\K${i}]\n"v"=hex:01,02,03,04,05,06,07,08,09,0a,0b,0c,0d,0e,0f,10,11,12,13,14,15,16,17,18,19,1a,\\\n  1b,1c\n"s"="[not a key]"\n`,
+    ).join('\n');
     const text = `Windows Registry Editor Version 5.00\n\n${filler}\n[${KEY}]\n"ok"=dword:00000001\n"bad"=dword:nope\n`;
     const badLine = text.split('\n').findIndex((l) => l.startsWith('"bad"')) + 1;
     for (const eol of ['\r\n', '\n', '\r']) {
@@ -219,13 +272,15 @@ this is not a value
   });
 
   it('a value before any key, and a continuation into a key line, are problems', () => {
-    const { store, problems } = parseBuf(v5(`Windows Registry Editor Version 5.00
+    const { store, problems } = parseBuf(
+      v5(`Windows Registry Editor Version 5.00
 "orphan"="x"
 [HKLM\\SOFTWARE\\X]
 "cut"=hex:01,02,\\
 [HKLM\\SOFTWARE\\Y]
 "ok"="y"
-`));
+`),
+    );
     expect(problems.map((p) => [p.location, p.message.split(' ').slice(0, 2).join(' ')])).toEqual([
       ['registry/test.reg:2', 'value line'],
       ['registry/test.reg:4', 'value "cut"'],
@@ -241,7 +296,11 @@ this is not a value
       ['empty', Buffer.alloc(0), /empty/],
       ['only a BOM', Buffer.from([0xff, 0xfe]), /empty/],
       ['UTF-16BE', Buffer.from([0xfe, 0xff, ...Buffer.from('Windows Registry Editor Version 5.00\r\n', 'utf16le').swap16()]), /big-endian/],
-      ['UTF-8 BOM on UTF-16 text', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), v5('Windows Registry Editor Version 5.00\n').subarray(2)]), /not a registry export/],
+      [
+        'UTF-8 BOM on UTF-16 text',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), v5('Windows Registry Editor Version 5.00\n').subarray(2)]),
+        /not a registry export/,
+      ],
       ['one long line of garbage', Buffer.alloc(3 << 20, 0x41), /not a registry export/],
     ];
     for (const [what, buf, msg] of inputs) {
@@ -276,11 +335,17 @@ this is not a value
 
 `);
     const cutInList = full.indexOf(Buffer.from('2a,2b', 'utf16le'));
-    for (const [where, at, line] of [['inside a continued list', cutInList, 5], ['mid-character', cutInList + 1, 5]] as const) {
+    for (const [where, at, line] of [
+      ['inside a continued list', cutInList, 5],
+      ['mid-character', cutInList + 1, 5],
+    ] as const) {
       const { store, problems } = await parseAsFile(full.subarray(0, at));
       expect(store.getValue(KEY, 'Version')?.data, where).toBe('8.0.1.1');
       expect(store.getValue(KEY, 'Blob'), where).toBeUndefined();
-      expect(problems.map((p) => p.location), where).toContain(`registry/export.reg:${line}`);
+      expect(
+        problems.map((p) => p.location),
+        where,
+      ).toContain(`registry/export.reg:${line}`);
       expect(problems.map((p) => p.message).join('\n'), where).toMatch(/truncated/);
     }
     // cut in the last dword: 4 digits of 8
@@ -296,7 +361,9 @@ this is not a value
     const bytes = Buffer.alloc(1_500_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) & 0xff;
     const list = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(',');
-    const { store, problems } = await parseAsFile(v5(`Windows Registry Editor Version 5.00\n\n[${KEY}]\n"Huge"=hex:${list}\n"After"="ok"\n`));
+    const { store, problems } = await parseAsFile(
+      v5(`Windows Registry Editor Version 5.00\n\n[${KEY}]\n"Huge"=hex:${list}\n"After"="ok"\n`),
+    );
     expect(problems).toEqual([]);
     expect(store.getValue(KEY, 'Huge')?.data).toBe(bytes.toString('hex'));
     expect(store.getValue(KEY, 'After')?.data).toBe('ok');

@@ -65,8 +65,11 @@ describe('writeRegV5', () => {
 
   it('keeps a line under 80 columns for long names and wraps the long ones right after the lead', () => {
     const long = 'N'.repeat(90);
-    const text = writeRegV5([{ path: 'HKEY_CURRENT_USER\\X', values: [{ name: long, type: 'REG_BINARY', typeNumber: 3, data: '00'.repeat(60) }] }])
-      .subarray(2).toString('utf16le');
+    const text = writeRegV5([
+      { path: 'HKEY_CURRENT_USER\\X', values: [{ name: long, type: 'REG_BINARY', typeNumber: 3, data: '00'.repeat(60) }] },
+    ])
+      .subarray(2)
+      .toString('utf16le');
     const lines = text.split('\r\n');
     expect(lines[3]).toBe(`"${long}"=hex:00,\\`); // lead already past column 77: one byte, then wrap
     expect(lines.slice(4, -3).every((l) => l.length === 78 && l.startsWith('  ') && l.endsWith(',\\'))).toBe(true);
@@ -82,17 +85,19 @@ describe('writeRegV5', () => {
 
 describe('writeRegedit4', () => {
   it('writes Windows-1252 text with 8-bit hex strings', () => {
-    const buf = writeRegedit4([{
-      path: 'HKEY_CURRENT_USER\\Software\\Caf\u00e9',
-      values: [
-        { name: 'Price', type: 'REG_SZ', typeNumber: 1, data: '5 \u20ac' },
-        { name: 'Exp', type: 'REG_EXPAND_SZ', typeNumber: 2, data: '%TEMP%\u00e9' },
-        { name: 'Kanji', type: 'REG_SZ', typeNumber: 1, data: '\u8a2d' },
-      ],
-    }]);
+    const buf = writeRegedit4([
+      {
+        path: 'HKEY_CURRENT_USER\\Software\\Caf\u00e9',
+        values: [
+          { name: 'Price', type: 'REG_SZ', typeNumber: 1, data: '5 \u20ac' },
+          { name: 'Exp', type: 'REG_EXPAND_SZ', typeNumber: 2, data: '%TEMP%\u00e9' },
+          { name: 'Kanji', type: 'REG_SZ', typeNumber: 1, data: '\u8a2d' },
+        ],
+      },
+    ]);
     expect(buf.toString('latin1')).toBe(
-      'REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Software\\Caf\xe9]\r\n"Price"="5 \x80"\r\n'
-      + '"Exp"=hex(2):25,54,45,4d,50,25,e9,00\r\n"Kanji"="?"\r\n\r\n',
+      'REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Software\\Caf\xe9]\r\n"Price"="5 \x80"\r\n' +
+        '"Exp"=hex(2):25,54,45,4d,50,25,e9,00\r\n"Kanji"="?"\r\n\r\n',
     );
     const back = parseBuf(buf).store;
     expect(back.getValue('HKCU\\Software\\Caf\u00e9', 'Exp')?.data).toBe('%TEMP%\u00e9');

@@ -14,10 +14,16 @@ describe('RegistryStore', () => {
     expect(s.keyCount()).toBe(1);
     s.setValue('HKLM\\software\\CONTOSO', sz('InstallPath', 'C:\\Contoso'));
     expect(s.getKey('hkey_local_machine\\SOFTWARE\\contoso')).toEqual({
-      path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso', values: [sz('InstallPath', 'C:\\Contoso')],
+      path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso',
+      values: [sz('InstallPath', 'C:\\Contoso')],
     });
     expect(s.getValue('HKLM\\SOFTWARE\\Contoso', 'installpath')?.name).toBe('InstallPath');
-    for (const [short, long] of [['HKCU', 'HKEY_CURRENT_USER'], ['HKCR', 'HKEY_CLASSES_ROOT'], ['HKU', 'HKEY_USERS'], ['HKCC', 'HKEY_CURRENT_CONFIG']]) {
+    for (const [short, long] of [
+      ['HKCU', 'HKEY_CURRENT_USER'],
+      ['HKCR', 'HKEY_CLASSES_ROOT'],
+      ['HKU', 'HKEY_USERS'],
+      ['HKCC', 'HKEY_CURRENT_CONFIG'],
+    ]) {
       s.setValue(`${short}\\X`, sz('', short));
       expect(s.getValue(`${long}\\x`, '')?.data).toBe(short);
     }
@@ -84,7 +90,11 @@ describe('RegistryStore', () => {
     const s = new RegistryStore();
     for (const p of ['HKLM\\S\\B', 'HKLM\\S\\A', 'HKLM\\S\\B\\1', 'HKCU\\X', 'HKLM\\S']) s.createKey(p);
     expect([...s.keys()].map((k) => k.path)).toEqual([
-      'HKEY_LOCAL_MACHINE\\S', 'HKEY_LOCAL_MACHINE\\S\\B', 'HKEY_LOCAL_MACHINE\\S\\B\\1', 'HKEY_LOCAL_MACHINE\\S\\A', 'HKEY_CURRENT_USER\\X',
+      'HKEY_LOCAL_MACHINE\\S',
+      'HKEY_LOCAL_MACHINE\\S\\B',
+      'HKEY_LOCAL_MACHINE\\S\\B\\1',
+      'HKEY_LOCAL_MACHINE\\S\\A',
+      'HKEY_CURRENT_USER\\X',
     ]);
   });
 });

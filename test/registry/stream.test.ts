@@ -44,7 +44,9 @@ describe('a 30 MB whole-hive export read with interests', () => {
     expect(store.getValue(`${MFA_KEY}\\Settings`, 'ReplicationPort')?.data).toBe(4898);
     expect(store.getValue(MFA_UNINSTALL_KEY, 'DisplayName')?.data).toBe('Multi-Factor Authentication Server');
     expect(store.getValue(MFA_UNINSTALL_KEY, 'DisplayVersion')?.data).toBe('8.0.1.1');
-    expect(store.getValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion', 'ProgramFilesDir (x86)')?.data).toBe('C:\\Program Files (x86)');
+    expect(store.getValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion', 'ProgramFilesDir (x86)')?.data).toBe(
+      'C:\\Program Files (x86)',
+    );
     expect(store.subkeys('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion')).toEqual(['Uninstall']);
   });
 

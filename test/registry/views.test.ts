@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RegistryStore } from '../../src/registry/store.js';
 import {
-  bothViews, getKeyEitherView, getValueEitherView, interestsBothViews, otherView, subkeysEitherView,
+  bothViews,
+  getKeyEitherView,
+  getValueEitherView,
+  interestsBothViews,
+  otherView,
+  subkeysEitherView,
 } from '../../src/registry/views.js';
 import { expandRegPath, isAtOrUnder } from '../../src/registry/path.js';
 import { parseBuf, v5 } from './helpers.js';
@@ -18,7 +23,8 @@ describe('32/64-bit views', () => {
     expect(otherView(p)).toBe(want);
   });
 
-  const store = parseBuf(v5(`Windows Registry Editor Version 5.00
+  const store = parseBuf(
+    v5(`Windows Registry Editor Version 5.00
 
 [HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor]
 "InstallPath"="C:\\\\Program Files\\\\Multi-Factor Authentication Server\\\\"
@@ -28,14 +34,16 @@ describe('32/64-bit views', () => {
 
 [HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{32}]
 "DisplayName"="Multi-Factor Authentication Server"
-`)).store;
+`),
+  ).store;
 
   it('finds a 32-bit key asked for by its 64-bit path, and says where', () => {
     const r = getValueEitherView(store, 'HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', 'InstallPath');
     expect(r?.path).toBe('HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor');
     expect(r?.value.data).toBe('C:\\Program Files\\Multi-Factor Authentication Server\\');
-    expect(getKeyEitherView(store, 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{64}')?.path)
-      .toBe('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{64}');
+    expect(getKeyEitherView(store, 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{64}')?.path).toBe(
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{64}',
+    );
     expect(getValueEitherView(store, 'HKLM\\SOFTWARE\\Positive Networks\\PhoneFactor', 'Missing')).toBeUndefined();
   });
 

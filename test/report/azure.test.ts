@@ -14,7 +14,9 @@ describe('--format azure: Azure DevOps logging commands', () => {
     const lines = renderAzure(withFailOn('high'), { file: 'reports/mfa.md' }).trimEnd().split('\n');
     const r = withFailOn('high');
     expect(lines).toHaveLength(r.findings.filter((f) => !f.waiver && f.severity !== 'info').length + 2);
-    expect(lines[0]).toMatch(/^##vso\[task\.logissue type=error;sourcepath=reports\/mfa\.md;code=MFA-BKP-001;\]MFA01: MFA-BKP-001 The data file has no backup \[critical, failed\]: /);
+    expect(lines[0]).toMatch(
+      /^##vso\[task\.logissue type=error;sourcepath=reports\/mfa\.md;code=MFA-BKP-001;\]MFA01: MFA-BKP-001 The data file has no backup \[critical, failed\]: /,
+    );
     expect(lines.find((l) => l.includes('code=MFA-VDIR-001;'))).toMatch(/^##vso\[task\.logissue type=warning;/);
     expect(lines.at(-2)).toMatch(/^##vso\[task\.logissue type=warning;\]MFA01: Incomplete scan: 1 check could not be determined/);
     expect(lines.at(-1)).toBe('##vso[task.complete result=Failed;]mfa-readiness: MFA01 fails the gate at --fail-on high (4 finding(s))');

@@ -14,10 +14,23 @@ function emptyHost(): Report {
   const base = sampleReport();
   const findings: Report['findings'] = [
     {
-      id: '9f9f9f9f9f9f', ruleId: 'MFA-INV-003', outcome: 'fail', severity: 'info', component: 'host',
-      title: 'Nothing to upgrade', message: 'No MFA Server component was found and the registry covers the Uninstall keys.',
-      evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', observed: '212 keys, none matching' }],
-      seed: { file: '', section: '' }, planSteps: [], waiver: null,
+      id: '9f9f9f9f9f9f',
+      ruleId: 'MFA-INV-003',
+      outcome: 'fail',
+      severity: 'info',
+      component: 'host',
+      title: 'Nothing to upgrade',
+      message: 'No MFA Server component was found and the registry covers the Uninstall keys.',
+      evidence: [
+        {
+          source: 'registry',
+          location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+          observed: '212 keys, none matching',
+        },
+      ],
+      seed: { file: '', section: '' },
+      planSteps: [],
+      waiver: null,
     },
   ];
   return {

@@ -55,7 +55,8 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
     }
     expect(document.querySelectorAll('script').length).toBe(0);
     expect(text).not.toMatch(/\ssrc=/);
-    for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|docs\/rules\/MFA-[A-Z]+-\d{3}\.md$|https:\/\/learn\.microsoft\.com\/)/);
+    for (const a of document.querySelectorAll('a[href]'))
+      expect(a.getAttribute('href')).toMatch(/^(#|docs\/rules\/MFA-[A-Z]+-\d{3}\.md$|https:\/\/learn\.microsoft\.com\/)/);
     // Every finding links to its rule page, which exists in the repository.
     for (const f of report.findings) {
       const link = document.getElementById(`finding-${f.id}`)!.querySelector('a[href^="docs/rules/"]');
@@ -79,12 +80,17 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
   });
 
   it('JUnit: one testcase per rule that ran, failing exactly where the gate fails', () => {
-    const xml = renderJunit(report, ran.map((r) => ({ id: r.id, title: r.title, component: r.component })));
+    const xml = renderJunit(
+      report,
+      ran.map((r) => ({ id: r.id, title: r.title, component: r.component })),
+    );
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testcase' || n === 'testsuite' }).parse(xml);
     const cases = doc.testsuites?.testsuite?.[0]?.testcase ?? doc.testsuite?.[0]?.testcase;
     const ids = new Set(cases.map((c: Record<string, string>) => c['@_name'].split(' ')[0]));
     for (const r of ran) expect(ids).toContain(r.id);
-    const failed = cases.filter((c: Record<string, unknown>) => c.failure !== undefined).map((c: Record<string, string>) => c['@_name'].split(' ')[0]);
+    const failed = cases
+      .filter((c: Record<string, unknown>) => c.failure !== undefined)
+      .map((c: Record<string, string>) => c['@_name'].split(' ')[0]);
     const failing = [...new Set(report.findings.filter((f) => !f.waiver && f.severity === 'critical').map((f) => f.ruleId))];
     expect(failed.sort()).toEqual(failing.sort());
   });
@@ -92,7 +98,12 @@ describe.each(hostNames())('reports of fixture host %s', (name) => {
   it('gate on the saved JSON gives the same pass/fail as the scan, at every threshold', async () => {
     const saved = JSON.parse(renderJson(report)) as Report;
     for (const failOn of ['critical', 'high', 'medium', 'low', 'info', 'none'] as const) {
-      const { report: again } = await scanTarget(await BundleHost.open(stageHost(name)), { targetVersion: '8.1', stage: report.scan.stage, failOn, now: NOW });
+      const { report: again } = await scanTarget(await BundleHost.open(stageHost(name)), {
+        targetVersion: '8.1',
+        stage: report.scan.stage,
+        failOn,
+        now: NOW,
+      });
       const g = await gateReport(saved, { failOn });
       expect(g.gate, failOn).toBe(again.verdict.gate);
     }

@@ -49,12 +49,18 @@ describe('parseNow: ISO 8601 only, no offset means UTC', () => {
     ['2026-11-21T10:60Z', 'not a time of day'],
     ['2026-11-21T10:00+25:00', 'not a time-zone offset'],
   ])('refuses %s with one line (%s)', (text, why) => {
-    expect(() => parseNow(text)).toThrow(`--now ${JSON.stringify(text)}: ${why} (use ISO 8601, e.g. 2026-11-21T09:00:00Z; no offset means UTC)`);
+    expect(() => parseNow(text)).toThrow(
+      `--now ${JSON.stringify(text)}: ${why} (use ISO 8601, e.g. 2026-11-21T09:00:00Z; no offset means UTC)`,
+    );
   });
 });
 
 describe('the same --now in scan/fleet (shared flags) and gate', () => {
-  const stub = { error: (msg: string) => { throw new Error(msg); } } as unknown as Command;
+  const stub = {
+    error: (msg: string) => {
+      throw new Error(msg);
+    },
+  } as unknown as Command;
   const common = (now: string) => parseCommonFlags(stub, { 'fail-on': 'critical', 'target-version': '8.1', now });
 
   it('scan and fleet take and refuse what gate takes and refuses', async () => {

@@ -59,7 +59,9 @@ describe('mfa-readiness gate', () => {
     const r = await gate(reportFile);
     expect(r.error).toBeNull();
     expect(r.code).toBe(1);
-    expect(r.out.trim().split('\n')[0]).toBe('gate: fail (fail-on critical): 2 critical, 2 high, 3 medium, 2 low, 1 info; 1 waived; failing: a1b2c3d4e5f6, 0f9e8d7c6b5a');
+    expect(r.out.trim().split('\n')[0]).toBe(
+      'gate: fail (fail-on critical): 2 critical, 2 high, 3 medium, 2 low, 1 info; 1 waived; failing: a1b2c3d4e5f6, 0f9e8d7c6b5a',
+    );
   });
 
   it('--fail-on none passes; --json returns the documented object', async () => {
@@ -71,12 +73,18 @@ describe('mfa-readiness gate', () => {
     const obj = JSON.parse(j.out);
     expect(obj).toMatchObject({ gate: 'fail', failOn: 'medium', counts: { critical: 2, high: 2, medium: 3, low: 2, info: 1 } });
     expect(obj.failing).toHaveLength(7);
-    expect(obj.waivers.map((w: any) => [w.rule, w.status])).toEqual([['MFA-LIFE-001', 'applied'], ['MFA-VDIR-003', 'unused']]);
+    expect(obj.waivers.map((w: any) => [w.rule, w.status])).toEqual([
+      ['MFA-LIFE-001', 'applied'],
+      ['MFA-VDIR-003', 'unused'],
+    ]);
   });
 
-  it('a --waivers file replaces the report\'s own waivers', async () => {
+  it("a --waivers file replaces the report's own waivers", async () => {
     const wf = join(dir, 'w.yml');
-    await writeFile(wf, 'waivers:\n  - rule: MFA-BKP-001\n    reason: copied by hand, CHG0099\n  - rule: MFA-PRQ-001\n    host: mfa01\n    reason: .NET 4.8 is in the gold image\n    expires: 2026-12-31\n');
+    await writeFile(
+      wf,
+      'waivers:\n  - rule: MFA-BKP-001\n    reason: copied by hand, CHG0099\n  - rule: MFA-PRQ-001\n    host: mfa01\n    reason: .NET 4.8 is in the gold image\n    expires: 2026-12-31\n',
+    );
     const r = await gate(reportFile, '--waivers', wf, '--json');
     const obj = JSON.parse(r.out);
     expect(obj.gate).toBe('pass');
@@ -99,8 +107,24 @@ describe('mfa-readiness gate', () => {
 
   it.each([
     ['a missing file', () => join(dir, 'nope.json'), /nope\.json: cannot read the report \(ENOENT\)/],
-    ['not JSON', async () => { const p = join(dir, 'bad.json'); await writeFile(p, '{"schemaVersion": 1,'); return p; }, /bad\.json: not JSON/],
-    ['not a report', async () => { const p = join(dir, 'other.json'); await writeFile(p, JSON.stringify({ ...sampleReport(), verdict: { status: 'great' } })); return p; }, /other\.json: \/verdict\/\w+: /],
+    [
+      'not JSON',
+      async () => {
+        const p = join(dir, 'bad.json');
+        await writeFile(p, '{"schemaVersion": 1,');
+        return p;
+      },
+      /bad\.json: not JSON/,
+    ],
+    [
+      'not a report',
+      async () => {
+        const p = join(dir, 'other.json');
+        await writeFile(p, JSON.stringify({ ...sampleReport(), verdict: { status: 'great' } }));
+        return p;
+      },
+      /other\.json: \/verdict\/\w+: /,
+    ],
   ])('exits 2 on %s with one line naming the file', async (_name, make, message) => {
     const p = await make();
     const r = await gate(p);
@@ -138,8 +162,15 @@ describe('gate agrees with the scan that wrote the report', () => {
   const waiverSets = [
     [],
     [{ rule: 'MFA-BKP-001', reason: 'r' }],
-    [{ rule: 'MFA-BKP-001', reason: 'r', expires: '2026-01-01' }, { rule: 'MFA-PRQ-001', reason: 'r', host: 'MFA02' }],
-    [{ rule: 'MFA-PRQ-001', reason: 'r' }, { rule: 'MFA-BKP-001', reason: 'r' }, { rule: 'MFA-BKP-010', finding: '11aa22bb33cc', reason: 'r' }],
+    [
+      { rule: 'MFA-BKP-001', reason: 'r', expires: '2026-01-01' },
+      { rule: 'MFA-PRQ-001', reason: 'r', host: 'MFA02' },
+    ],
+    [
+      { rule: 'MFA-PRQ-001', reason: 'r' },
+      { rule: 'MFA-BKP-001', reason: 'r' },
+      { rule: 'MFA-BKP-010', finding: '11aa22bb33cc', reason: 'r' },
+    ],
   ];
   for (const [i, waivers] of waiverSets.entries()) {
     for (const failOn of [...sevs, 'none'] as const) {
@@ -147,7 +178,11 @@ describe('gate agrees with the scan that wrote the report', () => {
         const base = sampleReport();
         const now = base.scan.startedAt;
         const applied = applyWaivers(base.findings, waivers, { host: base.host.name, now });
-        const wvr: Finding[] = expiredWaiverFindings(applied.waivers, base.host.name, 'w.yml').map((f, k) => ({ ...f, id: `wvr${k}`, planSteps: [] }));
+        const wvr: Finding[] = expiredWaiverFindings(applied.waivers, base.host.name, 'w.yml').map((f, k) => ({
+          ...f,
+          id: `wvr${k}`,
+          planSteps: [],
+        }));
         const findings = [...applied.findings, ...wvr];
         const verdict = computeVerdict(findings, base.inventory.upgradePath, false, failOn);
         const scanned: Report = { ...base, findings, waivers: applied.waivers, verdict };

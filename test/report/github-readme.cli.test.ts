@@ -18,7 +18,10 @@ describe('README "CI"', () => {
       expect(cmds.map((c) => c.split(' ')[1])).toEqual(['scan', 'gate']);
       const cwd = tmp(`readme-ci-${flavour}`);
       cpSync(stageHost('pf-agent-5x-all-in-one'), path.join(cwd, 'bundles', 'MFA01'), { recursive: true, preserveTimestamps: true });
-      writeFileSync(path.join(cwd, 'waivers.yml'), 'waivers:\n  - rule: MFA-LIFE-001\n    reason: "Upgrade is the first step of the cloud migration, CHG0012345"\n    expires: 2099-01-31\n');
+      writeFileSync(
+        path.join(cwd, 'waivers.yml'),
+        'waivers:\n  - rule: MFA-LIFE-001\n    reason: "Upgrade is the first step of the cloud migration, CHG0012345"\n    expires: 2099-01-31\n',
+      );
       const summary = path.join(cwd, 'summary.md');
       const env: Record<string, string> = flavour === 'github' ? { GITHUB_STEP_SUMMARY: summary } : {};
       const scan = cli(cmds[0].split(' ').slice(1), { cwd, env });

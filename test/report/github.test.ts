@@ -26,7 +26,9 @@ describe('--format github: workflow commands', () => {
     expect(level('MFA-INV-001')).toBe('::notice'); // info
     expect(lines.find((l) => l.includes('title=MFA-PRQ-001 '))).toContain('[critical, could not be determined]');
     expect(lines.some((l) => l.includes('MFA-LIFE-001'))).toBe(false); // waived
-    expect(lines.at(-1)).toBe('::warning title=Incomplete scan of MFA01::Incomplete scan: 1 check could not be determined; 1 piece of evidence could not be read. The verdict covers only what was read: resolve these before trusting it.');
+    expect(lines.at(-1)).toBe(
+      '::warning title=Incomplete scan of MFA01::Incomplete scan: 1 check could not be determined; 1 piece of evidence could not be read. The verdict covers only what was read: resolve these before trusting it.',
+    );
   });
 
   it('a value cannot end the command line or start another command', () => {
@@ -36,7 +38,9 @@ describe('--format github: workflow commands', () => {
     r.host.name = 'H,title=evil:x';
     const out = githubAnnotations(r).trimEnd().split('\n');
     expect(out).toHaveLength(lines.length);
-    expect(out[0]).toBe('::error title=MFA-BKP-001 The data file has no backup (H%2Ctitle=evil%3Ax)::[critical, failed] x%0A::set-env name=X::1%0A::add-mask::%250A%0AC:\\Program Files\\PhoneFactor\\Data\\PhoneFactor.pfdata: size 18874368, no copy found <script>alert(1)</script>');
+    expect(out[0]).toBe(
+      '::error title=MFA-BKP-001 The data file has no backup (H%2Ctitle=evil%3Ax)::[critical, failed] x%0A::set-env name=X::1%0A::add-mask::%250A%0AC:\\Program Files\\PhoneFactor\\Data\\PhoneFactor.pfdata: size 18874368, no copy found <script>alert(1)</script>',
+    );
     expect(ghData('50%\r\n')).toBe('50%25%0A');
     expect(ghProperty('a:b,c')).toBe('a%3Ab%2Cc');
   });

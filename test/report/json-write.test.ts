@@ -11,11 +11,37 @@ describe('renderJson', () => {
   const json = renderJson(sampleReport());
   it('writes keys in the schema order, 2-space indent, trailing newline', () => {
     const obj = JSON.parse(json);
-    expect(Object.keys(obj)).toEqual(['schemaVersion', 'tool', 'scan', 'host', 'inventory', 'verdict', 'waivers', 'findings', 'plan', 'problems']);
+    expect(Object.keys(obj)).toEqual([
+      'schemaVersion',
+      'tool',
+      'scan',
+      'host',
+      'inventory',
+      'verdict',
+      'waivers',
+      'findings',
+      'plan',
+      'problems',
+    ]);
     expect(Object.keys(obj.scan)).toEqual(['startedAt', 'target', 'targetVersion', 'stage', 'inputDigest']);
     expect(Object.keys(obj.verdict)).toEqual(['status', 'failOn', 'counts', 'waived', 'gate']);
-    expect(Object.keys(obj.findings[0])).toEqual(['id', 'ruleId', 'outcome', 'severity', 'title', 'message', 'component', 'evidence', 'seed', 'planSteps', 'waiver', 'rulePage']);
-    expect(obj.findings.map((f: { ruleId: string; rulePage: string }) => f.rulePage)).toEqual(obj.findings.map((f: { ruleId: string }) => `docs/rules/${f.ruleId}.md`));
+    expect(Object.keys(obj.findings[0])).toEqual([
+      'id',
+      'ruleId',
+      'outcome',
+      'severity',
+      'title',
+      'message',
+      'component',
+      'evidence',
+      'seed',
+      'planSteps',
+      'waiver',
+      'rulePage',
+    ]);
+    expect(obj.findings.map((f: { ruleId: string; rulePage: string }) => f.rulePage)).toEqual(
+      obj.findings.map((f: { ruleId: string }) => `docs/rules/${f.ruleId}.md`),
+    );
     expect(Object.keys(obj.plan[0])).toEqual(['order', 'id', 'action', 'component', 'phase', 'title', 'detail', 'because', 'dependsOn']);
     expect(Object.keys(obj.waivers[1])).toEqual(['rule', 'host', 'finding', 'reason', 'expires', 'status']);
     expect(obj.waivers[0].host).toBeNull();
@@ -53,7 +79,12 @@ describe('writeReports', () => {
   it('writes the default names in the working folder', async () => {
     const paths = await writeReports(sampleReport(), { ...opts, cwd, formats: ['html', 'json', 'md', 'junit'] });
     expect(paths).toEqual(['html', 'json', 'md', 'junit.xml'].map((e) => join(cwd, `mfa-readiness-MFA01-2026-11-21.${e}`)));
-    expect((await readdir(cwd)).sort()).toEqual(['mfa-readiness-MFA01-2026-11-21.html', 'mfa-readiness-MFA01-2026-11-21.json', 'mfa-readiness-MFA01-2026-11-21.junit.xml', 'mfa-readiness-MFA01-2026-11-21.md']);
+    expect((await readdir(cwd)).sort()).toEqual([
+      'mfa-readiness-MFA01-2026-11-21.html',
+      'mfa-readiness-MFA01-2026-11-21.json',
+      'mfa-readiness-MFA01-2026-11-21.junit.xml',
+      'mfa-readiness-MFA01-2026-11-21.md',
+    ]);
     expect(await readFile(paths[1], 'utf8')).toBe(renderJson(sampleReport()));
   });
 
@@ -90,7 +121,9 @@ describe('writeReports', () => {
     await writeReports(sampleReport(), { ...opts, cwd, formats: ['json', 'html'] });
     expect((await readdir(cwd)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await mkdir(join(cwd, 'bundle'));
-    await expect(writeReports(sampleReport(), { ...opts, cwd, formats: ['json'], out: 'bundle/reports', targetDir: 'bundle' })).rejects.toThrow(/refusing to write a report inside the scanned target/);
+    await expect(
+      writeReports(sampleReport(), { ...opts, cwd, formats: ['json'], out: 'bundle/reports', targetDir: 'bundle' }),
+    ).rejects.toThrow(/refusing to write a report inside the scanned target/);
     expect(await readdir(join(cwd, 'bundle'))).toEqual([]);
   });
 

@@ -7,21 +7,47 @@ import { NOW, ROOT, cli, stageHost, tmp } from '../safety/helpers.js';
 const failures = (xml: string) =>
   new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) })
     .parse(xml)
-    .testsuites.testsuite.flatMap((s: { testcase: { name: string; failure?: unknown }[] }) => s.testcase.filter((t) => t.failure !== undefined).map((t) => t.name.split(' ')[0]));
+    .testsuites.testsuite.flatMap((s: { testcase: { name: string; failure?: unknown }[] }) =>
+      s.testcase.filter((t) => t.failure !== undefined).map((t) => t.name.split(' ')[0]),
+    );
 
 /** The documented CI flow: scan once, then gate with waivers; every file gate writes says what gate says. */
 describe('gate re-renders the formats after waivers', () => {
   let dir: string;
   beforeAll(() => {
     dir = tmp('gate-rerender');
-    const r = cli(['scan', stageHost('pf-agent-5x-all-in-one'), '--format', 'json,junit', '--output', path.join(dir, 'scan.json'), '--now', NOW]);
+    const r = cli([
+      'scan',
+      stageHost('pf-agent-5x-all-in-one'),
+      '--format',
+      'json,junit',
+      '--output',
+      path.join(dir, 'scan.json'),
+      '--now',
+      NOW,
+    ]);
     expect(r.code, r.stderr).toBe(1);
-    writeFileSync(path.join(dir, 'waivers.yml'), 'waivers:\n  - rule: MFA-BKP-001\n    reason: copied by the nightly backup job, CHG0042\n    expires: 2027-01-31\n');
+    writeFileSync(
+      path.join(dir, 'waivers.yml'),
+      'waivers:\n  - rule: MFA-BKP-001\n    reason: copied by the nightly backup job, CHG0042\n    expires: 2027-01-31\n',
+    );
   });
 
   it('scan-time JUnit fails; gate --waivers passes, and its JUnit, Markdown and annotations agree', () => {
     expect(failures(readFileSync(path.join(dir, 'scan.junit.xml'), 'utf8'))).toEqual(['MFA-BKP-001']);
-    const g = cli(['gate', path.join(dir, 'scan.json'), '--waivers', path.join(dir, 'waivers.yml'), '--format', 'junit,md,github', '--output', path.join(dir, 'gated')], { cwd: dir });
+    const g = cli(
+      [
+        'gate',
+        path.join(dir, 'scan.json'),
+        '--waivers',
+        path.join(dir, 'waivers.yml'),
+        '--format',
+        'junit,md,github',
+        '--output',
+        path.join(dir, 'gated'),
+      ],
+      { cwd: dir },
+    );
     expect(g.code, g.stderr).toBe(0);
     expect(g.stdout).toMatch(/^gate: pass \(fail-on critical\): 0 critical, 5 high/m);
     expect(failures(readFileSync(path.join(dir, 'gated.junit.xml'), 'utf8'))).toEqual([]);
@@ -53,7 +79,9 @@ describe('gate re-renders the formats after waivers', () => {
   it('--max-age: a report older than the window allows fails with a line saying its age', () => {
     const old = cli(['gate', path.join(dir, 'scan.json'), '--fail-on', 'none', '--max-age', '7d', '--now', '2026-12-02T12:00:00Z']);
     expect(old.code).toBe(1);
-    expect(old.stdout).toContain('gate: fail: the report is 11 days 3 hours old (scanned 2026-11-21T09:00:00.000Z), older than --max-age 7d: scan again');
+    expect(old.stdout).toContain(
+      'gate: fail: the report is 11 days 3 hours old (scanned 2026-11-21T09:00:00.000Z), older than --max-age 7d: scan again',
+    );
     const fresh = cli(['gate', path.join(dir, 'scan.json'), '--fail-on', 'none', '--max-age', '14d', '--now', '2026-12-02T12:00:00Z']);
     expect(fresh.code).toBe(0);
     const bad = cli(['gate', path.join(dir, 'scan.json'), '--max-age', 'soon']);
@@ -63,7 +91,16 @@ describe('gate re-renders the formats after waivers', () => {
 
   it('reads a fleet report: passes or fails on its hosts and fleet findings', () => {
     const out = tmp('gate-fleet');
-    const f = cli(['fleet', path.join(ROOT, 'fixtures', 'fleets', 'ha-pair-with-portal'), '--format', 'json', '--output', path.join(out, 'fleet.json'), '--now', NOW]);
+    const f = cli([
+      'fleet',
+      path.join(ROOT, 'fixtures', 'fleets', 'ha-pair-with-portal'),
+      '--format',
+      'json',
+      '--output',
+      path.join(out, 'fleet.json'),
+      '--now',
+      NOW,
+    ]);
     expect([0, 1], f.stderr).toContain(f.code);
     const pass = cli(['gate', path.join(out, 'fleet.json')]);
     expect(pass.code, pass.stderr).toBe(0);

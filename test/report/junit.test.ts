@@ -11,7 +11,11 @@ import { HOSTILE, SAMPLE_RULES_RAN, sampleReport } from './sample.js';
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n),
+  }).parse(xml);
   const suite = doc.testsuites.testsuite[0];
   const cases = new Map<string, any>(suite.testcase.map((tc: any) => [tc.name.split(' ')[0], tc]));
   return { doc, suite, cases };
@@ -73,7 +77,15 @@ describe('JUnit report', () => {
 
   it('adds a testcase for a finding whose rule is not in the list', () => {
     const r = withFailOn('low');
-    r.findings.push({ ...r.findings[0], id: 'w1', ruleId: 'MFA-WVR-001', severity: 'low', title: 'A waiver has expired', component: 'host', waiver: null });
+    r.findings.push({
+      ...r.findings[0],
+      id: 'w1',
+      ruleId: 'MFA-WVR-001',
+      severity: 'low',
+      title: 'A waiver has expired',
+      component: 'host',
+      waiver: null,
+    });
     const { cases } = parse(renderJunit(r, SAMPLE_RULES_RAN));
     expect(cases.get('MFA-WVR-001').failure).toBeDefined();
   });
@@ -90,7 +102,7 @@ describe('JUnit report', () => {
     expect(parse(renderJunit(r, SAMPLE_RULES_RAN)).suite.name).toBe('MFA"01<&>');
   });
 
-  it('has no skipped attribute on <testsuites> (Jenkins\' JUnit schema rejects it); the testsuite keeps its own', () => {
+  it("has no skipped attribute on <testsuites> (Jenkins' JUnit schema rejects it); the testsuite keeps its own", () => {
     const xml = renderJunit(withFailOn('high'), SAMPLE_RULES_RAN);
     const root = /<testsuites[^>]*>/.exec(xml)![0];
     expect(root).toBe('<testsuites name="mfa-readiness" tests="12" failures="4" errors="0">');
@@ -111,10 +123,15 @@ describe('JUnit report of a fleet', () => {
   let fleet: FleetReport;
   const hostReports = new Map<string, Report>();
   it('has one testsuite per host (testcases per rule, classname host.component) and one for the fleet rules', async () => {
-    fleet = (await runFleet([copyFleet('ha-pair-with-portal')], { ...OPTS, onHostReport: async (r, h) => void hostReports.set(h.name, r) })).report;
+    fleet = (await runFleet([copyFleet('ha-pair-with-portal')], { ...OPTS, onHostReport: async (r, h) => void hostReports.set(h.name, r) }))
+      .report;
     const xml = renderFleetJunit(fleet, { hostReports });
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(xml);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['testsuite', 'testcase'].includes(n),
+    }).parse(xml);
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s: any) => s.name)).toEqual([...fleet.hosts.map((h) => h.name), 'fleet']);
     for (const [i, h] of fleet.hosts.entries()) {
@@ -130,7 +147,11 @@ describe('JUnit report of a fleet', () => {
     // (The fleet's Markdown says its time as people read it, as the host reports do.)
     expect(renderFleetMarkdown(fleet).split('\n')[2]).toMatch(/^Target release 8\.1 · scanned 21 Nov 2026 09:00 UTC · /);
     // Without the host reports (a saved fleet report): one testcase per host, failing where its gate failed.
-    const summary = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(renderFleetJunit(fleet));
+    const summary = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['testsuite', 'testcase'].includes(n),
+    }).parse(renderFleetJunit(fleet));
     for (const [i, h] of fleet.hosts.entries()) {
       const [tc] = summary.testsuites.testsuite[i].testcase;
       expect(tc.classname).toBe(`${h.name}.host`);
@@ -141,9 +162,25 @@ describe('JUnit report of a fleet', () => {
   it('fails a host that could not be scanned, naming why', () => {
     const broken: FleetReport = {
       ...fleet,
-      hosts: [...fleet.hosts, { name: 'MFA09', target: '/bundles/MFA09', status: 'failed', reason: 'bundle.json: not valid JSON', verdict: null, roles: null, upgradePath: null, hostRole: null }],
+      hosts: [
+        ...fleet.hosts,
+        {
+          name: 'MFA09',
+          target: '/bundles/MFA09',
+          status: 'failed',
+          reason: 'bundle.json: not valid JSON',
+          verdict: null,
+          roles: null,
+          upgradePath: null,
+          hostRole: null,
+        },
+      ],
     };
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(renderFleetJunit(broken, { hostReports }));
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['testsuite', 'testcase'].includes(n),
+    }).parse(renderFleetJunit(broken, { hostReports }));
     const suite = doc.testsuites.testsuite.find((s: any) => s.name === 'MFA09');
     expect(suite.testcase[0].failure.message).toBe('/bundles/MFA09: could not be scanned: bundle.json: not valid JSON');
   });

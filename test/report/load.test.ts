@@ -20,15 +20,25 @@ const put = async (name: string, data: string | Buffer) => {
   await writeFile(p, data);
   return p;
 };
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: Error) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: Error) => e,
+  );
 
 describe('loadReport: the one loader of gate, diff and fleet', () => {
   const json = renderJson(sampleReport());
 
   it.each([
     ['plain UTF-8', Buffer.from(json, 'utf8')],
-    ['UTF-8 with a byte-order mark (PowerShell 7 Out-File -Encoding utf8BOM)', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')])],
-    ['UTF-16LE with a byte-order mark (Windows PowerShell Out-File)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])],
+    [
+      'UTF-8 with a byte-order mark (PowerShell 7 Out-File -Encoding utf8BOM)',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]),
+    ],
+    [
+      'UTF-16LE with a byte-order mark (Windows PowerShell Out-File)',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+    ],
     ['UTF-16BE with a byte-order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()])],
   ])('reads %s', async (name, bytes) => {
     const r = await loadReport(await put(`${name.length}.json`, bytes));
@@ -58,7 +68,9 @@ describe('loadReport: the one loader of gate, diff and fleet', () => {
   it('reports bad JSON by line and column, never quoting the input (it may hold terminal escapes)', async () => {
     const p = await put('esc.json', '{\n  "schemaVersion": 1,\n  \u001b[31mred\n}');
     const e = await failure(loadReport(p));
-    expect(e!.message).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not JSON \\(a syntax error at line 3, column \\d+\\)$`));
+    expect(e!.message).toMatch(
+      new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not JSON \\(a syntax error at line 3, column \\d+\\)$`),
+    );
     expect(e!.message).not.toContain('\u001b');
   });
 
@@ -103,7 +115,11 @@ describe('loadWaivers: capped and encoding-aware like the report loader', () => 
   it('refuses a waiver file over 1 MiB, naming the file and the cap', async () => {
     const p = await put('big.yml', 'waivers:\n' + '  - rule: MFA-LIFE-001\n    reason: r\n'.repeat(40_000));
     const e = await failure(loadWaivers(p));
-    expect(e!.message).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the waiver file is larger than 1 MiB \\(\\d+ bytes\\); no real one is this large$`));
+    expect(e!.message).toMatch(
+      new RegExp(
+        `^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the waiver file is larger than 1 MiB \\(\\d+ bytes\\); no real one is this large$`,
+      ),
+    );
   });
 
   it('reads a UTF-16LE waiver file as PowerShell writes it', async () => {

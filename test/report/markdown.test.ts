@@ -57,13 +57,17 @@ describe('Markdown report', () => {
 
   it('marks waived and unknown findings', () => {
     expect(md).toContain('> **Waived:** Upgrade is the first step of the cloud migration, CHG0012345 (until 31 Jan 2027).');
-    expect(md).toMatch(/### Critical: MFA-PRQ-001 \.NET Framework 4\.5 or newer is missing\n\nPrerequisites · outcome: \*\*could not be determined\*\*/);
+    expect(md).toMatch(
+      /### Critical: MFA-PRQ-001 \.NET Framework 4\.5 or newer is missing\n\nPrerequisites · outcome: \*\*could not be determined\*\*/,
+    );
     expect(md).toMatch(/### Info: MFA-INV-001 .*\n\nHost · outcome: \*\*noted\*\*/);
   });
 
   it('says an incomplete scan in the verdict, before the gate line', () => {
     const verdict = md.slice(md.indexOf('## Verdict'), md.indexOf('**Gate:'));
-    expect(verdict).toContain('> **Warning: Incomplete scan: 1 check could not be determined; 1 piece of evidence could not be read. The verdict covers only what was read: resolve these before trusting it.**');
+    expect(verdict).toContain(
+      '> **Warning: Incomplete scan: 1 check could not be determined; 1 piece of evidence could not be read. The verdict covers only what was read: resolve these before trusting it.**',
+    );
     const complete = sampleReport();
     complete.findings = complete.findings.filter((f) => f.outcome !== 'unknown');
     complete.problems = [];
@@ -93,7 +97,10 @@ describe('Markdown report', () => {
 
   it('uses a user report.md.hbs from --template DIR, still escaping values', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mfa-tpl-md-'));
-    await writeFile(join(dir, 'report.md.hbs'), 'Change ticket for {{hostName}}: {{verdict.statusLabel}}\n{{#each findings}}* {{ruleId}} {{evidence.0.observed}}\n{{/each}}');
+    await writeFile(
+      join(dir, 'report.md.hbs'),
+      'Change ticket for {{hostName}}: {{verdict.statusLabel}}\n{{#each findings}}* {{ruleId}} {{evidence.0.observed}}\n{{/each}}',
+    );
     const out = renderMarkdown(sampleReport(), { templateDir: dir });
     expect(out.split('\n')[0]).toBe('Change ticket for MFA01: Not ready');
     expect(out).toContain('* MFA-BKP-001 size 18874368, no copy found \\<script>');

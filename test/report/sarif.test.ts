@@ -29,20 +29,29 @@ const validateSarif = (() => {
 function valid(text: string): Log {
   const log = JSON.parse(text) as Log;
   const ok = validateSarif(log);
-  expect(ok ? [] : validateSarif.errors!.map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`)).toEqual([]);
+  expect(ok ? [] : validateSarif.errors!.map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`)).toEqual(
+    [],
+  );
   return log;
 }
 
 async function scanned(name: string): Promise<Report> {
   const host = await BundleHost.open(stageHost(name));
-  const { report } = await scanTarget(host, { targetVersion: '8.1', stage: name.includes('stage-adfs') ? 'adfs' : 'pre', failOn: 'critical', now: '2026-11-21T09:00:00.000Z' });
+  const { report } = await scanTarget(host, {
+    targetVersion: '8.1',
+    stage: name.includes('stage-adfs') ? 'adfs' : 'pre',
+    failOn: 'critical',
+    now: '2026-11-21T09:00:00.000Z',
+  });
   return report;
 }
 
 describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
   it('the validator used here does reject a broken log (so the passes below mean something)', () => {
     expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
-    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'A', helpUri: 'not a uri' }] } } }] })).toBe(false);
+    expect(
+      validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'A', helpUri: 'not a uri' }] } } }] }),
+    ).toBe(false);
   });
 
   it('one run: the catalog as rules with their page, each finding a result with its level, the host as a logical location', () => {
@@ -72,7 +81,9 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
       expect(run.logicalLocations![loc.index!].parentIndex).toBe(0);
     }
     expect(run.logicalLocations![0]).toEqual({ name: 'MFA01', fullyQualifiedName: 'MFA01', kind: 'resource' });
-    expect(run.invocations![0].toolExecutionNotifications!.map((n) => n.message.text)).toEqual(['C:\\Program Files\\PhoneFactor\\Logs\\pfsvc.log: not in the bundle (manifest only)']);
+    expect(run.invocations![0].toolExecutionNotifications!.map((n) => n.message.text)).toEqual([
+      'C:\\Program Files\\PhoneFactor\\Logs\\pfsvc.log: not in the bundle (manifest only)',
+    ]);
   });
 
   it('a waived finding is an accepted suppression with the reason; an open one has none', () => {
@@ -82,7 +93,10 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
     expect(waived.length).toBeGreaterThan(0);
     for (const res of run.results!) {
       const f = report.findings.find((x) => x.id === res.partialFingerprints!['mfaReadinessFindingId/v1'])!;
-      if (f.waiver) expect(res.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: expect.stringContaining(f.waiver.reason) }]);
+      if (f.waiver)
+        expect(res.suppressions).toEqual([
+          { kind: 'external', status: 'accepted', justification: expect.stringContaining(f.waiver.reason) },
+        ]);
       else expect(res.suppressions).toBeUndefined();
     }
   });
@@ -111,7 +125,13 @@ describe('--format sarif: a SARIF 2.1.0 log of the report', () => {
   });
 
   it('levels: critical and high are errors, medium a warning, low and info notes', () => {
-    expect(['critical', 'high', 'medium', 'low', 'info'].map((s) => sarifLevel(s as never))).toEqual(['error', 'error', 'warning', 'note', 'note']);
+    expect(['critical', 'high', 'medium', 'low', 'info'].map((s) => sarifLevel(s as never))).toEqual([
+      'error',
+      'error',
+      'warning',
+      'note',
+      'note',
+    ]);
   });
 
   it.each(hostNames())('fixture %s gives a valid SARIF log with one result per finding', async (name) => {

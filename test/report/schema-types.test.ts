@@ -13,7 +13,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function scanned(name: string): Promise<string> {
   const host = await BundleHost.open(stageHost(name));
-  const { report } = await scanTarget(host, { targetVersion: '8.1', stage: name.includes('stage-adfs') ? 'adfs' : 'pre', failOn: 'critical', now: '2026-11-21T09:00:00.000Z' });
+  const { report } = await scanTarget(host, {
+    targetVersion: '8.1',
+    stage: name.includes('stage-adfs') ? 'adfs' : 'pre',
+    failOn: 'critical',
+    now: '2026-11-21T09:00:00.000Z',
+  });
   return renderJson(report);
 }
 

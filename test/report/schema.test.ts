@@ -22,7 +22,11 @@ describe('validateReport', () => {
     ['a bad startedAt', (r: any) => (r.scan.startedAt = 'yesterday'), '/scan/startedAt: is not a date-time ("yesterday")'],
     ['a wrong schemaVersion', (r: any) => (r.schemaVersion = 2), '/schemaVersion: must be 1'],
     ['a bad phase', (r: any) => (r.plan[0].phase = 'later'), '/plan/0/phase: must be one of before-window, in-window, after-upgrade'],
-    ['a bad waiver expiry', (r: any) => (r.waivers[0].expires = '2027-13-01'), '/waivers/0/expires: is not a date ("2027-13-01"); use YYYY-MM-DD'],
+    [
+      'a bad waiver expiry',
+      (r: any) => (r.waivers[0].expires = '2027-13-01'),
+      '/waivers/0/expires: is not a date ("2027-13-01"); use YYYY-MM-DD',
+    ],
   ])('rejects %s with a message naming where', (_name, breakIt, message) => {
     const r = sampleReport();
     breakIt(r);

@@ -50,7 +50,13 @@ function reports(): Report[] {
   f.waiver = { reason: 'Agreed with the change board', expires: '2027-01-31' };
   full.findings[1].waiver = { reason: 'No expiry', expires: null };
   full.plan[0].dependsOn = ['not-in-this-plan'];
-  full.inventory.prerequisites.dotnet = { known: true, release: 528040, evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', observed: 'Release 528040' }] };
+  full.inventory.prerequisites.dotnet = {
+    known: true,
+    release: 528040,
+    evidence: [
+      { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', observed: 'Release 528040' },
+    ],
+  };
   full.host.roles = { replication: 'primary', replicationGroup: 'G1', loadBalanced: true, adfsFarm: 'farm1', source: 'bundle' };
   full.migration = { role: 'primary', mustChange: true, why: 'The primary MFA Server.', migrationServer: 'MFA05', cloud: 'commercial' };
   full.waivers.push({ rule: 'MFA-VDIR-001', host: null, finding: 'MFA-VDIR-001-0000aaaa', reason: 'r', expires: null, status: 'expired' });
@@ -74,7 +80,9 @@ describe('the --template view (docs/templates.md)', () => {
     for (const [p, types] of docs) {
       const got = seen.get(p);
       if (!got) problems.push(`${p}: listed in docs/templates.md, missing from the view`);
-      else for (const t of got) if (!types.has(t)) problems.push(`${p}: is ${t} in the view, docs/templates.md says ${[...types].join(' | ')}`);
+      else
+        for (const t of got)
+          if (!types.has(t)) problems.push(`${p}: is ${t} in the view, docs/templates.md says ${[...types].join(' | ')}`);
     }
     expect(problems).toEqual([]);
   });

@@ -20,7 +20,10 @@ describe('the JSON Schema validators are precompiled at build time (scripts/gen-
     const out = join(tmp, 'validators.generated.ts');
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-validators.mjs'), '--out', out], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(GENERATED, 'utf8') === readFileSync(out, 'utf8'), 'stale: run node scripts/gen-validators.mjs (npm run build does)').toBe(true);
+    expect(
+      readFileSync(GENERATED, 'utf8') === readFileSync(out, 'utf8'),
+      'stale: run node scripts/gen-validators.mjs (npm run build does)',
+    ).toBe(true);
   }, 60_000);
 
   it('--check exits 1 naming the stale file', () => {
@@ -57,26 +60,67 @@ function runtimeAjv(): Ajv {
   const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   addFormats(ajv);
-  for (const f of readdirSync(join(ROOT, 'schemas')).filter((n) => n.endsWith('.schema.json')).sort()) {
+  for (const f of readdirSync(join(ROOT, 'schemas'))
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', f), 'utf8')) as object, f);
   }
   return ajv;
 }
 
-const brief = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
+const brief = (errors: ErrorObject[] | null | undefined) =>
+  (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
 
 describe('the precompiled validators reject the same bad inputs, with the same one-line messages naming the field', () => {
   const ajv = runtimeAjv();
   const report = () => JSON.parse(JSON.stringify(sampleReport())) as Record<string, any>;
   const cases: [string, string, unknown][] = [
     ['report.schema.json', 'a good report', report()],
-    ['report.schema.json', 'a severity outside the enum', (() => { const r = report(); r.findings[3].severity = 'urgent'; return r; })()],
+    [
+      'report.schema.json',
+      'a severity outside the enum',
+      (() => {
+        const r = report();
+        r.findings[3].severity = 'urgent';
+        return r;
+      })(),
+    ],
     ['report.schema.json', 'schemaVersion 2', { ...report(), schemaVersion: 2 }],
-    ['report.schema.json', 'a missing verdict and an unknown field', (() => { const r = report(); delete r.verdict; r.extra = 1; return r; })()],
-    ['report.schema.json', 'a date-time that is not one', (() => { const r = report(); r.scan.startedAt = 'yesterday at noon'; return r; })()],
-    ['report.schema.json', 'a string where a number goes, an array where an object goes', (() => { const r = report(); r.schemaVersion = '1'; r.host = []; return r; })()],
+    [
+      'report.schema.json',
+      'a missing verdict and an unknown field',
+      (() => {
+        const r = report();
+        delete r.verdict;
+        r.extra = 1;
+        return r;
+      })(),
+    ],
+    [
+      'report.schema.json',
+      'a date-time that is not one',
+      (() => {
+        const r = report();
+        r.scan.startedAt = 'yesterday at noon';
+        return r;
+      })(),
+    ],
+    [
+      'report.schema.json',
+      'a string where a number goes, an array where an object goes',
+      (() => {
+        const r = report();
+        r.schemaVersion = '1';
+        r.host = [];
+        return r;
+      })(),
+    ],
     ['report.schema.json', 'not an object', 'hello'],
-    ['waivers.schema.json', 'an empty matcher and a bad date', { waivers: [{ rule: 'MFA-BKP-001', host: '', reason: 'x', expires: '2026-02-30x' }] }],
+    [
+      'waivers.schema.json',
+      'an empty matcher and a bad date',
+      { waivers: [{ rule: 'MFA-BKP-001', host: '', reason: 'x', expires: '2026-02-30x' }] },
+    ],
     ['waivers.schema.json', 'a waiver without reason', { waivers: [{ rule: 'MFA-BKP-001' }] }],
     ['bundle.schema.json', 'a host name of the wrong type', { hostname: 12345 }],
     ['bundle.schema.json', 'an empty host name', { hostname: '' }],
@@ -102,7 +146,11 @@ describe('the precompiled validators reject the same bad inputs, with the same o
   it('the messages users see for the classic mistakes are unchanged', () => {
     const bad = report();
     bad.findings[3].severity = 'urgent';
-    expect(validateReport(bad)).toEqual({ ok: false, errors: ['/findings/3/severity: must be one of critical, high, medium, low, info'], at: ['/findings/3/severity'] });
+    expect(validateReport(bad)).toEqual({
+      ok: false,
+      errors: ['/findings/3/severity: must be one of critical, high, medium, low, info'],
+      at: ['/findings/3/severity'],
+    });
     const w = validateWaiverFile({ waivers: [{ rule: 'MFA-BKP-001', reason: 'r', expires: 'soon' }] });
     expect(w.ok ? [] : w.errors).toContain('/waivers/0/expires: is not a date ("soon"); use YYYY-MM-DD');
     const b = validateBundleJson({ hostname: 12345 });

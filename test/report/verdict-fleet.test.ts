@@ -21,7 +21,21 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const KNOWN = ['MFA-BKP-001', 'MFA-BKP-010', 'MFA-BKP-013', 'MFA-CMP-003', 'MFA-HA-002', 'MFA-INV-001', 'MFA-LIFE-001', 'MFA-PRQ-001', 'MFA-PRQ-002', 'MFA-VDIR-001', 'MFA-VDIR-002', 'MFA-VDIR-003', 'MFA-WVR-001'];
+const KNOWN = [
+  'MFA-BKP-001',
+  'MFA-BKP-010',
+  'MFA-BKP-013',
+  'MFA-CMP-003',
+  'MFA-HA-002',
+  'MFA-INV-001',
+  'MFA-LIFE-001',
+  'MFA-PRQ-001',
+  'MFA-PRQ-002',
+  'MFA-VDIR-001',
+  'MFA-VDIR-002',
+  'MFA-VDIR-003',
+  'MFA-WVR-001',
+];
 const SCANNED_AT = '2026-11-21T09:00:00Z';
 const OPTS = { targetVersion: '8.1', stage: 'pre' as const, failOn: 'critical' as const, now: '2026-11-21T09:00:00.000Z' };
 
@@ -40,7 +54,13 @@ async function fleetOf(reports: Report[], opts: Partial<Parameters<typeof runFle
 describe('fleet judges saved reports as gate does', () => {
   it('a report edited to "ready" with its critical findings still listed: gate fails it and so does fleet', async () => {
     const edited = genuine([]);
-    edited.verdict = { status: 'ready', failOn: 'critical', counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, waived: 0, gate: 'pass' };
+    edited.verdict = {
+      status: 'ready',
+      failOn: 'critical',
+      counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
+      waived: 0,
+      gate: 'pass',
+    };
     expect((await gateReport(JSON.parse(renderJson(edited)) as Report, { failOn: 'critical' })).gate).toBe('fail');
     const f = await fleetOf([edited]);
     expect(f.hosts[0].verdict).toMatchObject({ status: 'not-ready', gate: 'fail', counts: { critical: 2 } });
@@ -65,10 +85,19 @@ describe('fleet judges saved reports as gate does', () => {
 
   it("fleet --waivers applies to saved reports too (they replace the report's own, as in gate)", async () => {
     const saved = genuine([]);
-    const waivers = { file: 'fleet-waivers.yml', entries: [{ rule: 'MFA-BKP-001', reason: 'r' }, { rule: 'mfa-prq-001', host: 'mfa01', reason: 'r' }] };
+    const waivers = {
+      file: 'fleet-waivers.yml',
+      entries: [
+        { rule: 'MFA-BKP-001', reason: 'r' },
+        { rule: 'mfa-prq-001', host: 'mfa01', reason: 'r' },
+      ],
+    };
     const f = await fleetOf([saved], { waivers });
     expect(f.hosts[0].verdict).toMatchObject({ gate: 'pass', counts: { critical: 0 }, waived: 2 });
-    expect(f.waivers.map((w) => [w.rule, w.status])).toEqual([['MFA-BKP-001', 'applied'], ['mfa-prq-001', 'applied']]);
+    expect(f.waivers.map((w) => [w.rule, w.status])).toEqual([
+      ['MFA-BKP-001', 'applied'],
+      ['mfa-prq-001', 'applied'],
+    ]);
     const g = await gateReport(saved, { failOn: 'critical', waivers: waivers.entries, now: OPTS.now, knownRuleIds: KNOWN });
     expect(g.counts).toEqual(f.hosts[0].verdict!.counts);
   });
@@ -77,12 +106,19 @@ describe('fleet judges saved reports as gate does', () => {
     // MFA01's own first waiver (MFA-LIFE-001) is applied; the fleet's first waiver is for another host.
     const saved = genuine([{ rule: 'MFA-LIFE-001', reason: 'cloud migration, CHG0012345' }]);
     expect(saved.waivers[0].status).toBe('applied');
-    const f = await fleetOf([saved], { waivers: { file: 'w.yml', entries: [{ rule: 'MFA-VDIR-001', host: 'MFA02', reason: 'keeping /PhoneFactor on MFA02' }] } });
-    expect(f.waivers).toEqual([{ rule: 'MFA-VDIR-001', host: 'MFA02', finding: null, reason: 'keeping /PhoneFactor on MFA02', expires: null, status: 'unused' }]);
+    const f = await fleetOf([saved], {
+      waivers: { file: 'w.yml', entries: [{ rule: 'MFA-VDIR-001', host: 'MFA02', reason: 'keeping /PhoneFactor on MFA02' }] },
+    });
+    expect(f.waivers).toEqual([
+      { rule: 'MFA-VDIR-001', host: 'MFA02', finding: null, reason: 'keeping /PhoneFactor on MFA02', expires: null, status: 'unused' },
+    ]);
   });
 
   it('a report gates in fleet exactly as in gate at every --fail-on, with its own waivers', async () => {
-    const saved = genuine([{ rule: 'MFA-LIFE-001', reason: 'r' }, { rule: 'MFA-BKP-001', reason: 'r' }]);
+    const saved = genuine([
+      { rule: 'MFA-LIFE-001', reason: 'r' },
+      { rule: 'MFA-BKP-001', reason: 'r' },
+    ]);
     for (const failOn of ['critical', 'high', 'medium', 'low', 'info', 'none'] as const) {
       const f = await fleetOf([saved], { failOn });
       const g = await gateReport(saved, { failOn, now: OPTS.now, knownRuleIds: KNOWN });

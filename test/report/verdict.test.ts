@@ -39,7 +39,15 @@ describe('computeVerdict status (docs/report-format.md precedence)', () => {
 });
 
 describe('computeVerdict gate and counts', () => {
-  const findings = [f('critical', { waived: true }), f('high'), f('high', { outcome: 'unknown' }), f('medium'), f('info'), f('info'), f('low', { waived: true })];
+  const findings = [
+    f('critical', { waived: true }),
+    f('high'),
+    f('high', { outcome: 'unknown' }),
+    f('medium'),
+    f('info'),
+    f('info'),
+    f('low', { waived: true }),
+  ];
   it('counts unwaived findings by severity, info included, and the waived ones apart', () => {
     const v = computeVerdict(findings, 'in-place', false, 'critical');
     expect(v.counts).toEqual({ critical: 0, high: 2, medium: 1, low: 0, info: 2 });

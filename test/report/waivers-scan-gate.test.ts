@@ -21,7 +21,13 @@ describe('scan and gate give a waiver file the same statuses', () => {
 
   it('statuses, waived findings and MFA-WVR-001 agree', async () => {
     const host = await BundleHost.open(stageHost('ready-8x'));
-    const { report } = await scanTarget(host, { targetVersion: '8.1', stage: 'pre', failOn: 'low', now: NOW, waivers: { file: 'waivers.yml', entries: waivers } });
+    const { report } = await scanTarget(host, {
+      targetVersion: '8.1',
+      stage: 'pre',
+      failOn: 'low',
+      now: NOW,
+      waivers: { file: 'waivers.yml', entries: waivers },
+    });
     const scanStatuses = report.waivers.map((w) => `${w.rule}:${w.status}`);
     expect(scanStatuses[0]).toBe('mfa-life-001:expired');
     expect(scanStatuses[2]).toBe('MFA-NOPE-001:unknown-rule');

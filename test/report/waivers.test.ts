@@ -54,18 +54,48 @@ describe('loadWaivers', () => {
   });
 
   const bad: [string, string, string, RegExp][] = [
-    ['bad date', 'w1.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n\n\n\n    expires: 2027-13-01\n', /w1\.yml:7: \/waivers\/0\/expires: is not a date \("2027-13-01"\); use YYYY-MM-DD$/],
-    ['no reason', 'w2.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n  - rule: MFA-VDIR-001\n    host: MFA01\n', /w2\.yml:4: \/waivers\/1\/reason: is required$/],
+    [
+      'bad date',
+      'w1.yml',
+      'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n\n\n\n    expires: 2027-13-01\n',
+      /w1\.yml:7: \/waivers\/0\/expires: is not a date \("2027-13-01"\); use YYYY-MM-DD$/,
+    ],
+    [
+      'no reason',
+      'w2.yml',
+      'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n  - rule: MFA-VDIR-001\n    host: MFA01\n',
+      /w2\.yml:4: \/waivers\/1\/reason: is required$/,
+    ],
     ['no rule', 'w3.yml', 'waivers:\n  - reason: r\n', /w3\.yml:2: \/waivers\/0\/rule: is required$/],
-    ['misspelt key', 'w4.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n    expire: 2027-01-31\n', /w4\.yml:4: \/waivers\/0\/expire: is not a known field$/],
+    [
+      'misspelt key',
+      'w4.yml',
+      'waivers:\n  - rule: MFA-LIFE-001\n    reason: r\n    expire: 2027-01-31\n',
+      /w4\.yml:4: \/waivers\/0\/expire: is not a known field$/,
+    ],
     ['YAML syntax', 'w5.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    reason: "unterminated\n', /w5\.yml:3: /],
     ['JSON syntax', 'w6.json', '{\n  "waivers": [\n    { "rule": "MFA-LIFE-001",, "reason": "r" }\n  ]\n}\n', /w6\.json:3: /],
-    ['JSON bad date', 'w7.json', '{\n  "waivers": [\n    { "rule": "MFA-LIFE-001",\n      "reason": "r",\n      "expires": "2027-02-30" }\n  ]\n}\n', /w7\.json:5: \/waivers\/0\/expires: is not a date \("2027-02-30"\)/],
+    [
+      'JSON bad date',
+      'w7.json',
+      '{\n  "waivers": [\n    { "rule": "MFA-LIFE-001",\n      "reason": "r",\n      "expires": "2027-02-30" }\n  ]\n}\n',
+      /w7\.json:5: \/waivers\/0\/expires: is not a date \("2027-02-30"\)/,
+    ],
     ['not a list', 'w8.yml', 'waivers: yes\n', /w8\.yml:1: \/waivers: must be array or null$/],
     ['a list rule', 'w9.yml', 'waivers:\n  - rule: [a, b]\n    reason: r\n', /w9\.yml:2: \/waivers\/0\/rule: must be string or number$/],
     // issue 15 item 10: an empty matcher would match every host or finding
-    ['empty host', 'w10.yml', 'waivers:\n  - rule: MFA-LIFE-001\n    host: ""\n    reason: r\n', /w10\.yml:3: \/waivers\/0\/host: must not be empty$/],
-    ['empty finding', 'w11.json', '{"waivers": [\n {"rule": "MFA-LIFE-001",\n  "finding": "  ",\n  "reason": "r"}]}\n', /w11\.json:3: \/waivers\/0\/finding: must not be empty$/],
+    [
+      'empty host',
+      'w10.yml',
+      'waivers:\n  - rule: MFA-LIFE-001\n    host: ""\n    reason: r\n',
+      /w10\.yml:3: \/waivers\/0\/host: must not be empty$/,
+    ],
+    [
+      'empty finding',
+      'w11.json',
+      '{"waivers": [\n {"rule": "MFA-LIFE-001",\n  "finding": "  ",\n  "reason": "r"}]}\n',
+      /w11\.json:3: \/waivers\/0\/finding: must not be empty$/,
+    ],
     ['blank reason', 'w12.yml', '- rule: MFA-LIFE-001\n  reason: "   "\n', /w12\.yml:2: \/waivers\/0\/reason: must not be empty$/],
     ['a top-level scalar', 'w13.yml', 'just text\n', /w13\.yml:1: \(root\): must be object$/],
   ];
@@ -90,7 +120,11 @@ describe('applyWaivers', () => {
   const known = ['MFA-BKP-001', 'MFA-BKP-010', 'MFA-LIFE-001', 'MFA-VDIR-001', 'MFA-VDIR-002', 'MFA-HA-002', 'MFA-PRQ-001'];
   const findings = sampleFindings().map((f) => ({ ...f, waiver: null }));
   const run = (waivers: Waiver[], opts: { host?: string | null; now?: string } = {}) =>
-    applyWaivers(findings, waivers, { host: opts.host === undefined ? 'MFA01' : opts.host, now: opts.now ?? '2026-11-21T09:00:00Z', knownRuleIds: known });
+    applyWaivers(findings, waivers, {
+      host: opts.host === undefined ? 'MFA01' : opts.host,
+      now: opts.now ?? '2026-11-21T09:00:00Z',
+      knownRuleIds: known,
+    });
   const waivedIds = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.waiver).map((f) => f.id);
 
   it.each([
@@ -135,13 +169,11 @@ describe('applyWaivers', () => {
   });
 
   it('an expired waiver raises MFA-WVR-001 (low) on its host only', () => {
-    const r = run(
-      [
-        { rule: 'MFA-LIFE-001', reason: 'old change', expires: '2025-01-31' },
-        { rule: 'MFA-VDIR-001', host: 'MFA02', reason: 'other host', expires: '2025-01-31' },
-        { rule: 'MFA-VDIR-002', reason: 'still valid', expires: '2030-01-01' },
-      ],
-    );
+    const r = run([
+      { rule: 'MFA-LIFE-001', reason: 'old change', expires: '2025-01-31' },
+      { rule: 'MFA-VDIR-001', host: 'MFA02', reason: 'other host', expires: '2025-01-31' },
+      { rule: 'MFA-VDIR-002', reason: 'still valid', expires: '2030-01-01' },
+    ]);
     expect(r.waivers.map((w) => w.status)).toEqual(['expired', 'expired', 'applied']);
     const raised = expiredWaiverFindings(r.waivers, 'MFA01', 'waivers.yml');
     expect(raised).toHaveLength(1);

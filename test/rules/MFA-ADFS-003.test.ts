@@ -11,7 +11,10 @@ ruleTester('MFA-ADFS-003', {
   invalid: [
     { name: 'AD FS host, stage pre', facts: adfsHost(), findings: [{ messageId: 'window', severity: 'high', component: 'adfs-adapter' }] },
     { name: 'AD FS host, stage adfs', facts: adfsHost(), opts: { stage: 'adfs' }, findings: [{ messageId: 'window', severity: 'high' }] },
-    { name: 'adapter on an MFA host too', facts: makeFacts({ components: [server70(), comp('adfs-adapter', '7.0.2.1')], dataFile: backup(DATA) }), findings: [{ messageId: 'window', severity: 'high' }] },
+    {
+      name: 'adapter on an MFA host too',
+      facts: makeFacts({ components: [server70(), comp('adfs-adapter', '7.0.2.1')], dataFile: backup(DATA) }),
+      findings: [{ messageId: 'window', severity: 'high' }],
+    },
   ],
 });
-

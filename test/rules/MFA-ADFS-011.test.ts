@@ -13,7 +13,15 @@ ruleTester('MFA-ADFS-011', {
     { name: 'stage post: MFA-POST-023 judges', facts: host(cmdlets([OLD, NEW], [NEW])), opts: { stage: 'post' } },
   ],
   invalid: [
-    { name: 'both registered', facts: host(cmdlets([NEW, OLD], [NEW])), findings: [{ messageId: 'both', data: { old: OLD, new: NEW }, severity: 'medium', component: 'adfs-adapter' }] },
-    { name: 'the policy checks a provider that is not registered', facts: host(cmdlets([NEW], [OLD])), findings: [{ messageId: 'checkedNotRegistered', data: { name: OLD }, severity: 'medium' }] },
+    {
+      name: 'both registered',
+      facts: host(cmdlets([NEW, OLD], [NEW])),
+      findings: [{ messageId: 'both', data: { old: OLD, new: NEW }, severity: 'medium', component: 'adfs-adapter' }],
+    },
+    {
+      name: 'the policy checks a provider that is not registered',
+      facts: host(cmdlets([NEW], [OLD])),
+      findings: [{ messageId: 'checkedNotRegistered', data: { name: OLD }, severity: 'medium' }],
+    },
   ],
 });

@@ -10,15 +10,42 @@ ruleTester('MFA-BKP-003', {
     { name: 'at the target', facts: mfaHost({ dataFile: null }, server81()) },
   ],
   invalid: [
-    { name: 'data file missing from the install folder', facts: mfaHost({ dataFile: backup(DATA, [], { exists: false, source: 'none', size: null, mtime: null }) }), findings: [{ messageId: 'missing', data: { path: 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\PhoneFactor.pfdata' }, severity: 'high', component: 'data' }] },
-    { name: 'no install folder to look in', facts: mfaHost({ dataFile: null }), findings: [{ messageId: 'missing', data: { path: '<install path>\\Data\\PhoneFactor.pfdata' }, severity: 'high' }] },
+    {
+      name: 'data file missing from the install folder',
+      facts: mfaHost({ dataFile: backup(DATA, [], { exists: false, source: 'none', size: null, mtime: null }) }),
+      findings: [
+        {
+          messageId: 'missing',
+          data: { path: 'C:\\Program Files\\Multi-Factor Authentication Server\\Data\\PhoneFactor.pfdata' },
+          severity: 'high',
+          component: 'data',
+        },
+      ],
+    },
+    {
+      name: 'no install folder to look in',
+      facts: mfaHost({ dataFile: null }),
+      findings: [{ messageId: 'missing', data: { path: '<install path>\\Data\\PhoneFactor.pfdata' }, severity: 'high' }],
+    },
     // Where a rule's facts could not be read the finding is `unknown`: the registry's install path is on a drive the
     // copy does not have (MFA-INV-002 says unknown), so the data file's absence is not established.
     {
       name: 'the install drive is absent from the copy: unknown, not fail',
-      facts: mfaHost({ dataFile: null, installPaths: [{ path: 'D:\\MFA', exists: null, evidence: { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{x}\\InstallLocation', observed: 'D:\\MFA' } }] }),
+      facts: mfaHost({
+        dataFile: null,
+        installPaths: [
+          {
+            path: 'D:\\MFA',
+            exists: null,
+            evidence: {
+              source: 'registry',
+              location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{x}\\InstallLocation',
+              observed: 'D:\\MFA',
+            },
+          },
+        ],
+      }),
       findings: [{ messageId: 'driveMissing', data: { installPath: 'D:\\MFA' }, severity: 'high', outcome: 'unknown' }],
     },
   ],
 });
-

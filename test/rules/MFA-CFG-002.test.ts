@@ -7,9 +7,28 @@ ruleTester('MFA-CFG-002', {
   invalid: [
     {
       name: 'a broken web.config and applicationHost.config',
-      facts: mfaHost({ configErrors: [{ path: PORTAL_WC, message: 'line 12: unclosed tag <appSettings>' }, { path: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', message: 'line 1: not XML' }] }, server81()),
-      findings: [{ messageId: 'unparsable', data: { path: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', why: 'line 12: unclosed tag <appSettings>' }, severity: 'high', component: 'host' }, { messageId: 'unparsable', data: { path: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', why: 'line 1: not XML' }, severity: 'high' }],
+      facts: mfaHost(
+        {
+          configErrors: [
+            { path: PORTAL_WC, message: 'line 12: unclosed tag <appSettings>' },
+            { path: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', message: 'line 1: not XML' },
+          ],
+        },
+        server81(),
+      ),
+      findings: [
+        {
+          messageId: 'unparsable',
+          data: { path: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', why: 'line 12: unclosed tag <appSettings>' },
+          severity: 'high',
+          component: 'host',
+        },
+        {
+          messageId: 'unparsable',
+          data: { path: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', why: 'line 1: not XML' },
+          severity: 'high',
+        },
+      ],
     },
   ],
 });
-

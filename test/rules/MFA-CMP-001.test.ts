@@ -11,8 +11,32 @@ ruleTester('MFA-CMP-001', {
     { name: 'at the target', facts: makeFacts({ components: [comp('user-portal', '8.1.0.0')] }) },
   ],
   invalid: [
-    { name: 'portal and mobile app on their own server', facts: makeFacts({ components: [comp('user-portal', '7.0.2.1'), comp('mobile-app', '7.0.2.1')] }), findings: [{ messageId: 'webHost', data: { components: 'user-portal and mobile-app', installers: 'MultiFactorAuthenticationUserPortalSetup64.msi and MultiFactorAuthenticationMobileAppWebServiceSetup64.msi' }, severity: 'medium', component: 'user-portal' }] },
-    { name: 'mobile app alone', facts: makeFacts({ components: [comp('mobile-app', '6.3.0.0')] }), findings: [{ messageId: 'webHost', data: { components: 'mobile-app', installers: 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi' }, severity: 'medium', component: 'mobile-app' }] },
+    {
+      name: 'portal and mobile app on their own server',
+      facts: makeFacts({ components: [comp('user-portal', '7.0.2.1'), comp('mobile-app', '7.0.2.1')] }),
+      findings: [
+        {
+          messageId: 'webHost',
+          data: {
+            components: 'user-portal and mobile-app',
+            installers: 'MultiFactorAuthenticationUserPortalSetup64.msi and MultiFactorAuthenticationMobileAppWebServiceSetup64.msi',
+          },
+          severity: 'medium',
+          component: 'user-portal',
+        },
+      ],
+    },
+    {
+      name: 'mobile app alone',
+      facts: makeFacts({ components: [comp('mobile-app', '6.3.0.0')] }),
+      findings: [
+        {
+          messageId: 'webHost',
+          data: { components: 'mobile-app', installers: 'MultiFactorAuthenticationMobileAppWebServiceSetup64.msi' },
+          severity: 'medium',
+          component: 'mobile-app',
+        },
+      ],
+    },
   ],
 });
-

@@ -4,9 +4,15 @@ import { host, roles } from './fleet-hosts.js';
 
 fleetRuleTester('MFA-FLEET-001', {
   valid: [
-    { name: 'a primary and a subordinate', hosts: [host('MFA01', { roles: roles('primary') }), host('MFA02', { roles: roles('subordinate') })] },
+    {
+      name: 'a primary and a subordinate',
+      hosts: [host('MFA01', { roles: roles('primary') }), host('MFA02', { roles: roles('subordinate') })],
+    },
     { name: 'standalone servers are in no replication group', hosts: [host('MFA01'), host('MFA02')] },
-    { name: 'a failed target does not count as a subordinate', hosts: [host('MFA01', { status: 'failed', reason: 'bad zip', roles: roles('subordinate') })] },
+    {
+      name: 'a failed target does not count as a subordinate',
+      hosts: [host('MFA01', { status: 'failed', reason: 'bad zip', roles: roles('subordinate') })],
+    },
   ],
   invalid: [
     {

@@ -14,12 +14,26 @@ fleetRuleTester('MFA-FLEET-007', {
     {
       name: 'no MFA Server in the fleet',
       hosts: [portal('WEB01', null)],
-      findings: [{ host: 'WEB01', messageId: 'noServer', data: { host: 'WEB01', hostRole: 'web-host', why: 'this fleet holds no MFA Server' }, severity: 'high' }],
+      findings: [
+        {
+          host: 'WEB01',
+          messageId: 'noServer',
+          data: { host: 'WEB01', hostRole: 'web-host', why: 'this fleet holds no MFA Server' },
+          severity: 'high',
+        },
+      ],
     },
     {
       name: 'an AD FS server whose URL names a server outside the fleet',
       hosts: [host('MFA01'), adfs(sdk('MFA19'))],
-      findings: [{ host: 'ADFS01', messageId: 'noServer', data: { hostRole: 'adfs-host', why: 'its SDK URLs name mfa19.contoso.local, none of them an MFA Server of this fleet' }, severity: 'high' }],
+      findings: [
+        {
+          host: 'ADFS01',
+          messageId: 'noServer',
+          data: { hostRole: 'adfs-host', why: 'its SDK URLs name mfa19.contoso.local, none of them an MFA Server of this fleet' },
+          severity: 'high',
+        },
+      ],
     },
   ],
 });

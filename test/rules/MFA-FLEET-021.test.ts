@@ -3,7 +3,14 @@ import { fleetRuleTester } from './fleet-tester.js';
 import { component, host, portal, roles } from './fleet-hosts.js';
 import type { HostSummary } from '../../src/fleet/types.js';
 
-const step = (id: string): HostSummary['plan'][number] => ({ id, action: 'configure', component: 'server', phase: 'after-upgrade', title: id, detail: '' });
+const step = (id: string): HostSummary['plan'][number] => ({
+  id,
+  action: 'configure',
+  component: 'server',
+  phase: 'after-upgrade',
+  title: id,
+  detail: '',
+});
 
 fleetRuleTester('MFA-FLEET-021', {
   valid: [

@@ -11,7 +11,10 @@ ruleTester('MFA-HA-002', {
   ],
   invalid: [
     { name: 'role unknown', facts: mfaHost(), findings: [{ messageId: 'unknownRole', severity: 'medium', component: 'server' }] },
-    { name: 'load balanced, role still unknown', facts: mfaHost({ host: { roles: { loadBalanced: true } } }), findings: [{ messageId: 'unknownRole', severity: 'medium' }] },
+    {
+      name: 'load balanced, role still unknown',
+      facts: mfaHost({ host: { roles: { loadBalanced: true } } }),
+      findings: [{ messageId: 'unknownRole', severity: 'medium' }],
+    },
   ],
 });
-

@@ -8,9 +8,20 @@ ruleTester('MFA-INP-001', {
   invalid: [
     {
       name: 'unreadable evidence',
-      facts: makeFacts({ problems: [{ location: 'registry/software.reg:1204', message: 'bad hex value' }, { location: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', message: 'permission denied' }] }),
-      findings: [{ messageId: 'unread', data: { count: 2, location: 'registry/software.reg:1204', why: 'bad hex value' }, severity: 'medium', component: 'host' }],
+      facts: makeFacts({
+        problems: [
+          { location: 'registry/software.reg:1204', message: 'bad hex value' },
+          { location: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', message: 'permission denied' },
+        ],
+      }),
+      findings: [
+        {
+          messageId: 'unread',
+          data: { count: 2, location: 'registry/software.reg:1204', why: 'bad hex value' },
+          severity: 'medium',
+          component: 'host',
+        },
+      ],
     },
   ],
 });
-

@@ -25,13 +25,35 @@ ruleTester('MFA-INV-006', {
     {
       name: 'an RSA agent beside MFA Server: named, with its publisher and folder, as info',
       facts: makeFacts({ components: [comp('server', '7.3.0.3')], ignoredEntries: [rsa] }),
-      findings: [{ messageId: 'ignored', severity: 'info', component: 'host',
-        data: { name: 'RSA MFA Agent for Microsoft Windows', version: ' 2.3.6', publisher: 'RSA Security LLC', where: ', at C:\\Program Files\\RSA\\RSA MFA Agent\\', component: 'agent' } }],
+      findings: [
+        {
+          messageId: 'ignored',
+          severity: 'info',
+          component: 'host',
+          data: {
+            name: 'RSA MFA Agent for Microsoft Windows',
+            version: ' 2.3.6',
+            publisher: 'RSA Security LLC',
+            where: ', at C:\\Program Files\\RSA\\RSA MFA Agent\\',
+            component: 'agent',
+          },
+        },
+      ],
     },
     {
       name: 'on a host with nothing else, and no publisher or location given',
-      facts: makeFacts({ ignoredEntries: [{ ...rsa, displayName: 'Okta MFA Server Agent', version: null, publisher: null, installLocation: null, lookedLike: 'server' }] }),
-      findings: [{ messageId: 'ignored', severity: 'info', data: { name: 'Okta MFA Server Agent', version: '', publisher: 'not given', where: '', component: 'server' } }],
+      facts: makeFacts({
+        ignoredEntries: [
+          { ...rsa, displayName: 'Okta MFA Server Agent', version: null, publisher: null, installLocation: null, lookedLike: 'server' },
+        ],
+      }),
+      findings: [
+        {
+          messageId: 'ignored',
+          severity: 'info',
+          data: { name: 'Okta MFA Server Agent', version: '', publisher: 'not given', where: '', component: 'server' },
+        },
+      ],
     },
   ],
 });

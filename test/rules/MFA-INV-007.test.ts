@@ -7,7 +7,9 @@ const PF = 'C:\\Program Files\\PhoneFactor';
 const interrupted = (remaining: InterruptedUpgrade['remaining']): InterruptedUpgrade => ({
   installPath: PF,
   remaining,
-  evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor\\InstallPath', observed: `${PF}\\` }],
+  evidence: [
+    { source: 'registry', location: 'HKLM\\SOFTWARE\\WOW6432Node\\Positive Networks\\PhoneFactor\\InstallPath', observed: `${PF}\\` },
+  ],
 });
 
 ruleTester('MFA-INV-007', {
@@ -18,9 +20,24 @@ ruleTester('MFA-INV-007', {
   invalid: [
     {
       name: 'the User Portal left: uninstall it, then install MFA Server over the path',
-      facts: makeFacts({ components: [comp('user-portal', '5.2.1')], host: { hostRole: 'mfa-host' }, interruptedUpgrade: interrupted(['user-portal']) }),
-      findings: [{ messageId: 'interrupted', severity: 'high', component: 'server',
-        data: { path: PF, remaining: 'Still installed: User Portal. ', next: 'uninstall the User Portal through Programs and Features, then ', target: '8.1' } }],
+      facts: makeFacts({
+        components: [comp('user-portal', '5.2.1')],
+        host: { hostRole: 'mfa-host' },
+        interruptedUpgrade: interrupted(['user-portal']),
+      }),
+      findings: [
+        {
+          messageId: 'interrupted',
+          severity: 'high',
+          component: 'server',
+          data: {
+            path: PF,
+            remaining: 'Still installed: User Portal. ',
+            next: 'uninstall the User Portal through Programs and Features, then ',
+            target: '8.1',
+          },
+        },
+      ],
     },
     {
       name: 'nothing left but the data file: install MFA Server next',

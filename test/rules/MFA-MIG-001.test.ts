@@ -16,7 +16,18 @@ ruleTester('MFA-MIG-001', {
       name: '8.0 primary without the utility',
       facts: server('8.0.3.2', 'primary', {}, false),
       opts: MIGRATE,
-      findings: [{ messageId: 'missing', severity: 'medium', component: 'server', data: { role: 'primary MFA Server', version: '8.0.3.2', files: 'MultiFactorAuthMigrationUtilityUI.exe and Configure-MultiFactorAuthMigrationUtility.ps1' } }],
+      findings: [
+        {
+          messageId: 'missing',
+          severity: 'medium',
+          component: 'server',
+          data: {
+            role: 'primary MFA Server',
+            version: '8.0.3.2',
+            files: 'MultiFactorAuthMigrationUtilityUI.exe and Configure-MultiFactorAuthMigrationUtility.ps1',
+          },
+        },
+      ],
     },
     {
       name: 'the dedicated migration server without it',

@@ -11,10 +11,19 @@ ruleTester('MFA-MIG-002', {
     { name: 'a 6.0 subordinate keeps its version', facts: server('6.0.0.0', 'subordinate'), opts: MIGRATE },
   ],
   invalid: [
-    { name: '6.0 primary', facts: server('6.0.0.0'), opts: MIGRATE, findings: [{ messageId: 'tooOld', severity: 'critical', data: { name: 'MFA Server', version: '6.0.0.0', min: '6.1' } }] },
+    {
+      name: '6.0 primary',
+      facts: server('6.0.0.0'),
+      opts: MIGRATE,
+      findings: [{ messageId: 'tooOld', severity: 'critical', data: { name: 'MFA Server', version: '6.0.0.0', min: '6.1' } }],
+    },
     {
       name: 'PhoneFactor Agent standalone',
-      facts: makeFacts({ components: [comp('agent', '5.2.1.2')], host: { roles: { replication: 'standalone', source: 'bundle' } }, migration: migrationFact() }),
+      facts: makeFacts({
+        components: [comp('agent', '5.2.1.2')],
+        host: { roles: { replication: 'standalone', source: 'bundle' } },
+        migration: migrationFact(),
+      }),
       opts: MIGRATE,
       findings: [{ messageId: 'tooOld', severity: 'critical', data: { name: 'PhoneFactor Agent', version: '5.2.1.2' } }],
     },

@@ -19,7 +19,9 @@ ruleTester('MFA-MIG-003', {
       name: 'government sign-in, commercial Graph',
       facts: server('8.1.2.1', 'primary', { stsUrl: url(US_STS), graphUrl: url(COM_GRAPH) }),
       opts: MIGRATE,
-      findings: [{ messageId: 'mixed', severity: 'critical', data: { stsCloud: 'government', graphCloud: 'commercial', graph: COM_GRAPH } }],
+      findings: [
+        { messageId: 'mixed', severity: 'critical', data: { stsCloud: 'government', graphCloud: 'commercial', graph: COM_GRAPH } },
+      ],
     },
     {
       name: 'commercial sign-in, government Graph (with a path)',

@@ -11,8 +11,16 @@ const adfs = (os: Partial<Facts['host']['os']>, relyingParties: ReturnType<typeo
 
 ruleTester('MFA-MIG-005', {
   valid: [
-    { name: 'Windows Server 2016', facts: adfs({ caption: 'Windows Server 2016 Datacenter', version: '10.0.14393' }, rp('Payroll')), opts: MIGRATE },
-    { name: '2012 R2 serving Office 365 only', facts: adfs(OS2012R2, rp('Microsoft Office 365 Identity Platform', 'Device Registration Service')), opts: MIGRATE },
+    {
+      name: 'Windows Server 2016',
+      facts: adfs({ caption: 'Windows Server 2016 Datacenter', version: '10.0.14393' }, rp('Payroll')),
+      opts: MIGRATE,
+    },
+    {
+      name: '2012 R2 serving Office 365 only',
+      facts: adfs(OS2012R2, rp('Microsoft Office 365 Identity Platform', 'Device Registration Service')),
+      opts: MIGRATE,
+    },
     { name: 'goal upgrade: not run', facts: adfs(OS2012R2, rp('Payroll')) },
   ],
   invalid: [
@@ -20,9 +28,26 @@ ruleTester('MFA-MIG-005', {
       name: '2012 R2 serving two other applications',
       facts: adfs(OS2012R2, rp('Microsoft Office 365 Identity Platform', 'Payroll', 'Intranet')),
       opts: MIGRATE,
-      findings: [{ messageId: 'others', severity: 'high', component: 'adfs-adapter', data: { count: 2, names: 'Payroll, Intranet', os: 'Windows Server 2012 R2 Standard' } }],
+      findings: [
+        {
+          messageId: 'others',
+          severity: 'high',
+          component: 'adfs-adapter',
+          data: { count: 2, names: 'Payroll, Intranet', os: 'Windows Server 2012 R2 Standard' },
+        },
+      ],
     },
-    { name: '2012 R2, trusts not recorded: unknown', facts: adfs(OS2012R2), opts: MIGRATE, findings: [{ messageId: 'notRecorded', severity: 'high', outcome: 'unknown' }] },
-    { name: 'OS not known: unknown', facts: adfs({ caption: null, version: null }), opts: MIGRATE, findings: [{ messageId: 'osUnknown', severity: 'high', outcome: 'unknown' }] },
+    {
+      name: '2012 R2, trusts not recorded: unknown',
+      facts: adfs(OS2012R2),
+      opts: MIGRATE,
+      findings: [{ messageId: 'notRecorded', severity: 'high', outcome: 'unknown' }],
+    },
+    {
+      name: 'OS not known: unknown',
+      facts: adfs({ caption: null, version: null }),
+      opts: MIGRATE,
+      findings: [{ messageId: 'osUnknown', severity: 'high', outcome: 'unknown' }],
+    },
   ],
 });

@@ -8,7 +8,13 @@ const mig = { migrationServer: 'MFA01', isMigrationServer: true };
 ruleTester('MFA-MIG-006', {
   valid: [
     { name: 'a clean migration server', facts: server('8.1.2.1', 'subordinate', mig), opts: MIGRATE },
-    { name: 'a primary with a portal is not the migration server', facts: server('8.0.3.2', 'primary', { migrationServer: 'MFA05' }, false, { components: [comp('server', '8.0.3.2'), comp('user-portal', '8.0.3.2')] }), opts: MIGRATE },
+    {
+      name: 'a primary with a portal is not the migration server',
+      facts: server('8.0.3.2', 'primary', { migrationServer: 'MFA05' }, false, {
+        components: [comp('server', '8.0.3.2'), comp('user-portal', '8.0.3.2')],
+      }),
+      opts: MIGRATE,
+    },
     { name: 'goal upgrade: not run', facts: server('8.1.2.1', 'subordinate', mig, true, { host: { roles: { loadBalanced: true } } }) },
   ],
   invalid: [
@@ -17,7 +23,14 @@ ruleTester('MFA-MIG-006', {
       facts: server('8.0.3.2', 'subordinate', mig, false, {
         components: [comp('server', '8.0.3.2'), comp('user-portal', '8.0.3.2'), comp('web-service-sdk', '8.0.3.2')],
         host: { roles: { replication: 'subordinate', loadBalanced: true, source: 'bundle' } },
-        sdkUrls: [sdkUrl('user-portal', 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config', 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true)],
+        sdkUrls: [
+          sdkUrl(
+            'user-portal',
+            'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config',
+            'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+            true,
+          ),
+        ],
       }),
       opts: MIGRATE,
       findings: [

@@ -9,6 +9,13 @@ ruleTester('MFA-MIG-012', {
     { name: 'an MFA Server without the adapter', facts: server('8.0.3.2'), opts: MIGRATE },
   ],
   invalid: [
-    { name: 'an AD FS server: never a pass', facts: adfsHost('7.3.0.3', { host: { roles: { adfsFarm: 'fs.contoso.com' } } }), opts: MIGRATE, findings: [{ messageId: 'look', severity: 'medium', outcome: 'unknown', component: 'adfs-adapter', data: { farm: 'fs.contoso.com' } }] },
+    {
+      name: 'an AD FS server: never a pass',
+      facts: adfsHost('7.3.0.3', { host: { roles: { adfsFarm: 'fs.contoso.com' } } }),
+      opts: MIGRATE,
+      findings: [
+        { messageId: 'look', severity: 'medium', outcome: 'unknown', component: 'adfs-adapter', data: { farm: 'fs.contoso.com' } },
+      ],
+    },
   ],
 });

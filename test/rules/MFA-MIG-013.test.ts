@@ -8,6 +8,11 @@ ruleTester('MFA-MIG-013', {
     { name: 'a subordinate', facts: server('8.0.3.2', 'subordinate'), opts: MIGRATE },
   ],
   invalid: [
-    { name: 'the primary', facts: server('8.0.3.2', 'standalone'), opts: MIGRATE, findings: [{ messageId: 'look', severity: 'low', outcome: 'unknown' }] },
+    {
+      name: 'the primary',
+      facts: server('8.0.3.2', 'standalone'),
+      opts: MIGRATE,
+      findings: [{ messageId: 'look', severity: 'low', outcome: 'unknown' }],
+    },
   ],
 });

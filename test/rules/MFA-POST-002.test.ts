@@ -5,8 +5,16 @@ import { after81, BASE_FILE, baseline, before73, POST } from './post-facts.js';
 
 ruleTester('MFA-POST-002', {
   valid: [
-    { name: 'every part still there; the Mobile App gone from 8.0 as the procedure says', facts: makeFacts({ components: after81() }), opts: { ...POST, baseline: baseline(before73()) } },
-    { name: 'the agent replaced by MFA Server on the PhoneFactor path', facts: makeFacts({ components: [comp('server', '8.1.2.1')] }), opts: { ...POST, baseline: baseline([comp('agent', '5.2.0.1')]) } },
+    {
+      name: 'every part still there; the Mobile App gone from 8.0 as the procedure says',
+      facts: makeFacts({ components: after81() }),
+      opts: { ...POST, baseline: baseline(before73()) },
+    },
+    {
+      name: 'the agent replaced by MFA Server on the PhoneFactor path',
+      facts: makeFacts({ components: [comp('server', '8.1.2.1')] }),
+      opts: { ...POST, baseline: baseline([comp('agent', '5.2.0.1')]) },
+    },
     { name: 'no baseline: nothing to compare (MFA-POST-019 says so)', facts: makeFacts({ components: [] }), opts: POST },
   ],
   invalid: [

@@ -9,16 +9,47 @@ const newSdk = () => comp('web-service-sdk', '8.1.2.1', { virtualDirectory: '/Mu
 
 ruleTester('MFA-POST-004', {
   valid: [
-    { name: 'name kept', facts: makeFacts({ components: [newSdk()], sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true)] }), opts: { ...POST, baseline: baseline([newSdk()]) } },
-    { name: 'renamed, and the URL changed with it', facts: makeFacts({ components: [newSdk()], sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true)] }), opts: { ...POST, baseline: baseline([oldSdk()]) } },
-    { name: 'renamed; a URL naming another host is not this host\'s', facts: makeFacts({ components: [newSdk()], sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://mfa02/PhoneFactorWebServiceSdk/PfWsSdk.asmx', false)] }), opts: { ...POST, baseline: baseline([oldSdk()]) } },
+    {
+      name: 'name kept',
+      facts: makeFacts({
+        components: [newSdk()],
+        sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true)],
+      }),
+      opts: { ...POST, baseline: baseline([newSdk()]) },
+    },
+    {
+      name: 'renamed, and the URL changed with it',
+      facts: makeFacts({
+        components: [newSdk()],
+        sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://localhost/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', true)],
+      }),
+      opts: { ...POST, baseline: baseline([oldSdk()]) },
+    },
+    {
+      name: "renamed; a URL naming another host is not this host's",
+      facts: makeFacts({
+        components: [newSdk()],
+        sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://mfa02/PhoneFactorWebServiceSdk/PfWsSdk.asmx', false)],
+      }),
+      opts: { ...POST, baseline: baseline([oldSdk()]) },
+    },
   ],
   invalid: [
     {
       name: 'renamed SDK, stale portal URL',
-      facts: makeFacts({ components: [newSdk()], sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true)] }),
+      facts: makeFacts({
+        components: [newSdk()],
+        sdkUrls: [sdkUrl('user-portal', PORTAL_WC, 'https://localhost/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true)],
+      }),
       opts: { ...POST, baseline: baseline([oldSdk()]) },
-      findings: [{ messageId: 'staleUrl', data: { file: PORTAL_WC, old: '/PhoneFactorWebServiceSdk', new: '/MultiFactorAuthWebServiceSdk' }, severity: 'high', component: 'web-service-sdk' }],
+      findings: [
+        {
+          messageId: 'staleUrl',
+          data: { file: PORTAL_WC, old: '/PhoneFactorWebServiceSdk', new: '/MultiFactorAuthWebServiceSdk' },
+          severity: 'high',
+          component: 'web-service-sdk',
+        },
+      ],
     },
   ],
 });

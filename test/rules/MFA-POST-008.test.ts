@@ -17,6 +17,17 @@ ruleTester('MFA-POST-008', {
     { name: 'no custom theme before', facts: host(['Default'], []), opts: POST },
   ],
   invalid: [
-    { name: 'Contoso lost', facts: host(['Default'], ['Contoso']), opts: POST, findings: [{ messageId: 'lost', data: { theme: 'Contoso', source: SAVED, themes: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\App_Themes' }, severity: 'medium' }] },
+    {
+      name: 'Contoso lost',
+      facts: host(['Default'], ['Contoso']),
+      opts: POST,
+      findings: [
+        {
+          messageId: 'lost',
+          data: { theme: 'Contoso', source: SAVED, themes: 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\App_Themes' },
+          severity: 'medium',
+        },
+      ],
+    },
   ],
 });

@@ -9,6 +9,11 @@ ruleTester('MFA-POST-019', {
     { name: 'stage pre needs none', facts: makeFacts({ components: after81() }) },
   ],
   invalid: [
-    { name: 'no baseline: unknown, never passed', facts: makeFacts({ components: after81() }), opts: POST, findings: [{ messageId: 'noBaseline', severity: 'medium', outcome: 'unknown' }] },
+    {
+      name: 'no baseline: unknown, never passed',
+      facts: makeFacts({ components: after81() }),
+      opts: POST,
+      findings: [{ messageId: 'noBaseline', severity: 'medium', outcome: 'unknown' }],
+    },
   ],
 });

@@ -14,14 +14,39 @@ ruleTester('MFA-POST-023', {
     { name: 'stage pre: not checked', facts: host(cmdlets([OLD], null)), opts: { stage: 'pre' } },
   ],
   invalid: [
-    { name: 'the old provider still registered, the new one not', facts: host(cmdlets(['FormsAuthentication', OLD], [OLD])), opts: post, findings: [{ messageId: 'newMissing', data: { new: NEW, names: `FormsAuthentication, ${OLD}` }, severity: 'high' }, { messageId: 'oldStill', data: { old: OLD }, severity: 'medium' }] },
-    { name: 'both registered', facts: host(cmdlets([NEW, OLD], [NEW])), opts: post, findings: [{ messageId: 'oldStill', severity: 'medium' }] },
-    { name: 'not recorded: unknown with the commands', facts: host(null), opts: post, findings: [{ messageId: 'notRecorded', severity: 'high', outcome: 'unknown' }] },
+    {
+      name: 'the old provider still registered, the new one not',
+      facts: host(cmdlets(['FormsAuthentication', OLD], [OLD])),
+      opts: post,
+      findings: [
+        { messageId: 'newMissing', data: { new: NEW, names: `FormsAuthentication, ${OLD}` }, severity: 'high' },
+        { messageId: 'oldStill', data: { old: OLD }, severity: 'medium' },
+      ],
+    },
+    {
+      name: 'both registered',
+      facts: host(cmdlets([NEW, OLD], [NEW])),
+      opts: post,
+      findings: [{ messageId: 'oldStill', severity: 'medium' }],
+    },
+    {
+      name: 'not recorded: unknown with the commands',
+      facts: host(null),
+      opts: post,
+      findings: [{ messageId: 'notRecorded', severity: 'high', outcome: 'unknown' }],
+    },
     {
       name: 'recorded but unreadable: unknown naming the file',
       facts: host(cmdlets(null, [NEW], [{ location: 'adfs/authentication-providers.json', message: 'is not JSON' }])),
       opts: post,
-      findings: [{ messageId: 'unreadable', data: { location: 'adfs/authentication-providers.json', why: 'is not JSON' }, severity: 'high', outcome: 'unknown' }],
+      findings: [
+        {
+          messageId: 'unreadable',
+          data: { location: 'adfs/authentication-providers.json', why: 'is not JSON' },
+          severity: 'high',
+          outcome: 'unknown',
+        },
+      ],
     },
   ],
 });

@@ -12,9 +12,32 @@ ruleTester('MFA-POST-024', {
     { name: 'stage adfs: not checked', facts: host(cmdlets([NEW], [])), opts: { stage: 'adfs' } },
   ],
   invalid: [
-    { name: 'nothing checked: no second factor', facts: host(cmdlets([NEW], [])), opts: post, findings: [{ messageId: 'notChecked', data: { new: NEW, list: 'empty' }, severity: 'high' }] },
-    { name: 'still the old one checked', facts: host(cmdlets([NEW], [OLD])), opts: post, findings: [{ messageId: 'notChecked', data: { list: OLD }, severity: 'high' }, { messageId: 'oldListed', severity: 'medium' }] },
-    { name: 'not recorded: unknown with the commands', facts: host(cmdlets([NEW], null)), opts: post, findings: [{ messageId: 'notRecorded', severity: 'high', outcome: 'unknown' }] },
-    { name: 'recorded but unreadable', facts: host(cmdlets([NEW], null, [{ location: 'adfs/global-policy.json', message: 'is not JSON' }])), opts: post, findings: [{ messageId: 'unreadable', data: { location: 'adfs/global-policy.json' }, outcome: 'unknown', severity: 'high' }] },
+    {
+      name: 'nothing checked: no second factor',
+      facts: host(cmdlets([NEW], [])),
+      opts: post,
+      findings: [{ messageId: 'notChecked', data: { new: NEW, list: 'empty' }, severity: 'high' }],
+    },
+    {
+      name: 'still the old one checked',
+      facts: host(cmdlets([NEW], [OLD])),
+      opts: post,
+      findings: [
+        { messageId: 'notChecked', data: { list: OLD }, severity: 'high' },
+        { messageId: 'oldListed', severity: 'medium' },
+      ],
+    },
+    {
+      name: 'not recorded: unknown with the commands',
+      facts: host(cmdlets([NEW], null)),
+      opts: post,
+      findings: [{ messageId: 'notRecorded', severity: 'high', outcome: 'unknown' }],
+    },
+    {
+      name: 'recorded but unreadable',
+      facts: host(cmdlets([NEW], null, [{ location: 'adfs/global-policy.json', message: 'is not JSON' }])),
+      opts: post,
+      findings: [{ messageId: 'unreadable', data: { location: 'adfs/global-policy.json' }, outcome: 'unknown', severity: 'high' }],
+    },
   ],
 });

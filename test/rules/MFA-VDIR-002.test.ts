@@ -5,22 +5,67 @@ import { agent5, pfPortal, pfSdk, server70 } from './hosts.js';
 
 ruleTester('MFA-VDIR-002', {
   valid: [
-    { name: 'in-place path', facts: makeFacts({ components: [server70(), comp('web-service-sdk', '7.0.2.1', { virtualDirectory: '/PhoneFactorWebServiceSdk' })] }) },
-    { name: 'agent path, SDK under the new name and nothing points at the old one', facts: makeFacts({ components: [agent5(), comp('web-service-sdk', '5.2.1.2')] }) },
+    {
+      name: 'in-place path',
+      facts: makeFacts({ components: [server70(), comp('web-service-sdk', '7.0.2.1', { virtualDirectory: '/PhoneFactorWebServiceSdk' })] }),
+    },
+    {
+      name: 'agent path, SDK under the new name and nothing points at the old one',
+      facts: makeFacts({ components: [agent5(), comp('web-service-sdk', '5.2.1.2')] }),
+    },
     { name: 'agent path without an SDK', facts: makeFacts({ components: [agent5()] }) },
   ],
   invalid: [
     {
       name: 'SDK under the old name; lists the portal config that points at it',
-      facts: makeFacts({ components: [agent5(), pfSdk(), pfPortal()], sdkUrls: [sdkUrl('user-portal', 'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config', 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx', true)] }),
-      findings: [{ messageId: 'runsHere', data: { vdir: '/PhoneFactorWebServiceSdk', list: ' Configs on this host that point at the old URL: C:\\inetpub\\wwwroot\\PhoneFactor\\web.config.' }, severity: 'medium', component: 'web-service-sdk' }],
+      facts: makeFacts({
+        components: [agent5(), pfSdk(), pfPortal()],
+        sdkUrls: [
+          sdkUrl(
+            'user-portal',
+            'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config',
+            'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx',
+            true,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          messageId: 'runsHere',
+          data: {
+            vdir: '/PhoneFactorWebServiceSdk',
+            list: ' Configs on this host that point at the old URL: C:\\inetpub\\wwwroot\\PhoneFactor\\web.config.',
+          },
+          severity: 'medium',
+          component: 'web-service-sdk',
+        },
+      ],
     },
     {
       name: 'no SDK here, but a config points at the old URL on another server',
-      facts: makeFacts({ components: [pfPortal()], sdkUrls: [sdkUrl('user-portal', 'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config', 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx', false)] }),
-      findings: [{ messageId: 'usedHere', data: { vdir: '', list: ' Configs on this host that point at the old URL: C:\\inetpub\\wwwroot\\PhoneFactor\\web.config.' }, severity: 'medium' }],
+      facts: makeFacts({
+        components: [pfPortal()],
+        sdkUrls: [
+          sdkUrl(
+            'user-portal',
+            'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config',
+            'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx',
+            false,
+          ),
+        ],
+      }),
+      findings: [
+        {
+          messageId: 'usedHere',
+          data: { vdir: '', list: ' Configs on this host that point at the old URL: C:\\inetpub\\wwwroot\\PhoneFactor\\web.config.' },
+          severity: 'medium',
+        },
+      ],
     },
-    { name: 'SDK vdir unknown: unknown', facts: makeFacts({ components: [agent5(), pfSdk({ virtualDirectory: null, virtualDirectoryKnown: false })] }), findings: [{ messageId: 'unknown', severity: 'medium', outcome: 'unknown' }] },
+    {
+      name: 'SDK vdir unknown: unknown',
+      facts: makeFacts({ components: [agent5(), pfSdk({ virtualDirectory: null, virtualDirectoryKnown: false })] }),
+      findings: [{ messageId: 'unknown', severity: 'medium', outcome: 'unknown' }],
+    },
   ],
 });
-

@@ -5,21 +5,75 @@ import { agent5, pfPortal, server70, server81 } from './hosts.js';
 
 ruleTester('MFA-VDIR-004', {
   valid: [
-    { name: 'in-place, every part under its default', facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1'), comp('web-service-sdk', '7.0.2.1')] }) },
+    {
+      name: 'in-place, every part under its default',
+      facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1'), comp('web-service-sdk', '7.0.2.1')] }),
+    },
     { name: 'agent path (that is VDIR-001..003)', facts: makeFacts({ components: [agent5(), pfPortal()] }) },
-    { name: 'mobile app under a custom name, target 8.x: it is uninstalled, not upgraded', facts: makeFacts({ components: [server70(), comp('mobile-app', '7.0.2.1', { virtualDirectory: '/mfamobile' })] }) },
-    { name: 'at the target', facts: makeFacts({ components: [server81(), comp('user-portal', '8.1.0.0', { virtualDirectory: '/Portal' })] }) },
-    { name: 'the default, in another case', facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: '/multifactorauth' })] }) },
+    {
+      name: 'mobile app under a custom name, target 8.x: it is uninstalled, not upgraded',
+      facts: makeFacts({ components: [server70(), comp('mobile-app', '7.0.2.1', { virtualDirectory: '/mfamobile' })] }),
+    },
+    {
+      name: 'at the target',
+      facts: makeFacts({ components: [server81(), comp('user-portal', '8.1.0.0', { virtualDirectory: '/Portal' })] }),
+    },
+    {
+      name: 'the default, in another case',
+      facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: '/multifactorauth' })] }),
+    },
   ],
   invalid: [
-    { name: 'portal under /Portal', facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: '/Portal' })] }), findings: [{ messageId: 'notDefault', data: { component: 'user-portal', vdir: '/Portal', default: 'MultiFactorAuth', name: 'Portal' }, severity: 'high', component: 'user-portal' }] },
+    {
+      name: 'portal under /Portal',
+      facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: '/Portal' })] }),
+      findings: [
+        {
+          messageId: 'notDefault',
+          data: { component: 'user-portal', vdir: '/Portal', default: 'MultiFactorAuth', name: 'Portal' },
+          severity: 'high',
+          component: 'user-portal',
+        },
+      ],
+    },
     {
       name: 'SDK kept its PhoneFactor-era name, mobile app custom at target 7.1',
-      facts: makeFacts({ components: [server70(), comp('web-service-sdk', '7.0.2.1', { virtualDirectory: '/PhoneFactorWebServiceSdk' }), comp('mobile-app', '7.0.2.1', { virtualDirectory: '/mfa' })] }),
+      facts: makeFacts({
+        components: [
+          server70(),
+          comp('web-service-sdk', '7.0.2.1', { virtualDirectory: '/PhoneFactorWebServiceSdk' }),
+          comp('mobile-app', '7.0.2.1', { virtualDirectory: '/mfa' }),
+        ],
+      }),
       opts: { targetVersion: '7.1' },
-      findings: [{ messageId: 'notDefault', data: { component: 'web-service-sdk', vdir: '/PhoneFactorWebServiceSdk', default: 'MultiFactorAuthWebServiceSdk', name: 'PhoneFactorWebServiceSdk' }, severity: 'high', component: 'web-service-sdk' }, { messageId: 'notDefault', data: { component: 'mobile-app', vdir: '/mfa', default: 'MultiFactorAuthMobileAppWebService', name: 'mfa' }, severity: 'high', component: 'mobile-app' }],
+      findings: [
+        {
+          messageId: 'notDefault',
+          data: {
+            component: 'web-service-sdk',
+            vdir: '/PhoneFactorWebServiceSdk',
+            default: 'MultiFactorAuthWebServiceSdk',
+            name: 'PhoneFactorWebServiceSdk',
+          },
+          severity: 'high',
+          component: 'web-service-sdk',
+        },
+        {
+          messageId: 'notDefault',
+          data: { component: 'mobile-app', vdir: '/mfa', default: 'MultiFactorAuthMobileAppWebService', name: 'mfa' },
+          severity: 'high',
+          component: 'mobile-app',
+        },
+      ],
     },
-    { name: 'portal vdir unknown: unknown', facts: makeFacts({ components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: null, virtualDirectoryKnown: false })] }), findings: [{ messageId: 'unknown', data: { component: 'user-portal' }, severity: 'high', outcome: 'unknown', component: 'user-portal' }] },
+    {
+      name: 'portal vdir unknown: unknown',
+      facts: makeFacts({
+        components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: null, virtualDirectoryKnown: false })],
+      }),
+      findings: [
+        { messageId: 'unknown', data: { component: 'user-portal' }, severity: 'high', outcome: 'unknown', component: 'user-portal' },
+      ],
+    },
   ],
 });
-

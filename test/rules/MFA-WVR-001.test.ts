@@ -15,16 +15,18 @@ describe('MFA-WVR-001', () => {
     for (const f of [makeFacts(), mfaHost(), adfsHost()]) expect(runRules(f, opts(), [rule]).findings).toEqual([]);
   });
 
-  it('valid: applied, unused and other hosts\' expired waivers raise nothing', () => {
-    expect(check({
-      host: 'MFA01',
-      file: 'waivers.yml',
-      waivers: [
-        { rule: 'MFA-VDIR-001', reason: 'ok', status: 'applied' },
-        { rule: 'MFA-HA-002', reason: 'ok', status: 'unused' },
-        { rule: 'MFA-LIFE-001', host: 'MFA02', reason: 'CHG1', expires: '2025-01-31', status: 'expired' },
-      ],
-    })).toEqual([]);
+  it("valid: applied, unused and other hosts' expired waivers raise nothing", () => {
+    expect(
+      check({
+        host: 'MFA01',
+        file: 'waivers.yml',
+        waivers: [
+          { rule: 'MFA-VDIR-001', reason: 'ok', status: 'applied' },
+          { rule: 'MFA-HA-002', reason: 'ok', status: 'unused' },
+          { rule: 'MFA-LIFE-001', host: 'MFA02', reason: 'CHG1', expires: '2025-01-31', status: 'expired' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('invalid: an expired waiver for this host (or every host) raises it, one per waiver', () => {
@@ -36,9 +38,21 @@ describe('MFA-WVR-001', () => {
         { rule: 'MFA-BKP-001', host: 'mfa01', reason: 'nightly', expires: '2025-02-01', status: 'expired' },
       ],
     });
-    expect(hits.map((h) => ({ messageId: h.messageId, data: h.data, outcome: h.outcome ?? 'fail', severity: h.severity ?? rule.meta.severity }))).toEqual([
-      { messageId: 'expired', data: { rule: 'MFA-LIFE-001', scope: '', expires: '2025-01-31', reason: 'CHG0012345' }, outcome: 'fail', severity: 'low' },
-      { messageId: 'expired', data: { rule: 'MFA-BKP-001', scope: ' (host mfa01)', expires: '2025-02-01', reason: 'nightly' }, outcome: 'fail', severity: 'low' },
+    expect(
+      hits.map((h) => ({ messageId: h.messageId, data: h.data, outcome: h.outcome ?? 'fail', severity: h.severity ?? rule.meta.severity })),
+    ).toEqual([
+      {
+        messageId: 'expired',
+        data: { rule: 'MFA-LIFE-001', scope: '', expires: '2025-01-31', reason: 'CHG0012345' },
+        outcome: 'fail',
+        severity: 'low',
+      },
+      {
+        messageId: 'expired',
+        data: { rule: 'MFA-BKP-001', scope: ' (host mfa01)', expires: '2025-02-01', reason: 'nightly' },
+        outcome: 'fail',
+        severity: 'low',
+      },
     ]);
     for (const h of hits) expect(formatMessage(rule.meta, h)).not.toMatch(/\{\{|\}\}/);
     expect(hits[0].evidence[0].location).toBe('waivers.yml');

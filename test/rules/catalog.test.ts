@@ -49,8 +49,12 @@ const codeOf = (source: string) => {
 };
 
 describe('catalog files, RULES and FLEET_RULES', () => {
-  const files = readdirSync(CATALOG).filter((f) => f.endsWith('.ts')).sort();
-  const fleetFiles = readdirSync(FLEET).filter((f) => /^MFA-.*\.ts$/.test(f)).sort();
+  const files = readdirSync(CATALOG)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  const fleetFiles = readdirSync(FLEET)
+    .filter((f) => /^MFA-.*\.ts$/.test(f))
+    .sort();
 
   it.each(files)('%s is a rule listed in RULES whose id matches the file name', async (f) => {
     const mod = (await import(pathToFileURL(path.join(CATALOG, f)).href)) as { default?: Rule };
@@ -66,7 +70,7 @@ describe('catalog files, RULES and FLEET_RULES', () => {
     expect([...fleetIds].sort()).toEqual(fleetFiles.map((f) => f.replace(/\.ts$/, '')));
   });
 
-  it('a rule in both lists is one rule: the fleet check shares the catalog rule\'s metadata', () => {
+  it("a rule in both lists is one rule: the fleet check shares the catalog rule's metadata", () => {
     const both = fleetIds.filter((id) => ids.includes(id));
     expect(both).toEqual(['MFA-CMP-002']);
     for (const id of both) expect(FLEET_RULES.find((r) => r.meta.id === id)!.meta).toBe(RULES.find((r) => r.meta.id === id)!.meta);
@@ -85,7 +89,8 @@ describe.each(ALL.map((r) => [r.meta.id, r] as const))('%s', (id, { meta: m, sou
     expect(m.description.trim().length).toBeGreaterThan(0);
     expect(m.stages === 'all' || (m.stages.length > 0 && m.stages.every((s) => s === 'pre' || s === 'adfs' || s === 'post'))).toBe(true);
     expect(typeof m.pendingOnly).toBe('boolean');
-    if (m.appliesTo !== undefined) expect(semver.validRange(m.appliesTo), `${id}: appliesTo "${m.appliesTo}" is not a semver range`).not.toBeNull();
+    if (m.appliesTo !== undefined)
+      expect(semver.validRange(m.appliesTo), `${id}: appliesTo "${m.appliesTo}" is not a semver range`).not.toBeNull();
   });
 
   it('waits for a pending upgrade exactly where its family does (docs/rules/README.md, "When a rule runs")', () => {
@@ -129,7 +134,8 @@ describe.each(ALL.map((r) => [r.meta.id, r] as const))('%s', (id, { meta: m, sou
     expect(text).toContain(id);
     // A message the test never expects is a branch nobody checked (the VC++ rules share their cases in hosts.ts).
     const cases = text + (/\bvcCases\(/.test(text) ? read(path.join(TESTS, 'hosts.ts')) : '');
-    for (const mid of Object.keys(m.messages ?? {})) expect(cases, `${id}: no case expects messageId '${mid}'`).toContain(`messageId: '${mid}'`);
+    for (const mid of Object.keys(m.messages ?? {}))
+      expect(cases, `${id}: no case expects messageId '${mid}'`).toContain(`messageId: '${mid}'`);
   });
 
   it('has a doc page with the sections every page has', () => {
@@ -144,19 +150,28 @@ describe.each(ALL.map((r) => [r.meta.id, r] as const))('%s', (id, { meta: m, sou
     expect(yaml).toMatch(/expires: \d{4}-\d{2}-\d{2}/);
     // A rule that can report `unknown` says on its page what that means for it; one that cannot does not claim it.
     const canBeUnknown = /outcome:\s*'unknown'|'unknown' as const|\bvcRule\(/.test(read(source));
-    expect(text.includes('## When it is `unknown`'), 'a "When it is `unknown`" section exactly where the rule can report it').toBe(canBeUnknown);
+    expect(text.includes('## When it is `unknown`'), 'a "When it is `unknown`" section exactly where the rule can report it').toBe(
+      canBeUnknown,
+    );
   });
 });
 
 describe('docs/rules and docs/procedures.md', () => {
-  const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+  const pages = readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => f.replace(/\.md$/, ''));
 
   it('every page names a rule', () => {
-    expect(pages.filter((p) => !ALL.some((r) => r.meta.id === p)), 'pages for ids in neither RULES nor FLEET_RULES').toEqual([]);
+    expect(
+      pages.filter((p) => !ALL.some((r) => r.meta.id === p)),
+      'pages for ids in neither RULES nor FLEET_RULES',
+    ).toEqual([]);
   });
 
   it('every test file of test/rules/ named after a rule tests a rule that exists', () => {
-    const tests = readdirSync(TESTS).filter((f) => /^MFA-.*\.test\.ts$/.test(f)).map((f) => f.replace(/\.test\.ts$/, ''));
+    const tests = readdirSync(TESTS)
+      .filter((f) => /^MFA-.*\.test\.ts$/.test(f))
+      .map((f) => f.replace(/\.test\.ts$/, ''));
     expect(tests.filter((t) => !ALL.some((r) => r.meta.id === t))).toEqual([]);
   });
 

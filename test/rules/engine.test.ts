@@ -30,7 +30,6 @@ describe('computeUpgradePath', () => {
   });
 });
 
-
 describe('findingId', () => {
   const id = findingId('MFA-BKP-001', 'MFA01', 'data', 'c:\\program files\\phonefactor\\data\\phonefactor.pfdata');
   it('is the rule id and 8 hex digits, and stable across calls', () => {
@@ -61,7 +60,6 @@ describe('findingId', () => {
   });
 });
 
-
 describe('runRules', () => {
   it('reports which rules ran: stage and pending-upgrade gating', () => {
     const pre = runRules(mfaHost({}, server81()), opts()).ran.map((m) => m.id);
@@ -78,14 +76,21 @@ describe('runRules', () => {
     for (let i = 1; i < f.length; i++) {
       const a = f[i - 1];
       const b = f[i];
-      const k = rank.indexOf(a.severity) - rank.indexOf(b.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.id < b.id ? -1 : 1);
+      const k =
+        rank.indexOf(a.severity) - rank.indexOf(b.severity) ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.id < b.id ? -1 : 1);
       expect(k).toBeLessThan(0);
     }
     expect(f[0].ruleId).toBe('MFA-BKP-001');
   });
   it('an in-place host with everything in order gets only the inventory and lifecycle findings', () => {
     const f = mfaHost({ host: { roles: { replication: 'standalone' } }, dataFile: backup(DATA, [candidate(`${DATA}.bak`, true)]) });
-    expect(runRules(f, opts()).findings.map((x) => x.ruleId).sort()).toEqual(['MFA-INV-001', 'MFA-LIFE-001']);
+    expect(
+      runRules(f, opts())
+        .findings.map((x) => x.ruleId)
+        .sort(),
+    ).toEqual(['MFA-INV-001', 'MFA-LIFE-001']);
   });
   it('evidence says where a fact came from (a data file described in manifest.json)', () => {
     const f = mfaHost({ dataFile: backup(DATA, [], { source: 'manifest' }) });
@@ -94,9 +99,7 @@ describe('runRules', () => {
   });
 });
 
-
-
-describe('targetIn (a rule\'s appliesTo range)', () => {
+describe("targetIn (a rule's appliesTo range)", () => {
   const cases: [string, string | undefined, boolean][] = [
     ['8.1', undefined, true],
     ['8.1', '>=7.0', true],

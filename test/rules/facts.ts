@@ -61,10 +61,20 @@ export function makeFacts(over: DeepPartialFacts = {}): Facts {
     dotnet: {
       known: true,
       release: 528040,
-      evidence: [{ source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\\Release', observed: '528040' }],
+      evidence: [
+        { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\\Release', observed: '528040' },
+      ],
     },
     vcredist: { x64: vc('x64'), x86: vc('x86') },
-    iis: { known: true, configPath: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', sharedConfig: null, parseError: null, virtualDirectories: [], boundHostNames: [], ...(iis ?? {}) },
+    iis: {
+      known: true,
+      configPath: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config',
+      sharedConfig: null,
+      parseError: null,
+      virtualDirectories: [],
+      boundHostNames: [],
+      ...(iis ?? {}),
+    },
     userPortal: null,
     mobileApp: null,
     sdk: null,
@@ -102,9 +112,18 @@ export function comp(component: ComponentId, version: string | null, over: Parti
   const web = component === 'user-portal' || component === 'mobile-app' || component === 'web-service-sdk';
   const vdir = web && installPath ? `/${installPath.split('\\').pop()}` : null;
   const evidence: Evidence[] = [
-    { source: 'registry', location: `HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{${component}}\\DisplayName`, observed: `${component} ${version ?? ''}`.trim() },
+    {
+      source: 'registry',
+      location: `HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{${component}}\\DisplayName`,
+      observed: `${component} ${version ?? ''}`.trim(),
+    },
   ];
-  if (vdir) evidence.push({ source: 'iis', location: `IIS:\\Sites\\Default Web Site${vdir.replace(/\//g, '\\')}`, observed: `physicalPath ${installPath}` });
+  if (vdir)
+    evidence.push({
+      source: 'iis',
+      location: `IIS:\\Sites\\Default Web Site${vdir.replace(/\//g, '\\')}`,
+      observed: `physicalPath ${installPath}`,
+    });
   return {
     component,
     installed: true,
@@ -165,7 +184,15 @@ export function vdir(urlPath: string, physicalPath: string): VirtualDirectory {
 
 export function sdkUrl(component: ComponentId, fileName: string, url: string, thisHost: boolean): SdkUrlFact {
   const u = new URL(url);
-  return { component, file: fileName, setting: component === 'adfs-adapter' ? 'WebServiceSdkUrl' : 'pfup_pfwssdk_PfWsSdk', url, host: u.hostname, path: u.pathname, thisHost };
+  return {
+    component,
+    file: fileName,
+    setting: component === 'adfs-adapter' ? 'WebServiceSdkUrl' : 'pfup_pfwssdk_PfWsSdk',
+    url,
+    host: u.hostname,
+    path: u.pathname,
+    thisHost,
+  };
 }
 
 export function opts(over: Partial<ScanOptions> = {}): ScanOptions {

@@ -8,10 +8,20 @@ export const MOBILE_MSI = 'MultiFactorAuthenticationMobileAppWebServiceSetup64.m
 export const ADFS_MSI = 'MultiFactorAuthenticationAdfsAdapterSetup64.msi';
 export const PORTAL_WC = 'C:\\inetpub\\wwwroot\\MultiFactorAuth\\web.config';
 
-export const roles = (replication: 'primary' | 'subordinate' | 'standalone' | null, replicationGroup: string | null = 'HQ') =>
-  ({ replication, replicationGroup, loadBalanced: replication === 'primary' || replication === 'subordinate', adfsFarm: null, source: 'bundle' as const });
+export const roles = (replication: 'primary' | 'subordinate' | 'standalone' | null, replicationGroup: string | null = 'HQ') => ({
+  replication,
+  replicationGroup,
+  loadBalanced: replication === 'primary' || replication === 'subordinate',
+  adfsFarm: null,
+  source: 'bundle' as const,
+});
 
-export const component = (c: ComponentId, version: string | null, virtualDirectory: string | null = null) => ({ component: c, version, virtualDirectory, installPath: c === 'server' ? MFA_DIR : null });
+export const component = (c: ComponentId, version: string | null, virtualDirectory: string | null = null) => ({
+  component: c,
+  version,
+  virtualDirectory,
+  installPath: c === 'server' ? MFA_DIR : null,
+});
 
 export function host(name: string, o: Partial<HostSummary> = {}): HostSummary {
   return {
@@ -38,7 +48,8 @@ export function host(name: string, o: Partial<HostSummary> = {}): HostSummary {
 }
 
 /** The SDK URL of a server, by name (`https://mfa01.contoso.local/<vdir>/PfWsSdk.asmx`). */
-export const sdk = (server: string, vdir = 'MultiFactorAuthWebServiceSdk') => `https://${server.toLowerCase()}.contoso.local/${vdir}/PfWsSdk.asmx`;
+export const sdk = (server: string, vdir = 'MultiFactorAuthWebServiceSdk') =>
+  `https://${server.toLowerCase()}.contoso.local/${vdir}/PfWsSdk.asmx`;
 
 /** A User Portal on its own web server whose web.config points at `url` (null: its report gives no URL). */
 export function portal(name: string, url: string | null, o: Partial<HostSummary> = {}): HostSummary {
@@ -48,7 +59,17 @@ export function portal(name: string, url: string | null, o: Partial<HostSummary>
     installers: null,
     virtualDirectories: ['/', '/MultiFactorAuth'],
     components: [component('user-portal', '8.0.1.1', '/MultiFactorAuth')],
-    sdkUrls: u ? [{ component: 'user-portal', file: PORTAL_WC, url: url!, host: u.hostname.toLowerCase(), vdir: u.pathname.split('/').filter(Boolean)[0] ?? '' }] : null,
+    sdkUrls: u
+      ? [
+          {
+            component: 'user-portal',
+            file: PORTAL_WC,
+            url: url!,
+            host: u.hostname.toLowerCase(),
+            vdir: u.pathname.split('/').filter(Boolean)[0] ?? '',
+          },
+        ]
+      : null,
     ...o,
   });
 }

@@ -55,8 +55,18 @@ export function fleetRuleTester(id: string, cases: { valid: FleetCase[]; invalid
       expect(hits.map(({ message: _m, ...h }) => h)).toHaveLength(c.findings.length);
       const left = [...hits];
       for (const e of c.findings) {
-        const i = left.findIndex((h) => h.host === e.host && h.messageId === e.messageId && h.severity === e.severity && h.outcome === (e.outcome ?? 'fail') && Object.entries(e.data ?? {}).every(([k, v]) => h.data[k] === v));
-        expect(i, `no finding matches ${JSON.stringify(e)} in ${JSON.stringify(left.map(({ message: _m, ...h }) => h))}`).toBeGreaterThanOrEqual(0);
+        const i = left.findIndex(
+          (h) =>
+            h.host === e.host &&
+            h.messageId === e.messageId &&
+            h.severity === e.severity &&
+            h.outcome === (e.outcome ?? 'fail') &&
+            Object.entries(e.data ?? {}).every(([k, v]) => h.data[k] === v),
+        );
+        expect(
+          i,
+          `no finding matches ${JSON.stringify(e)} in ${JSON.stringify(left.map(({ message: _m, ...h }) => h))}`,
+        ).toBeGreaterThanOrEqual(0);
         left.splice(i, 1);
       }
       for (const f of found) {

@@ -10,7 +10,11 @@ export const MIGRATE = { goal: 'migrate' } as const;
 export function migrationFact(over: Partial<MigrationFact> = {}, present: boolean | null = false): MigrationFact {
   return {
     folder: FOLDER,
-    files: ['MultiFactorAuthMigrationUtilityUI.exe', 'Configure-MultiFactorAuthMigrationUtility.ps1'].map((name) => ({ name, path: `${FOLDER}\\${name}`, present })),
+    files: ['MultiFactorAuthMigrationUtilityUI.exe', 'Configure-MultiFactorAuthMigrationUtility.ps1'].map((name) => ({
+      name,
+      path: `${FOLDER}\\${name}`,
+      present,
+    })),
     stsUrl: null,
     graphUrl: null,
     registryKnown: true,
@@ -25,7 +29,13 @@ type Over = Parameters<typeof makeFacts>[0];
 type Replication = 'primary' | 'subordinate' | 'standalone' | null;
 
 /** An MFA Server of the given version and role; the utility present or not. */
-export function server(version: string, replication: Replication = 'primary', mig: Partial<MigrationFact> = {}, present: boolean | null = null, over: Over = {}): Facts {
+export function server(
+  version: string,
+  replication: Replication = 'primary',
+  mig: Partial<MigrationFact> = {},
+  present: boolean | null = null,
+  over: Over = {},
+): Facts {
   const has = present ?? (version.startsWith('8.1') ? true : false);
   return makeFacts({
     components: [comp('server', version)],

@@ -15,10 +15,25 @@ export function baseline(components: ComponentFact[]): Baseline {
 }
 
 export function post(over: Partial<PostFacts> = {}): PostFacts {
-  return { settings: [], themes: null, appPools: [], appHostPath: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config', ...over };
+  return {
+    settings: [],
+    themes: null,
+    appPools: [],
+    appHostPath: 'C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config',
+    ...over,
+  };
 }
 
 /** An MFA Server 7.3 host before the window: server, portal, SDK, Mobile App. */
-export const before73 = (): ComponentFact[] => [comp('server', '7.3.0.3'), comp('user-portal', '7.3.0.3'), comp('web-service-sdk', '7.3.0.3'), comp('mobile-app', '7.3.0.3')];
+export const before73 = (): ComponentFact[] => [
+  comp('server', '7.3.0.3'),
+  comp('user-portal', '7.3.0.3'),
+  comp('web-service-sdk', '7.3.0.3'),
+  comp('mobile-app', '7.3.0.3'),
+];
 /** The same host at 8.1 after the window, Mobile App uninstalled. */
-export const after81 = (): ComponentFact[] => [comp('server', '8.1.2.1'), comp('user-portal', '8.1.2.1'), comp('web-service-sdk', '8.1.2.1')];
+export const after81 = (): ComponentFact[] => [
+  comp('server', '8.1.2.1'),
+  comp('user-portal', '8.1.2.1'),
+  comp('web-service-sdk', '8.1.2.1'),
+];

@@ -74,12 +74,17 @@ export function ruleTester(id: string, cases: { valid: Case[]; invalid: Invalid[
       }));
       // The engine reports exactly the rule's hits, each with its formatted message.
       expect(run.findings.map((f) => f.message).sort()).toEqual(reported.map((r) => r.message).sort());
-      expect(reported.map((r) => `${r.outcome} ${r.severity} ${r.component} ${r.messageId} ${JSON.stringify(r.data)}`)).toHaveLength(c.findings.length);
+      expect(reported.map((r) => `${r.outcome} ${r.severity} ${r.component} ${r.messageId} ${JSON.stringify(r.data)}`)).toHaveLength(
+        c.findings.length,
+      );
       // Each expected finding matches a distinct reported one.
       const left = [...reported];
       for (const e of c.findings) {
         const i = left.findIndex((r) => matches(r, e));
-        expect(i, `no finding matches ${JSON.stringify(e)} in ${JSON.stringify(left.map(({ message: _m, ...r }) => r))}`).toBeGreaterThanOrEqual(0);
+        expect(
+          i,
+          `no finding matches ${JSON.stringify(e)} in ${JSON.stringify(left.map(({ message: _m, ...r }) => r))}`,
+        ).toBeGreaterThanOrEqual(0);
         left.splice(i, 1);
       }
       // What the engine adds from the catalog.

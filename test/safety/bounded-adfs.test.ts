@@ -52,8 +52,14 @@ describe('stripBlockComments', () => {
 describe('a scan of an AD FS server whose Register script holds a million unclosed <#', () => {
   it('ends in bounded time and still finds the call without -ConfigurationFilePath', () => {
     const dir = stageHost('adfs-server-stage-adfs');
-    const script = path.join(dir, 'fs/C/Program Files/Multi-Factor Authentication Server/Register-MultiFactorAuthenticationAdfsAdapter.ps1');
-    writeFileSync(script, 'Register-AdfsAuthenticationProvider -TypeName $t -Name "AzureMfaServerAuthentication"\r\n' + '<#'.repeat(1_000_000));
+    const script = path.join(
+      dir,
+      'fs/C/Program Files/Multi-Factor Authentication Server/Register-MultiFactorAuthenticationAdfsAdapter.ps1',
+    );
+    writeFileSync(
+      script,
+      'Register-AdfsAuthenticationProvider -TypeName $t -Name "AzureMfaServerAuthentication"\r\n' + '<#'.repeat(1_000_000),
+    );
     const { report, run } = scanOk(dir, ['--stage', 'adfs'], 60_000);
     expect(run.ms).toBeLessThan(30_000);
     const f = report.findings.find((x) => x.ruleId === 'MFA-ADFS-001');

@@ -18,7 +18,7 @@ describe('case twins in a bundle', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('the same bundle in a fleet is that host\'s failure, not a passing host', () => {
+  it("the same bundle in a fleet is that host's failure, not a passing host", () => {
     const dir = stageHost(BASE);
     mkdirSync(path.join(dir, 'fs', 'c', 'Windows'), { recursive: true });
     const good = stageHost(BASE);

@@ -15,12 +15,18 @@ const LIMIT_KB = 1_000_000;
 /** The CLI under an address-space limit (bash's ulimit -v, in KB). */
 function limited(args: string[], kb = LIMIT_KB) {
   const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  return spawnSync('bash', ['-c', `ulimit -v ${kb}; exec '${process.execPath}' '${BIN}' ${quoted}`], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
+  return spawnSync('bash', ['-c', `ulimit -v ${kb}; exec '${process.execPath}' '${BIN}' ${quoted}`], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
 }
 
 describe('addressSpaceLimit', () => {
   it('reads the soft limit from /proc/self/limits text', () => {
-    const row = (soft: string) => `Limit                     Soft Limit           Hard Limit           Units\nMax address space         ${soft}            unlimited            bytes\n`;
+    const row = (soft: string) =>
+      `Limit                     Soft Limit           Hard Limit           Units\nMax address space         ${soft}            unlimited            bytes\n`;
     expect(addressSpaceLimit(row('unlimited'))).toBeNull();
     expect(addressSpaceLimit(row('1024000000'))).toBe(1_024_000_000);
     expect(addressSpaceLimit('')).toBeNull();
@@ -44,12 +50,16 @@ describe.skipIf(!linux)('a scan under ulimit -v of about 1 GB', () => {
 
   it('a scan that dies anyway (here: SIGABRT, as V8 out of memory does) is exit 2 with one line, not 134', async () => {
     const dir = stageHost(BASE);
-    const parent = spawn('bash', ['-c', `ulimit -v ${LIMIT_KB}; exec '${process.execPath}' '${BIN}' scan '${dir}' --json --now ${NOW}`], { env: { ...process.env, NODE_OPTIONS: '' } });
+    const parent = spawn('bash', ['-c', `ulimit -v ${LIMIT_KB}; exec '${process.execPath}' '${BIN}' scan '${dir}' --json --now ${NOW}`], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     let stdout = '';
     let stderr = '';
     parent.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     parent.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const ended = new Promise<{ code: number | null; signal: string | null }>((res) => parent.on('exit', (code, signal) => res({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: string | null }>((res) =>
+      parent.on('exit', (code, signal) => res({ code, signal })),
+    );
     // The relaunched child is the parent's only child process.
     let child: number | null = null;
     for (let i = 0; i < 200 && child === null; i++) {
@@ -66,6 +76,11 @@ describe.skipIf(!linux)('a scan under ulimit -v of about 1 GB', () => {
     const r = await ended;
     expect(r).toEqual({ code: 2, signal: null });
     expect(JSON.parse(stdout.trim().split('\n').pop()!).error.message).toMatch(/address-space limit of 977 MB \(ulimit -v\)/);
-    expect(stderr.trim().split('\n').filter((l) => l.startsWith('mfa-readiness:'))).toHaveLength(1);
+    expect(
+      stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('mfa-readiness:')),
+    ).toHaveLength(1);
   }, 60_000);
 });

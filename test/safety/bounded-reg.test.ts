@@ -40,7 +40,11 @@ function parseInChild(file: string): { mb: number; problems: { location: string;
     const problems = [];
     const r = await parseRegFile(${JSON.stringify(file)}, new RegistryStore(null), { label: 'registry/long.reg', onProblem: (p) => problems.push(p) });
     console.log(JSON.stringify({ mb: process.resourceUsage().maxRSS / 1024, problems, values: r.values }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { mb: number; problems: { location: string; message: string }[]; values: number };
 }

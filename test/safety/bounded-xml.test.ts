@@ -30,7 +30,11 @@ describe('parseXmlSafe on hostile shapes', () => {
 
   it.each([
     ['too many elements', '<configuration>' + '<a/>'.repeat(MAX_ELEMENTS + 1) + '</configuration>', /more than 250000 elements/],
-    ['too many attributes on one element', `<configuration><a ${Array.from({ length: 1001 }, (_, i) => `x${i}=""`).join(' ')}/></configuration>`, /more than 1000 attributes/],
+    [
+      'too many attributes on one element',
+      `<configuration><a ${Array.from({ length: 1001 }, (_, i) => `x${i}=""`).join(' ')}/></configuration>`,
+      /more than 1000 attributes/,
+    ],
     ['a text run over 1 MiB', `<configuration>${'x'.repeat(MAX_VALUE_CHARS + 1)}</configuration>`, /text run of more than/],
     ['an attribute value over 1 MiB', `<configuration a="${'x'.repeat(MAX_VALUE_CHARS + 1)}"/>`, /attribute value of more than/],
   ])('%s: refused before parsing', (_name, text, msg) => {
@@ -41,7 +45,8 @@ describe('parseXmlSafe on hostile shapes', () => {
   });
 
   it('real shapes still parse: comments, CDATA, ">" in attribute values, a DOCTYPE without entities', () => {
-    const text = '<?xml version="1.0"?><!DOCTYPE configuration><!-- <a><a><a> --><configuration x="a>b"><![CDATA[<a><a>]]><b/><c d=\'>\'></c></configuration>';
+    const text =
+      '<?xml version="1.0"?><!DOCTYPE configuration><!-- <a><a><a> --><configuration x="a>b"><![CDATA[<a><a>]]><b/><c d=\'>\'></c></configuration>';
     const r = parseXmlSafe(text);
     expect(r.ok && r.doc.root.children.map((c) => c.name)).toEqual(['b', 'c']);
   });

@@ -86,14 +86,20 @@ function emptyEntriesZip(file: string, n: number): string {
 }
 
 /** n MiB of zeros, streamed (never held whole). */
-const zeros = (mib: number) => () => Readable.from((function* () {
-  const chunk = Buffer.alloc(1024 * 1024);
-  for (let i = 0; i < mib; i++) yield chunk;
-})());
+const zeros = (mib: number) => () =>
+  Readable.from(
+    (function* () {
+      const chunk = Buffer.alloc(1024 * 1024);
+      for (let i = 0; i < mib; i++) yield chunk;
+    })(),
+  );
 
 describe('scan of a hostile zip', () => {
   it('a zip bomb (200 MiB of zeros in a few hundred KB) is refused before anything is unpacked', async () => {
-    const zip = await makeZip(path.join(work, 'bomb.zip'), [['MFA01/bundle.json', Buffer.from('{}')], ['MFA01/fs/C/pad.bin', zeros(200)]]);
+    const zip = await makeZip(path.join(work, 'bomb.zip'), [
+      ['MFA01/bundle.json', Buffer.from('{}')],
+      ['MFA01/fs/C/pad.bin', zeros(200)],
+    ]);
     expect(statSync(zip).size).toBeLessThan(1024 * 1024);
     const t = privateTmp('bomb');
     const run = cli(['scan', zip, '--json'], { env: { TMPDIR: t }, timeoutMs: 60_000 });
@@ -140,7 +146,7 @@ describe('scan of a hostile zip', () => {
 });
 
 describe('concurrent extractions share one byte budget', () => {
-  it('a second zip waits until the first one\'s folder is removed', async () => {
+  it("a second zip waits until the first one's folder is removed", async () => {
     const a = await makeZip(path.join(work, 'a.zip'), [['x.bin', garbage(600_000, 1)]]);
     const b = await makeZip(path.join(work, 'b.zip'), [['x.bin', garbage(600_000, 2)]]);
     const limits = { budgetBytes: 1_000_000, maxBytes: 1_000_000 };
@@ -180,11 +186,18 @@ describe('fleet over a folder holding a FIFO named *.json and *.zip', () => {
 describe('nothing left in the temp folder', () => {
   it('SIGINT or SIGTERM during a zip scan removes the unpacked bundle', async () => {
     // A bundle with a 40 MB incompressible file to hash: the scan is caught while the unpacked copy exists.
-    const zip = await bundleZip(path.join(work, 'slow.zip'), [['MFA01/fs/C/program files/phonefactor/DATA/big.bin', garbage(40 * 1024 * 1024, 7), { compress: false }]]);
+    const zip = await bundleZip(path.join(work, 'slow.zip'), [
+      ['MFA01/fs/C/program files/phonefactor/DATA/big.bin', garbage(40 * 1024 * 1024, 7), { compress: false }],
+    ]);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
       const t = privateTmp(`sig-${sig}`);
-      const child = spawn(process.execPath, [BIN, 'scan', zip, '--json', '--now', NOW], { env: { ...process.env, TMPDIR: t }, stdio: 'ignore' });
-      const ended = new Promise<{ code: number | null; signal: string | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+      const child = spawn(process.execPath, [BIN, 'scan', zip, '--json', '--now', NOW], {
+        env: { ...process.env, TMPDIR: t },
+        stdio: 'ignore',
+      });
+      const ended = new Promise<{ code: number | null; signal: string | null }>((res) =>
+        child.on('exit', (code, signal) => res({ code, signal })),
+      );
       let seen = false;
       for (let i = 0; i < 400 && !seen; i++) {
         await new Promise((r) => setTimeout(r, 25));
@@ -199,7 +212,7 @@ describe('nothing left in the temp folder', () => {
     }
   }, 120_000);
 
-  it('at start, a run removes what an earlier killed run (its pid gone) left; a live run\'s folder stays', async () => {
+  it("at start, a run removes what an earlier killed run (its pid gone) left; a live run's folder stays", async () => {
     const t = privateTmp('stale');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const stale = path.join(t, `${TEMP_PREFIX}${dead.stdout}-abc123`);

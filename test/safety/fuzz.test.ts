@@ -14,12 +14,41 @@ import { APPHOST, BASE, NOW, PORTAL, stageHost } from './helpers.js';
  */
 
 const segment = fc.oneof(
-  fc.constantFrom('..', '.', '', ' ', 'Program Files', 'PROGRAM FILES', 'phonefactor', 'Data', 'web.config', 'App_Themes', '%SystemDrive%', '%ProgramFiles%', '%LOOP%', '%A%', '%', 'C:', 'con', 'nul', 'x. ', 'é', '日本', '\u0000', '\n', '\\\\?\\'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '',
+    ' ',
+    'Program Files',
+    'PROGRAM FILES',
+    'phonefactor',
+    'Data',
+    'web.config',
+    'App_Themes',
+    '%SystemDrive%',
+    '%ProgramFiles%',
+    '%LOOP%',
+    '%A%',
+    '%',
+    'C:',
+    'con',
+    'nul',
+    'x. ',
+    'é',
+    '日本',
+    '\u0000',
+    '\n',
+    '\\\\?\\',
+  ),
   fc.string({ maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
 const winPath = fc
-  .tuple(fc.constantFrom('', 'C:', 'c:', 'D:', 'Z:', '\\\\?\\C:', '%SystemDrive%', '%ProgramFiles%'), fc.array(segment, { maxLength: 8 }), fc.constantFrom('\\', '/'))
+  .tuple(
+    fc.constantFrom('', 'C:', 'c:', 'D:', 'Z:', '\\\\?\\C:', '%SystemDrive%', '%ProgramFiles%'),
+    fc.array(segment, { maxLength: 8 }),
+    fc.constantFrom('\\', '/'),
+  )
   .map(([drive, segs, sep]) => [drive, ...segs].join(sep));
 
 describe('path helpers never throw, and normalise to one canonical form', () => {
@@ -110,7 +139,24 @@ describe('end to end: damaged copies of a fixture always give a valid report', (
     file: fc.nat(files.length - 1),
     cut: fc.option(fc.nat(), { nil: undefined }),
     flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
-    insert: fc.option(fc.tuple(fc.nat(), fc.constantFrom('<!DOCTYPE x [<!ENTITY a "b">]>', '&a;', '\u0000', '\\\r\n', '"', '[', ']', '=hex(7):00,', '</configuration>', '\ufeff')), { nil: undefined }),
+    insert: fc.option(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom(
+          '<!DOCTYPE x [<!ENTITY a "b">]>',
+          '&a;',
+          '\u0000',
+          '\\\r\n',
+          '"',
+          '[',
+          ']',
+          '=hex(7):00,',
+          '</configuration>',
+          '\ufeff',
+        ),
+      ),
+      { nil: undefined },
+    ),
   });
 
   it('never throws past the probes, and the report validates', async () => {

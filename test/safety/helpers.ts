@@ -57,7 +57,10 @@ export function scanOk(dir: string, extra: string[] = [], timeoutMs = 60_000): {
 export function mentionsOf(report: Report): string[] {
   return [
     ...report.problems.map((p) => `${p.location} | ${p.message}`),
-    ...report.findings.flatMap((f) => [`${f.ruleId} | ${f.message}`, ...f.evidence.map((e) => `${f.ruleId} | ${e.location} | ${e.observed}`)]),
+    ...report.findings.flatMap((f) => [
+      `${f.ruleId} | ${f.message}`,
+      ...f.evidence.map((e) => `${f.ruleId} | ${e.location} | ${e.observed}`),
+    ]),
   ];
 }
 

@@ -31,7 +31,9 @@ describe('files of several GB', () => {
   it('refuses a 3 GB web.config and applicationHost.config by the size cap, says so, and streams the data file digest', () => {
     const { report, run } = scanOk(dir, [], 90_000);
     expect(naming(report, 'C:/inetpub/wwwroot/PhoneFactor/web.config', /file too large \(3221225472 bytes\).*not read/)).not.toEqual([]);
-    expect(naming(report, 'C:/Windows/System32/inetsrv/config/applicationHost.config', /file too large \(3221225472 bytes\).*not read/)).not.toEqual([]);
+    expect(
+      naming(report, 'C:/Windows/System32/inetsrv/config/applicationHost.config', /file too large \(3221225472 bytes\).*not read/),
+    ).not.toEqual([]);
     // Both 2 GB+ files were hashed to the same digest: snapshot.bin counts as a current backup (same content), so no MFA-BKP-001.
     expect(report.findings.map((f) => f.ruleId)).not.toContain('MFA-BKP-001');
     expect(run.ms).toBeLessThan(60_000);

@@ -23,7 +23,18 @@ describe.skipIf(!needs('the headless Chromium check of the HTML report', 'chromi
   function dumpDom(file: string): string {
     const r = spawnSync(
       tool('chromium').path!,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${tmp('chromium')}`, '--dump-dom', `file://${file}`],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${tmp('chromium')}`,
+        '--dump-dom',
+        `file://${file}`,
+      ],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(r.status, r.stderr).toBe(0);

@@ -23,12 +23,26 @@ export function hostileHost(): string {
   for (const name of [IMG, HBS, MD, TERM, `<svg onload="${JS}">`]) mkdirSync(path.join(themes, name.replace(/\//g, '')));
   // The SDK URL of the portal: evidence of MFA-VDIR-002.
   const web = path.join(dir, PORTAL, 'web.config');
-  const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u001f\u009b]/g, (c) => (c === '\u0007' || c === ESC || c === '\u009b' ? '' : c));
-  writeFileSync(web, readFileSync(web, 'utf8').replace(/PhoneFactorWebServiceSdk\/PfWsSdk\.asmx/, `PhoneFactorWebServiceSdk/${xmlEsc(SCRIPT + HBS + MD)}/PfWsSdk.asmx`));
+  const xmlEsc = (s: string) =>
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/[\u0000-\u001f\u009b]/g, (c) => (c === '\u0007' || c === ESC || c === '\u009b' ? '' : c));
+  writeFileSync(
+    web,
+    readFileSync(web, 'utf8').replace(
+      /PhoneFactorWebServiceSdk\/PfWsSdk\.asmx/,
+      `PhoneFactorWebServiceSdk/${xmlEsc(SCRIPT + HBS + MD)}/PfWsSdk.asmx`,
+    ),
+  );
   // A registry value shown in the inventory, and a problem whose location is a hostile file name.
   writeFileSync(
     path.join(dir, 'registry', 'zz-hostile.reg'),
-    regV5(`[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{HOSTILE}]\n"DisplayName"="Multi-Factor Authentication Server ${SCRIPT.replace(/"/g, '\\"')} ${TERM}"\n"DisplayVersion"="7.3.0.3"`),
+    regV5(
+      `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{HOSTILE}]\n"DisplayName"="Multi-Factor Authentication Server ${SCRIPT.replace(/"/g, '\\"')} ${TERM}"\n"DisplayVersion"="7.3.0.3"`,
+    ),
   );
   writeFileSync(path.join(dir, 'registry', `zz-${IMG.replace(/\//g, '')}.reg`), 'not a registry export');
   return dir;

@@ -27,7 +27,8 @@ describe('hostile values are text in every format', () => {
     dir = hostileHost();
     out = tmp('hostile-out');
     run = cli(['scan', dir, '--format', 'json,html,md,junit', '--out', out, '--log-level', 'debug', '--now', NOW]);
-    for (const f of readdirSync(out)) files[f.endsWith('.junit.xml') ? 'junit' : path.extname(f).slice(1)] = readFileSync(path.join(out, f), 'utf8');
+    for (const f of readdirSync(out))
+      files[f.endsWith('.junit.xml') ? 'junit' : path.extname(f).slice(1)] = readFileSync(path.join(out, f), 'utf8');
   });
 
   it('the scan runs, and the values reach the report (so the checks below check something)', () => {
@@ -42,7 +43,9 @@ describe('hostile values are text in every format', () => {
   it('HTML: no element, attribute or handler from the target; the values are visible text', () => {
     const { document } = parseHTML(files.html);
     expect(document.querySelectorAll('script, img, svg, pwned-marker, iframe, object, embed')).toHaveLength(0);
-    expect([...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => /^on/i.test(n))).toEqual([]);
+    expect([...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => /^on/i.test(n))).toEqual(
+      [],
+    );
     const text = document.body.textContent!;
     expect(text).toContain(IMG);
     expect(text).toContain('{{constructor}}');

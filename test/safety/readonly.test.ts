@@ -27,7 +27,10 @@ describe.each(hostNames())('scanning %s writes every format and changes nothing 
     const out = tmp('out');
     const cwd = tmp('cwd');
     const before = snapshotWithCtime(dir);
-    const r = cli(['scan', dir, '--format', 'json,html,md,junit', '--out', out, '--log-level', 'debug', '--now', NOW, ...(expected(name).flags ?? [])], { cwd });
+    const r = cli(
+      ['scan', dir, '--format', 'json,html,md,junit', '--out', out, '--log-level', 'debug', '--now', NOW, ...(expected(name).flags ?? [])],
+      { cwd },
+    );
     expect([0, 1], r.stderr).toContain(r.code);
     expect(snapshotWithCtime(dir)).toEqual(before);
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).length).toBe(4);

@@ -11,12 +11,20 @@ const leak = (s: string) => /S3cr/.test(s);
 
 describe('connection-string grammar', () => {
   it.each([
-    ['ODBC braces hold a ;', 'Driver={SQL Server};Server=db;Uid=u;Pwd={S3crA;S3crB}', `Driver={SQL Server};Server=db;Uid=u;Pwd=${REDACTED}`],
+    [
+      'ODBC braces hold a ;',
+      'Driver={SQL Server};Server=db;Uid=u;Pwd={S3crA;S3crB}',
+      `Driver={SQL Server};Server=db;Uid=u;Pwd=${REDACTED}`,
+    ],
     ['ODBC braces with }} inside', 'Pwd={S3cr}};B};Server=db', `Pwd=${REDACTED};Server=db`],
     ['an unterminated brace runs to the end', 'Server=db;Pwd={S3crA;S3crB', `Server=db;Pwd=${REDACTED}`],
     ['double quotes with "" inside', 'Password="S3cr;""S3crB";User ID=u', `Password=${REDACTED};User ID=u`],
     ['single quotes', "Password='S3cr;S3crB';Pooling=false", `Password=${REDACTED};Pooling=false`],
-    ['Jet OLEDB database password', 'Provider=Microsoft.Jet.OLEDB.4.0;Data Source=C:\\pf.mdb;Jet OLEDB:Database Password=S3crJet;', `Provider=Microsoft.Jet.OLEDB.4.0;Data Source=C:\\pf.mdb;Jet OLEDB:Database Password=${REDACTED};`],
+    [
+      'Jet OLEDB database password',
+      'Provider=Microsoft.Jet.OLEDB.4.0;Data Source=C:\\pf.mdb;Jet OLEDB:Database Password=S3crJet;',
+      `Provider=Microsoft.Jet.OLEDB.4.0;Data Source=C:\\pf.mdb;Jet OLEDB:Database Password=${REDACTED};`,
+    ],
     ['Jet OLEDB new database password', 'Jet OLEDB:New Database Password=S3crNew', `Jet OLEDB:New Database Password=${REDACTED}`],
     ['a registry value', 'Server=db;Password=S3crReg', `Server=db;Password=${REDACTED}`],
     ['prose', 'login failed, Password=S3crProse', `login failed, Password=${REDACTED}`],
@@ -31,7 +39,11 @@ describe('connection-string grammar', () => {
 describe('URL user-info', () => {
   it.each([
     ['plain', 'http://u:S3crX@proxy/', `http://u:${REDACTED}@proxy/`],
-    ['a / in the password', 'https://svc:S3cr/x/y@pf01.contoso.local/MultiFactorAuthWebServiceSdk', `https://svc:${REDACTED}@pf01.contoso.local/MultiFactorAuthWebServiceSdk`],
+    [
+      'a / in the password',
+      'https://svc:S3cr/x/y@pf01.contoso.local/MultiFactorAuthWebServiceSdk',
+      `https://svc:${REDACTED}@pf01.contoso.local/MultiFactorAuthWebServiceSdk`,
+    ],
     ['an @ in the password', 'https://svc:S3cr@x@pf01.contoso.local/', `https://svc:${REDACTED}@pf01.contoso.local/`],
     ['an @ in the user', 'https://svc@contoso.com:S3cr@pf01/', `https://svc@contoso.com:${REDACTED}@pf01/`],
     ['# and ? in the password', 'http://u:S3cr#?1@proxy:8080', `http://u:${REDACTED}@proxy:8080`],
@@ -39,15 +51,41 @@ describe('URL user-info', () => {
     expect(redactText(input)).toBe(expected);
   });
   it('a URL without user-info is kept', () => {
-    for (const u of ['https://pf01.contoso.local:4443/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', 'http://user@host:8080/path']) expect(redactText(u)).toBe(u);
+    for (const u of ['https://pf01.contoso.local:4443/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx', 'http://user@host:8080/path'])
+      expect(redactText(u)).toBe(u);
   });
 });
 
 describe('secret names', () => {
   it('ApiKey, SmtpPass, Passphrase and kin are secrets; ordinary names are not', () => {
-    for (const n of ['ApiKey', 'API_KEY', 'apikey', 'SmtpPass', 'SMTP_PASS', 'smtp.pass', 'Passphrase', 'KeyPassphrase', 'AccessKey', 'SharedAccessKey', 'ClientSecret', 'PrivateKey', 'SigningKey', 'SubscriptionKey'])
+    for (const n of [
+      'ApiKey',
+      'API_KEY',
+      'apikey',
+      'SmtpPass',
+      'SMTP_PASS',
+      'smtp.pass',
+      'Passphrase',
+      'KeyPassphrase',
+      'AccessKey',
+      'SharedAccessKey',
+      'ClientSecret',
+      'PrivateKey',
+      'SigningKey',
+      'SubscriptionKey',
+    ])
       expect(isSecretName(n), n).toBe(true);
-    for (const n of ['key', 'machineKey', 'PassThrough', 'Passport', 'BypassProxy', 'KeyName', 'PinLength', 'requireSignature', 'CompassUrl'])
+    for (const n of [
+      'key',
+      'machineKey',
+      'PassThrough',
+      'Passport',
+      'BypassProxy',
+      'KeyName',
+      'PinLength',
+      'requireSignature',
+      'CompassUrl',
+    ])
       expect(isSecretName(n), n).toBe(false);
     expect(redactValue('SmtpPass', 'S3cr')).toBe(REDACTED);
   });

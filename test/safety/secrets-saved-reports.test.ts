@@ -24,13 +24,22 @@ describe('planted secrets in a saved report never reach fleet or gate output', (
   beforeAll(() => {
     dir = tmp('saved-secrets');
     const r = cli(['scan', stageHost(BASE), '--json', '--now', NOW]);
-    const report = JSON.parse(r.stdout) as { findings: { message: string; planSteps: string[]; evidence: { observed: string; location: string }[] }[]; problems: { location: string; message: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      findings: { message: string; planSteps: string[]; evidence: { observed: string; location: string }[] }[];
+      problems: { location: string; message: string }[];
+    };
     // In findings a plan step calls for (the fleet keeps those), in evidence, and in problems.
     const f = report.findings.find((x) => x.planSteps.length > 0)!;
     f.message += ` (tried Server=db01;User Id=pf;Password=${M.conn};)`;
     f.evidence[0].observed = `http://proxyuser:${M.url}@proxy.contoso.local:8080/`;
-    report.findings[0].evidence.push({ ...report.findings[0].evidence[0], observed: `-----BEGIN PRIVATE KEY-----\nMIIE${M.pem}\n-----END PRIVATE KEY-----` });
-    report.problems.push({ location: 'C:\\pf\\audit.config', message: `cannot open Provider=Microsoft.Jet.OLEDB.4.0;Jet OLEDB:Database Password=${M.jet}` });
+    report.findings[0].evidence.push({
+      ...report.findings[0].evidence[0],
+      observed: `-----BEGIN PRIVATE KEY-----\nMIIE${M.pem}\n-----END PRIVATE KEY-----`,
+    });
+    report.problems.push({
+      location: 'C:\\pf\\audit.config',
+      message: `cannot open Provider=Microsoft.Jet.OLEDB.4.0;Jet OLEDB:Database Password=${M.jet}`,
+    });
     mkdirSync(path.join(dir, 'reports'));
     saved = path.join(dir, 'reports', 'MFA01.json');
     writeFileSync(saved, JSON.stringify(report, null, 2));

@@ -45,7 +45,22 @@ const M = {
 const ALL = Object.values(M);
 /** The markers that go into a portal web.config, the adapter config and the registry. */
 const IN_PORTAL = ALL.filter((m) => ![M.adapterPassword, M.registryPassword, M.regConn, M.regUrl].includes(m));
-const IN_ADAPTER = [M.adapterPassword, M.odbcA, M.odbcB, M.jet, M.urlPassword, M.urlSlash, M.urlAt, M.apiKey, M.smtpPass, M.passphrase, M.pem, M.commentSetting, M.commentConn, M.commentProse];
+const IN_ADAPTER = [
+  M.adapterPassword,
+  M.odbcA,
+  M.odbcB,
+  M.jet,
+  M.urlPassword,
+  M.urlSlash,
+  M.urlAt,
+  M.apiKey,
+  M.smtpPass,
+  M.passphrase,
+  M.pem,
+  M.commentSetting,
+  M.commentConn,
+  M.commentProse,
+];
 const IN_REGISTRY = [M.registryPassword, M.regConn, M.regUrl];
 
 const ADAPTER_DIR = 'fs/C/Program Files/Multi-Factor Authentication Server';
@@ -70,7 +85,9 @@ function plant(dir: string, opts: { mfaServer: boolean }): string[] {
         `    <add name="PfOdbc" connectionString="Driver={SQL Server};Server=db03;Uid=odbc;Pwd={${M.odbcA};${M.odbcB}}" />\n` +
         `    <add name="PfJet" connectionString="Provider=Microsoft.Jet.OLEDB.4.0;Data Source=C:\\pf.mdb;Jet OLEDB:Database Password=${M.jet}" />\n  </connectionStrings>`,
     );
-    t = t.replace(/validationKey="[^"]*"/, `validationKey="${M.validationKey}"`).replace(/decryptionKey="[^"]*"/, `decryptionKey="${M.decryptionKey}"`);
+    t = t
+      .replace(/validationKey="[^"]*"/, `validationKey="${M.validationKey}"`)
+      .replace(/decryptionKey="[^"]*"/, `decryptionKey="${M.decryptionKey}"`);
     t = t.replace(
       '<pfup.Properties.Settings>',
       `<pfup.Properties.Settings>\n      <setting name="pfup_ServiceAccountPassword" serializeAs="String">\n        <value>${M.applicationSetting}</value>\n      </setting>`,
@@ -83,9 +100,15 @@ function plant(dir: string, opts: { mfaServer: boolean }): string[] {
   const adapter = path.join(dir, ADAPTER_DIR, 'MultiFactorAuthenticationAdfsAdapter.config');
   if (existsSync(adapter)) {
     let t = readFileSync(adapter, 'utf8');
-    t = t.replace(/<WebServiceSdkPassword>[^<]*<\/WebServiceSdkPassword>/, `<WebServiceSdkPassword>${M.adapterPassword}</WebServiceSdkPassword>`);
+    t = t.replace(
+      /<WebServiceSdkPassword>[^<]*<\/WebServiceSdkPassword>/,
+      `<WebServiceSdkPassword>${M.adapterPassword}</WebServiceSdkPassword>`,
+    );
     // A URL password holding `/` and `@`: the URL is evidence in reports.
-    t = t.replace(/<WebServiceSdkUrl>[^<]*<\/WebServiceSdkUrl>/, `<WebServiceSdkUrl>https://svc:${M.urlPassword}/${M.urlSlash}@${M.urlAt}@mfa01.contoso.local/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx</WebServiceSdkUrl>`);
+    t = t.replace(
+      /<WebServiceSdkUrl>[^<]*<\/WebServiceSdkUrl>/,
+      `<WebServiceSdkUrl>https://svc:${M.urlPassword}/${M.urlSlash}@${M.urlAt}@mfa01.contoso.local/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx</WebServiceSdkUrl>`,
+    );
     t = t.replace(
       '</ConfigurationData>',
       `  <ApiKey>${M.apiKey}</ApiKey>\n  <SmtpPass>${M.smtpPass}</SmtpPass>\n  <ClientCertificatePassphrase>${M.passphrase}</ClientCertificatePassphrase>\n` +
@@ -133,7 +156,9 @@ describe.each(HOSTS)('planted secrets in %s never leave', (host, flags) => {
     dir = stageHost(host);
     planted = plant(dir, { mfaServer: host !== 'adfs-server-stage-adfs' });
     // The planting took: every marker is in the target.
-    const text = filesUnder(dir).map((f) => readFileSync(f).toString('utf8') + readFileSync(f).toString('utf16le')).join('');
+    const text = filesUnder(dir)
+      .map((f) => readFileSync(f).toString('utf8') + readFileSync(f).toString('utf16le'))
+      .join('');
     expect(planted.filter((m) => !text.includes(m))).toEqual([]);
   });
 
@@ -157,11 +182,20 @@ describe.each(HOSTS)('planted secrets in %s never leave', (host, flags) => {
   });
 
   it('compare-config against the unplanted file', () => {
-    const pairs = host === BASE
-      ? [[path.join(stageHost(host), PORTAL, 'web.config'), path.join(dir, PORTAL, 'web.config')]]
-      : [[path.join(stageHost(host), ADAPTER_DIR, 'MultiFactorAuthenticationAdfsAdapter.config'), path.join(dir, ADAPTER_DIR, 'MultiFactorAuthenticationAdfsAdapter.config')]];
+    const pairs =
+      host === BASE
+        ? [[path.join(stageHost(host), PORTAL, 'web.config'), path.join(dir, PORTAL, 'web.config')]]
+        : [
+            [
+              path.join(stageHost(host), ADAPTER_DIR, 'MultiFactorAuthenticationAdfsAdapter.config'),
+              path.join(dir, ADAPTER_DIR, 'MultiFactorAuthenticationAdfsAdapter.config'),
+            ],
+          ];
     for (const [a, b] of pairs) {
-      for (const args of [[a, b], [a, b, '--json']]) {
+      for (const args of [
+        [a, b],
+        [a, b, '--json'],
+      ]) {
         const r = cli(['compare-config', ...args]);
         expect(r.code, r.stderr).not.toBe(2);
         expect(r.stdout.length).toBeGreaterThan(0);
@@ -175,7 +209,9 @@ describe.each(HOSTS)('planted secrets in %s never leave', (host, flags) => {
     const outDir = path.join(tmp('collect'), 'bundle');
     const r = cli(['collect', '--out', outDir, '--include-data'], { env: { MFA_READINESS_COLLECT_FROM: dir } });
     expect(r.code, r.stderr).toBe(0);
-    const files = new Map(filesUnder(outDir).map((f) => [path.relative(outDir, f), readFileSync(f).toString('utf8') + readFileSync(f).toString('utf16le')]));
+    const files = new Map(
+      filesUnder(outDir).map((f) => [path.relative(outDir, f), readFileSync(f).toString('utf8') + readFileSync(f).toString('utf16le')]),
+    );
     expect(files.size).toBeGreaterThan(3);
     return { files, stdio: r.stdout + r.stderr, outDir };
   }
@@ -202,18 +238,23 @@ describe.each(HOSTS)('planted secrets in %s never leave', (host, flags) => {
 
   it('the bundle collect writes: secrets in XML comments are redacted, the comments kept', () => {
     const { files } = collected();
-    const configs = [...files].filter(([f, text]) => /\.config$/i.test(f) && text.includes('ZqMark') === false && text.includes('<!-- <add key="SmtpPassword"'));
+    const configs = [...files].filter(
+      ([f, text]) => /\.config$/i.test(f) && text.includes('ZqMark') === false && text.includes('<!-- <add key="SmtpPassword"'),
+    );
     expect(configs.length).toBeGreaterThan(0);
     for (const [, text] of configs) expect(text).toContain('<!-- <add key="SmtpPassword" value="[redacted]" /> -->');
   });
 });
 
 describe('no fixture host has a secret reach any report format', () => {
-  it.each(hostNames())('%s: the fixture\'s own planted secrets (Fixture-Secret, P@ss, Sup3r) stay out of HTML, Markdown, JUnit and logs', (name) => {
-    const dir = stageHost(name);
-    const out = tmp('fixture-secrets');
-    const r = cli(['scan', dir, '--format', 'json,html,md,junit', '--out', out, '--log-level', 'debug', '--now', NOW]);
-    const text = [r.stdout, r.stderr, ...filesUnder(out).map((f) => readFileSync(f, 'utf8'))].join('\n');
-    expect(text).not.toMatch(/Fixture-Secret|Sup3r|P@ss/);
-  });
+  it.each(hostNames())(
+    "%s: the fixture's own planted secrets (Fixture-Secret, P@ss, Sup3r) stay out of HTML, Markdown, JUnit and logs",
+    (name) => {
+      const dir = stageHost(name);
+      const out = tmp('fixture-secrets');
+      const r = cli(['scan', dir, '--format', 'json,html,md,junit', '--out', out, '--log-level', 'debug', '--now', NOW]);
+      const text = [r.stdout, r.stderr, ...filesUnder(out).map((f) => readFileSync(f, 'utf8'))].join('\n');
+      expect(text).not.toMatch(/Fixture-Secret|Sup3r|P@ss/);
+    },
+  );
 });

@@ -27,7 +27,23 @@ describe('forTerminal', () => {
   it('shows C0/C1 controls, ESC and bidi overrides as text; keeps tabs, newlines and other scripts', () => {
     expect(forTerminal(EVIL)).toBe('\\x1B]0;pwned\\x07\\x1B[31mred\\x9B2J\\u202Egnp.exe');
     expect(forTerminal('a\r\nb\rc\td')).toBe('a\nb\nc\td');
-    for (const c of ['\u2066', '\u2067', '\u2068', '\u2069', '\u202a', '\u202b', '\u202c', '\u202d', '\u200e', '\u200f', '\u061c', '\u2028', '\u2029', '\u007f', '\u0000'])
+    for (const c of [
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u200e',
+      '\u200f',
+      '\u061c',
+      '\u2028',
+      '\u2029',
+      '\u007f',
+      '\u0000',
+    ])
       expect(ACTIVE.test(forTerminal(`a${c}b`)), JSON.stringify(c)).toBe(false);
     expect(forTerminal('Jürgen 日本 🙂 مرحبا')).toBe('Jürgen 日本 🙂 مرحبا');
     expect(forTerminal('\ud800x')).toBe('\ufffdx');
@@ -41,7 +57,10 @@ describe('compare-config', () => {
     const a = path.join(dir, 'old.config');
     const b = path.join(dir, `new${EVIL}.config`);
     writeFileSync(a, '<configuration><appSettings><add key="Mode" value="a" /></appSettings></configuration>');
-    writeFileSync(b, `<configuration><appSettings><add key="Mode" value="b${EVIL}" /><add key="k${EVIL}" value="&#x202E;&#x9B;2J" /></appSettings><Note>${EVIL}</Note></configuration>`);
+    writeFileSync(
+      b,
+      `<configuration><appSettings><add key="Mode" value="b${EVIL}" /><add key="k${EVIL}" value="&#x202E;&#x9B;2J" /></appSettings><Note>${EVIL}</Note></configuration>`,
+    );
     const r = cli(['compare-config', a, b]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('\\x1B]0;pwned');
@@ -56,7 +75,7 @@ describe('compare-config', () => {
   });
 });
 
-describe('saved reports: diff, gate and Node\'s JSON.parse error text', () => {
+describe("saved reports: diff, gate and Node's JSON.parse error text", () => {
   let dir: string;
   let report: string;
   beforeAll(() => {
@@ -84,7 +103,10 @@ describe('saved reports: diff, gate and Node\'s JSON.parse error text', () => {
   it('gate and diff on malformed JSON: the parse error quotes the input, shown as text on one line', () => {
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, `{"schemaVersion": 1, ${EVIL}`);
-    for (const args of [['gate', bad], ['diff', bad, bad]]) {
+    for (const args of [
+      ['gate', bad],
+      ['diff', bad, bad],
+    ]) {
       const r = cli(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr.trim().split('\n')[0]).toContain('bad.json');
@@ -138,7 +160,13 @@ describe('zips and fleets', () => {
   it('scan: a refused zip entry name is shown as text', () => {
     const dir = tmp('term-zip');
     const zip = path.join(dir, 'MFA01.zip');
-    writeFileSync(zip, rawZip([['bundle.json', '{"hostname":"MFA01"}'], [`../${EVIL}/web.config`, '<configuration/>']]));
+    writeFileSync(
+      zip,
+      rawZip([
+        ['bundle.json', '{"hostname":"MFA01"}'],
+        [`../${EVIL}/web.config`, '<configuration/>'],
+      ]),
+    );
     const r = cli(['scan', zip, '--json', '--now', NOW]);
     expect(r.code).toBe(2);
     const human = cli(['scan', zip, '--now', NOW, '--out', path.join(dir, 'out')]);
@@ -175,13 +203,22 @@ describe('zips and fleets', () => {
     writeFileSync(bj, JSON.stringify(bundle));
     const dir = tmp('term-tty');
     // util-linux `script` gives the command a terminal; its transcript is what the terminal received.
-    const cmd = [process.execPath, BIN, 'fleet', host, '--out', path.join(dir, 'out'), '--now', NOW].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, COLUMNS: '200' } });
+    const cmd = [process.execPath, BIN, 'fleet', host, '--out', path.join(dir, 'out'), '--now', NOW]
+      .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+      .join(' ');
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, COLUMNS: '200' },
+    });
     expect(r.error, String(r.error)).toBeUndefined();
     const seen = r.stdout;
     expect(seen).toContain('[1/1] MFA\\x1B]0;pwned');
     // our own line clearing (\r ESC[2K) is the only escape sequence that reaches the terminal
-    const withoutOurs = seen.replace(/\r\u001b\[2K/g, '').replace(/\r\n/g, '\n').replace(/\u001b\[[0-9;]*m/g, '');
+    const withoutOurs = seen
+      .replace(/\r\u001b\[2K/g, '')
+      .replace(/\r\n/g, '\n')
+      .replace(/\u001b\[[0-9;]*m/g, '');
     expect(active(withoutOurs)).toEqual([]);
   });
 });
@@ -194,7 +231,21 @@ describe('log lines and the closing summary', () => {
     const out = path.join(tmp('term-logs'), `out${EVIL}`);
     mkdirSync(out);
     for (const fmt of ['text', 'json']) {
-      const r = cli(['scan', hostile, '--out', out, '--format', 'json', '--force', '--now', NOW, '--log-level', 'debug', '--log-format', fmt]);
+      const r = cli([
+        'scan',
+        hostile,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--force',
+        '--now',
+        NOW,
+        '--log-level',
+        'debug',
+        '--log-format',
+        fmt,
+      ]);
       expect([0, 1], r.stderr).toContain(r.code);
       expect(r.stderr).toMatch(/copy\\{1,2}x1B\]0;pwned/); // as text (JSON lines escape the backslash once more)
       expect(active(r.stdout + r.stderr), fmt).toEqual([]);

@@ -29,14 +29,22 @@ const startsWith = (prefix: string) => (rel: string) => rel.toLowerCase().starts
 describe('a file or folder the scan may not read is a problem naming it, never a crash', () => {
   it('the User Portal web.config', async () => {
     const r = await scanDenying(BASE, startsWith('fs/C/inetpub/wwwroot/PhoneFactor/web.config'));
-    expect(r.problems).toContainEqual({ location: 'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config', message: 'cannot be read: permission denied' });
+    expect(r.problems).toContainEqual({
+      location: 'C:\\inetpub\\wwwroot\\PhoneFactor\\web.config',
+      message: 'cannot be read: permission denied',
+    });
     // MFA-INP-001 carries it into the findings.
-    expect(r.findings.some((f) => f.ruleId === 'MFA-INP-001' && f.evidence.some((e) => /PhoneFactor\\web\.config/.test(e.location)))).toBe(true);
+    expect(r.findings.some((f) => f.ruleId === 'MFA-INP-001' && f.evidence.some((e) => /PhoneFactor\\web\.config/.test(e.location)))).toBe(
+      true,
+    );
   });
 
   it('a theme folder', async () => {
     const r = await scanDenying(BASE, startsWith('fs/C/inetpub/wwwroot/PhoneFactor/App_Themes/Contoso'));
-    expect(r.problems).toContainEqual({ location: 'fs/C/inetpub/wwwroot/PhoneFactor/App_Themes/Contoso', message: 'folder cannot be read: permission denied' });
+    expect(r.problems).toContainEqual({
+      location: 'fs/C/inetpub/wwwroot/PhoneFactor/App_Themes/Contoso',
+      message: 'folder cannot be read: permission denied',
+    });
   });
 
   it('a registry export', async () => {

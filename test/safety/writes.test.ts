@@ -31,7 +31,7 @@ describe('item 13: temp files are random, exclusive and never follow a link', ()
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp')).length).toBe(names.length * 50);
   });
 
-  it('a link planted at the report\'s own name is replaced, not written through', async () => {
+  it("a link planted at the report's own name is replaced, not written through", async () => {
     const cwd = tmp('writes-final-link');
     const victim = path.join(cwd, 'victim.txt');
     writeFileSync(victim, 'precious');
@@ -63,7 +63,11 @@ describe('item 14: the containment check and where the bytes land', () => {
   it('scan --out BUNDLE/..reports and --output BUNDLE/...json are refused, nothing written', () => {
     const bundle = stageHost('ready-8x');
     const before = snapshot(bundle);
-    for (const args of [['--out', path.join(bundle, '..reports')], ['--output', path.join(bundle, '...json')], ['--out', `${bundle}/..`.replace(/\.\.$/, '..x')]]) {
+    for (const args of [
+      ['--out', path.join(bundle, '..reports')],
+      ['--output', path.join(bundle, '...json')],
+      ['--out', `${bundle}/..`.replace(/\.\.$/, '..x')],
+    ]) {
       const r = cli(['scan', bundle, ...args, '--now', NOW]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -75,7 +79,10 @@ describe('item 14: the containment check and where the bytes land', () => {
   it('fleet --out BUNDLE/..window and --host-reports BUNDLE/..hosts are refused, nothing written', () => {
     const bundle = stageHost('ready-8x');
     const before = snapshot(bundle);
-    for (const args of [['--out', path.join(bundle, '..window')], ['--host-reports', path.join(bundle, '..hosts')]]) {
+    for (const args of [
+      ['--out', path.join(bundle, '..window')],
+      ['--host-reports', path.join(bundle, '..hosts')],
+    ]) {
       const r = cli(['fleet', bundle, ...args, '--now', NOW]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/inside a scanned target/);
@@ -102,12 +109,24 @@ describe('item 14: the containment check and where the bytes land', () => {
     expect(await landsInside(path.join(out, 'r.json'), target)).toBe(false);
     renameSync(out, path.join(cwd, 'window.old'));
     symlinkSync(path.join(target, 'inner'), out);
-    await expect(writeReportFile(path.join(out, 'r.json'), '{}', { forbidden: [target] })).rejects.toThrow(/refusing to write a report inside the scanned target/);
+    await expect(writeReportFile(path.join(out, 'r.json'), '{}', { forbidden: [target] })).rejects.toThrow(
+      /refusing to write a report inside the scanned target/,
+    );
     expect(readdirSync(path.join(target, 'inner'))).toEqual([]);
     // writeReports checks at write time too (the same swap under --out)
-    await expect(writeReports(sampleReport(), { formats: ['json'], out, cwd, rulesRan: SAMPLE_RULES_RAN, targetDir: target })).rejects.toThrow(/inside the scanned target/);
+    await expect(
+      writeReports(sampleReport(), { formats: ['json'], out, cwd, rulesRan: SAMPLE_RULES_RAN, targetDir: target }),
+    ).rejects.toThrow(/inside the scanned target/);
     // a deeper --out through the swapped folder: refused before any folder is made inside the target
-    await expect(writeReports(sampleReport(), { formats: ['json'], out: path.join(out, 'a', 'b'), cwd, rulesRan: SAMPLE_RULES_RAN, targetDir: target })).rejects.toThrow(/inside the scanned target/);
+    await expect(
+      writeReports(sampleReport(), {
+        formats: ['json'],
+        out: path.join(out, 'a', 'b'),
+        cwd,
+        rulesRan: SAMPLE_RULES_RAN,
+        targetDir: target,
+      }),
+    ).rejects.toThrow(/inside the scanned target/);
     expect(readdirSync(path.join(target, 'inner'))).toEqual([]);
   });
 });
@@ -127,7 +146,14 @@ describe('item 17: --json with --out/--output, host report names, {{log}}, non-f
     // --json alone: stdout only
     const c = cli(['scan', bundle, '--json', '--now', NOW], { cwd: dir });
     expect(JSON.parse(c.stdout).schemaVersion).toBe(1);
-    expect(filesUnder(dir)).toEqual(['a', 'a/mfa-readiness-MFA21-2026-11-21.html', 'a/mfa-readiness-MFA21-2026-11-21.json', 'b', 'b/CHG1.html', 'b/CHG1.json']);
+    expect(filesUnder(dir)).toEqual([
+      'a',
+      'a/mfa-readiness-MFA21-2026-11-21.html',
+      'a/mfa-readiness-MFA21-2026-11-21.json',
+      'b',
+      'b/CHG1.html',
+      'b/CHG1.json',
+    ]);
   });
 
   it('fleet --json --out DIR writes the fleet reports too', () => {
@@ -159,7 +185,11 @@ describe('item 17: --json with --out/--output, host report names, {{log}}, non-f
     expect(all.filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '.json'))).toEqual(files);
     const names = files.map((f) => JSON.parse(readFileSync(path.join(dir, 'hosts', f), 'utf8')).host.name).sort();
     expect(names).toEqual(['MFA 01', 'MFA-01', 'MFA/01']);
-    const wrote = r.stderr.split('\n').filter((l) => l.startsWith('wrote ') && l.includes(`${path.sep}hosts${path.sep}`)).map((l) => path.basename(l.slice(6))).sort();
+    const wrote = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('wrote ') && l.includes(`${path.sep}hosts${path.sep}`))
+      .map((l) => path.basename(l.slice(6)))
+      .sort();
     expect(wrote).toEqual(all);
   });
 
@@ -174,10 +204,20 @@ describe('item 17: --json with --out/--output, host report names, {{log}}, non-f
     const files = readdirSync(dir);
     expect(files).toHaveLength(4);
     for (const f of files) expect(f).toMatch(/^mfa-readiness-MFAx+-[0-9a-f]{8}-2026-11-21\./);
-    expect(JSON.parse(readFileSync(path.join(dir, files.find((f) => f.endsWith('.json'))!), 'utf8')).host.name).toBe(long);
+    expect(
+      JSON.parse(
+        readFileSync(
+          path.join(
+            dir,
+            files.find((f) => f.endsWith('.json'))!,
+          ),
+          'utf8',
+        ),
+      ).host.name,
+    ).toBe(long);
   });
 
-  it('a user template\'s {{log}} writes nothing into --json output', () => {
+  it("a user template's {{log}} writes nothing into --json output", () => {
     const b = stageHost('ready-8x');
     const dir = tmp('writes-log-helper');
     const tpl = path.join(dir, 'tpl');

@@ -75,7 +75,10 @@ describe('scan: outputs', () => {
     const r = runCli(['scan', stageHost(DEMO), '--now', NOW], { cwd });
     expect(r.code).toBe(1);
     const files = readdirSync(cwd).sort();
-    expect(files).toEqual([expect.stringMatching(/^mfa-readiness-.+-2026-11-21\.html$/), expect.stringMatching(/^mfa-readiness-.+-2026-11-21\.json$/)]);
+    expect(files).toEqual([
+      expect.stringMatching(/^mfa-readiness-.+-2026-11-21\.html$/),
+      expect.stringMatching(/^mfa-readiness-.+-2026-11-21\.json$/),
+    ]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/not-ready \(gate fail, fail-on critical\)/);
     expect(r.stderr).toContain(`wrote ${path.join(cwd, files[0])}`);
@@ -90,7 +93,10 @@ describe('scan: outputs', () => {
 
   it('--output FILE names every format; --fail-on none passes', () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'mfa-cwd-'));
-    const r = runCli(['scan', stageHost(DEMO), '--output', 'readiness-report.json', '--format', 'json,md,junit', '--fail-on', 'none', '--now', NOW], { cwd });
+    const r = runCli(
+      ['scan', stageHost(DEMO), '--output', 'readiness-report.json', '--format', 'json,md,junit', '--fail-on', 'none', '--now', NOW],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     expect(readdirSync(cwd).sort()).toEqual(['readiness-report.json', 'readiness-report.junit.xml', 'readiness-report.md']);
   });

@@ -32,7 +32,10 @@ describe.each(hostNames())('fixture host %s', (name) => {
   });
 
   it('exits with the expected code and verdict', () => {
-    expect({ code, status: report.verdict.status, stderr: code === 2 ? stderr : '' }).toMatchObject({ code: exp.exitCode, status: exp.verdict });
+    expect({ code, status: report.verdict.status, stderr: code === 2 ? stderr : '' }).toMatchObject({
+      code: exp.exitCode,
+      status: exp.verdict,
+    });
   });
 
   it('detects the upgrade path and host role', () => {
@@ -68,7 +71,9 @@ describe.each(hostNames())('fixture host %s', (name) => {
     if (data && data.phase === 'in-window') {
       const drain = steps.find((s) => s.id === 'drain:host')?.order;
       if (drain) expect(drain).toBeLessThan(data.order);
-      expect(data.order).toBeLessThan(Math.min(Infinity, ...at((s) => ['uninstall', 'install'].includes(s.action) && s.component !== 'prerequisites')));
+      expect(data.order).toBeLessThan(
+        Math.min(Infinity, ...at((s) => ['uninstall', 'install'].includes(s.action) && s.component !== 'prerequisites')),
+      );
     }
     for (const s of steps) for (const d of s.dependsOn) expect(steps.find((x) => x.id === d)!.order).toBeLessThan(s.order);
     if (report.inventory.upgradePath === 'phonefactor-agent') {
@@ -77,7 +82,10 @@ describe.each(hostNames())('fixture host %s', (name) => {
         .filter((x): x is number => x !== undefined);
       expect(un).toEqual([...un].sort((a, b) => a - b));
       const lastUn = Math.max(0, ...at((s) => s.action === 'uninstall' && s.phase !== 'after-upgrade'));
-      const firstInstall = Math.min(Infinity, ...at((s) => s.action === 'install' && s.component !== 'prerequisites' && s.component !== 'adfs-adapter'));
+      const firstInstall = Math.min(
+        Infinity,
+        ...at((s) => s.action === 'install' && s.component !== 'prerequisites' && s.component !== 'adfs-adapter'),
+      );
       expect(lastUn).toBeLessThan(firstInstall);
     }
     const server = steps.find((s) => s.id === 'install:server')?.order;

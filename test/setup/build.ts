@@ -39,7 +39,9 @@ export function staleReason(): string | null {
     const out = path.join(dist, path.relative(path.join(ROOT, 'src'), src)).replace(/\.ts$/, '.js');
     if (!existsSync(out)) return `${rel(out)} is missing`;
   }
-  const others = OTHER_INPUTS.map((p) => path.join(ROOT, p)).flatMap((p) => (existsSync(p) && statSync(p).isDirectory() ? files(p, () => true) : [p]));
+  const others = OTHER_INPUTS.map((p) => path.join(ROOT, p)).flatMap((p) =>
+    existsSync(p) && statSync(p).isDirectory() ? files(p, () => true) : [p],
+  );
   for (const f of [...sources, ...others]) if (mtime(f) > built) return `${rel(f)} is newer than the last build`;
   return null;
 }
@@ -47,7 +49,10 @@ export function staleReason(): string | null {
 /** The steps of package.json's "build" script, run one by one in a shell (node_modules/.bin on the PATH). */
 function buildSteps(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return pkg.scripts.build.split('&&').map((s) => s.trim()).filter(Boolean);
+  return pkg.scripts.build
+    .split('&&')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function run(step: string): { ok: boolean; output: string } {
@@ -68,7 +73,7 @@ function alive(pid: number): boolean {
 async function withLock<T>(fn: () => T): Promise<T> {
   const dir = path.join(ROOT, '.tmp', 'build.lock');
   mkdirSync(path.dirname(dir), { recursive: true });
-  for (const until = Date.now() + 10 * 60_000; ; ) {
+  for (const until = Date.now() + 10 * 60_000; ;) {
     try {
       mkdirSync(dir);
       writeFileSync(path.join(dir, 'pid'), String(process.pid));

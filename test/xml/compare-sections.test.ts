@@ -20,7 +20,7 @@ function diff(a: string, b: string): ConfigDifference[] {
   return r.differences;
 }
 
-describe('a 6.x User Portal web.config against the new release\'s', () => {
+describe("a 6.x User Portal web.config against the new release's", () => {
   const d = diff('userportal-6x.web.config', 'userportal-8x.web.config');
   const section = (s: string) => d.filter((x) => differenceSection(x) === s).map((x) => x.path);
 
@@ -35,7 +35,7 @@ describe('a 6.x User Portal web.config against the new release\'s', () => {
     ]);
   });
 
-  it('keeps the release\'s own changes apart: section types 2.0 -> 4.0, assemblies, targetFramework, a new setting', () => {
+  it("keeps the release's own changes apart: section types 2.0 -> 4.0, assemblies, targetFramework, a new setting", () => {
     const rel = section('release');
     expect(rel).toContain("/configuration/configSections/sectionGroup[@name='applicationSettings']/@type");
     expect(rel).toContain("/configuration/configSections/sectionGroup[@name='system.web.extensions']");
@@ -43,13 +43,18 @@ describe('a 6.x User Portal web.config against the new release\'s', () => {
     expect(rel).toContain('/configuration/system.web/compilation/assemblies');
     expect(rel).toContain('/configuration/system.web/httpRuntime');
     expect(rel).toContain("/configuration/appSettings/add[@key='ENABLE_REMEMBER_MULTIFACTOR']");
-    expect(rel.some((p) => p.includes('appSettings/add[@key=\'LOGOUT_URL'))).toBe(false);
+    expect(rel.some((p) => p.includes("appSettings/add[@key='LOGOUT_URL"))).toBe(false);
     expect(changesFramework(d)).toBe(true);
   });
 
   it('a password cleared in the new file is old [redacted], new empty; its value never shows', () => {
     const pw = d.find((x) => x.path.includes('WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD'))!;
-    expect(pw).toEqual({ kind: 'changed', path: "/configuration/appSettings/add[@key='WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD']/@value", old: REDACTED, new: '' });
+    expect(pw).toEqual({
+      kind: 'changed',
+      path: "/configuration/appSettings/add[@key='WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD']/@value",
+      old: REDACTED,
+      new: '',
+    });
     expect(JSON.stringify(d)).not.toContain('Old-Portal-Pa55');
   });
 
@@ -59,7 +64,7 @@ describe('a 6.x User Portal web.config against the new release\'s', () => {
 });
 
 describe('the AD FS adapter config (not a web.config)', () => {
-  it('every old value is to carry over; an element new in the release is the release\'s', () => {
+  it("every old value is to carry over; an element new in the release is the release's", () => {
     const d = diff('adapter.old.config', 'adapter.new.config');
     expect(d.map((x) => [differenceSection(x), x.path])).toEqual([
       ['carry-over', '/ConfigurationData/WebServiceSdkUrl'],

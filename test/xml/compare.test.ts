@@ -12,9 +12,18 @@ describe('compareConfigs: saved and new AD FS adapter config', () => {
     const r = compareConfigs(read('adapter.old.config'), read('adapter.new.config'));
     if (!r.ok) throw new Error(r.error);
     expect(r.differences).toEqual([
-      { kind: 'changed', path: '/ConfigurationData/WebServiceSdkUrl',
-        old: 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx', new: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' },
-      { kind: 'changed', path: '/ConfigurationData/WebServiceSdkCertificateThumbprint', old: '', new: '3F2504E04F8911D39A0C0305E82C3301A1B2C3D4' },
+      {
+        kind: 'changed',
+        path: '/ConfigurationData/WebServiceSdkUrl',
+        old: 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx',
+        new: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+      },
+      {
+        kind: 'changed',
+        path: '/ConfigurationData/WebServiceSdkCertificateThumbprint',
+        old: '',
+        new: '3F2504E04F8911D39A0C0305E82C3301A1B2C3D4',
+      },
       { kind: 'changed', path: '/ConfigurationData/WebServiceSdkPassword', old: REDACTED, new: REDACTED },
       { kind: 'removed', path: '/ConfigurationData/LegacyTimeoutSeconds', old: '60', new: null },
       { kind: 'added', path: '/ConfigurationData/ServerTimeoutSeconds', old: null, new: '90' },
@@ -24,13 +33,21 @@ describe('compareConfigs: saved and new AD FS adapter config', () => {
 
   it('the same file (even with CRLF vs LF and attribute order) has no differences', () => {
     const a = read('adapter.old.config');
-    const b = a.toString('utf8').replace(/\r\n/g, '\n').replace('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"', 'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"');
+    const b = a
+      .toString('utf8')
+      .replace(/\r\n/g, '\n')
+      .replace(
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"',
+        'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+      );
     expect(compareConfigs(a, b)).toEqual({ ok: true, differences: [] });
   });
 
   it('a password left unchanged is not listed; an attribute change is', () => {
     const old = read('adapter.old.config').toString('utf8');
-    const neu = old.replace('<ConfigurationData ', '<ConfigurationData version="2" ').replace('<UseWebServiceSdk>true', '<UseWebServiceSdk>false');
+    const neu = old
+      .replace('<ConfigurationData ', '<ConfigurationData version="2" ')
+      .replace('<UseWebServiceSdk>true', '<UseWebServiceSdk>false');
     const r = compareConfigs(old, neu);
     if (!r.ok) throw new Error(r.error);
     expect(r.differences).toEqual([
@@ -41,7 +58,8 @@ describe('compareConfigs: saved and new AD FS adapter config', () => {
 
   it('a file that does not parse is an error naming the side', () => {
     expect(compareConfigs(read('adapter.old.config'), '<ConfigurationData><UseWebServiceSdk>')).toEqual({
-      ok: false, error: expect.stringMatching(/^new file: malformed XML: line 1/),
+      ok: false,
+      error: expect.stringMatching(/^new file: malformed XML: line 1/),
     });
   });
 });
@@ -58,11 +76,31 @@ describe('compareConfigs: web.config before and after an upgrade', () => {
     const r = compareConfigs(old, neu);
     if (!r.ok) throw new Error(r.error);
     expect(r.differences).toEqual([
-      { kind: 'changed', path: "/configuration/appSettings/add[@key='LOGOUT_URL']/@value", old: '', new: 'https://portal.contoso.com/logout' },
-      { kind: 'changed', path: "/configuration/appSettings/add[@key='WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD']/@value", old: REDACTED, new: REDACTED },
-      { kind: 'removed', path: "/configuration/appSettings/add[@key='SMTP_SERVER']", old: 'key="SMTP_SERVER" value="mail.contoso.com"', new: null },
+      {
+        kind: 'changed',
+        path: "/configuration/appSettings/add[@key='LOGOUT_URL']/@value",
+        old: '',
+        new: 'https://portal.contoso.com/logout',
+      },
+      {
+        kind: 'changed',
+        path: "/configuration/appSettings/add[@key='WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD']/@value",
+        old: REDACTED,
+        new: REDACTED,
+      },
+      {
+        kind: 'removed',
+        path: "/configuration/appSettings/add[@key='SMTP_SERVER']",
+        old: 'key="SMTP_SERVER" value="mail.contoso.com"',
+        new: null,
+      },
       { kind: 'added', path: '/configuration/system.web/httpRuntime/@maxRequestLength', old: null, new: '4096' },
-      { kind: 'added', path: "/configuration/system.webServer/httpProtocol/customHeaders/add[@name='X-Content-Type-Options']", old: null, new: 'name="X-Content-Type-Options" value="nosniff"' },
+      {
+        kind: 'added',
+        path: "/configuration/system.webServer/httpProtocol/customHeaders/add[@name='X-Content-Type-Options']",
+        old: null,
+        new: 'name="X-Content-Type-Options" value="nosniff"',
+      },
     ]);
     expect(JSON.stringify(r)).not.toContain('S3cret');
   });

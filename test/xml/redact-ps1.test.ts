@@ -8,7 +8,7 @@ const SCRIPT = [
   '$user = "svc-mfa"',
   '$cfg.WebServiceSdkPassword = "ZqPs2`"x"',
   'Register-AdfsAuthenticationProvider -TypeName $t -Name $n -ConfigurationFilePath $c',
-  "New-Thing -Password 'ZqPs3' -ApiKey:\"ZqPs4\" -UserName bob -Password $pw -SmtpPass ZqPs5",
+  'New-Thing -Password \'ZqPs3\' -ApiKey:"ZqPs4" -UserName bob -Password $pw -SmtpPass ZqPs5',
   "$sec = ConvertTo-SecureString 'ZqPs6' -AsPlainText -Force",
   "$params = @{ Password = 'ZqPs7'; Server = 'db01' }",
   '$conn = "Server=db;User Id=x;Password=ZqPs8;"',
@@ -33,12 +33,12 @@ describe('the redaction policy for PowerShell scripts', () => {
     expect(lines[1]).toBe('$SdkPassword = [redacted]');
     expect(lines[2]).toBe('$user = "svc-mfa"');
     expect(lines[4]).toBe('Register-AdfsAuthenticationProvider -TypeName $t -Name $n -ConfigurationFilePath $c');
-    expect(lines[5]).toBe("New-Thing -Password '[redacted]' -ApiKey:\"[redacted]\" -UserName bob -Password $pw -SmtpPass [redacted]");
+    expect(lines[5]).toBe('New-Thing -Password \'[redacted]\' -ApiKey:"[redacted]" -UserName bob -Password $pw -SmtpPass [redacted]');
     expect(lines[7]).toBe("$params = @{ Password = [redacted]; Server = 'db01' }");
     expect(lines[12]).toBe(SCRIPT.split('\r\n')[12]);
   });
 
-  it('works on the bytes in the file\'s own encoding (UTF-16LE with BOM, UTF-8 with BOM)', () => {
+  it("works on the bytes in the file's own encoding (UTF-16LE with BOM, UTF-8 with BOM)", () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SCRIPT, 'utf16le')]);
     const redLe = redactPowerShellBytes(le);
     expect(redLe.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
@@ -48,7 +48,9 @@ describe('the redaction policy for PowerShell scripts', () => {
   });
 
   it('a script without secrets comes back byte for byte', () => {
-    const clean = Buffer.from("param($c)\r\nRegister-AdfsAuthenticationProvider -TypeName 'X, Y' -Name 'WindowsAzureMultiFactorAuthentication' -ConfigurationFilePath $c\r\n");
+    const clean = Buffer.from(
+      "param($c)\r\nRegister-AdfsAuthenticationProvider -TypeName 'X, Y' -Name 'WindowsAzureMultiFactorAuthentication' -ConfigurationFilePath $c\r\n",
+    );
     expect(redactPowerShellBytes(clean).equals(clean)).toBe(true);
   });
 });

@@ -10,21 +10,46 @@ const read = (f: string): Buffer => readFileSync(join(DATA, f));
 
 describe('isSecretName', () => {
   it('matches the names docs/report-format.md lists, case-insensitively', () => {
-    for (const n of ['password', 'WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD', 'WebServiceSdkPassword', 'passwd', 'Pwd', 'clientSecret',
-      'accessToken', 'Credentials', 'validationKey', 'DecryptionKey']) expect(isSecretName(n), n).toBe(true);
-    for (const n of ['key', 'value', 'WebServiceSdkUsername', 'pfup_pfwssdk_PfWsSdk', 'WebServiceSdkUrl', 'validation', 'decryption', 'physicalPath'])
+    for (const n of [
+      'password',
+      'WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD',
+      'WebServiceSdkPassword',
+      'passwd',
+      'Pwd',
+      'clientSecret',
+      'accessToken',
+      'Credentials',
+      'validationKey',
+      'DecryptionKey',
+    ])
+      expect(isSecretName(n), n).toBe(true);
+    for (const n of [
+      'key',
+      'value',
+      'WebServiceSdkUsername',
+      'pfup_pfwssdk_PfWsSdk',
+      'WebServiceSdkUrl',
+      'validation',
+      'decryption',
+      'physicalPath',
+    ])
       expect(isSecretName(n), n).toBe(false);
   });
 });
 
 describe('redactConnectionString', () => {
   it('bare, quoted, doubled quotes, spacing and case; the rest kept', () => {
-    expect(redactConnectionString('Server=sql01;Database=Mfa;User Id=mfa;Password=p@ss;Encrypt=True'))
-      .toBe(`Server=sql01;Database=Mfa;User Id=mfa;Password=${REDACTED};Encrypt=True`);
-    expect(redactConnectionString('Data Source=x; pwd = secret ;Initial Catalog=y')).toBe(`Data Source=x; pwd = ${REDACTED} ;Initial Catalog=y`);
+    expect(redactConnectionString('Server=sql01;Database=Mfa;User Id=mfa;Password=p@ss;Encrypt=True')).toBe(
+      `Server=sql01;Database=Mfa;User Id=mfa;Password=${REDACTED};Encrypt=True`,
+    );
+    expect(redactConnectionString('Data Source=x; pwd = secret ;Initial Catalog=y')).toBe(
+      `Data Source=x; pwd = ${REDACTED} ;Initial Catalog=y`,
+    );
     expect(redactConnectionString('PASSWORD="a;b""c";User ID=u')).toBe(`PASSWORD=${REDACTED};User ID=u`);
     expect(redactConnectionString("Password='x;''y';Pooling=false")).toBe(`Password=${REDACTED};Pooling=false`);
-    expect(redactConnectionString('DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc==;')).toBe(`DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${REDACTED};`);
+    expect(redactConnectionString('DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc==;')).toBe(
+      `DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${REDACTED};`,
+    );
     expect(redactConnectionString('Integrated Security=SSPI;Data Source=.')).toBe('Integrated Security=SSPI;Data Source=.');
     // "PasswordHint=" is not the Password part
     expect(redactConnectionString('PasswordHint=h;Password=p')).toBe(`PasswordHint=h;Password=${REDACTED}`);
@@ -55,8 +80,8 @@ describe('redactXmlText', () => {
     expect(red.charCodeAt(0)).toBe(0xfeff);
     expect(red.split('\r\n').length).toBe(original.split('\r\n').length);
     const changed = changedLines(original, red);
-    expect(changed.every(l => l.endsWith('\r'))).toBe(true);
-    expect(changed.map(l => l.trim())).toEqual([
+    expect(changed.every((l) => l.endsWith('\r'))).toBe(true);
+    expect(changed.map((l) => l.trim())).toEqual([
       `<add key="WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD" value="${REDACTED}" />`,
       `<add name="PortalAudit" connectionString="Data Source=sql01.contoso.com;Initial Catalog=PortalAudit;User ID=portal_audit;Password=${REDACTED};Encrypt=True" providerName="System.Data.SqlClient" />`,
       `<machineKey validationKey="${REDACTED}" decryptionKey="${REDACTED}" validation="HMACSHA256" decryption="AES" />`,
@@ -98,8 +123,11 @@ describe('redactXmlText', () => {
   });
 
   it('text that does not parse still gets the secrets hidden', () => {
-    const broken = '<configuration>\n<appSettings>\n<add key="SDK_PASSWORD" value="hunter2"/>\n<add name="db" connectionString="Server=a;Pwd=xyz;"/>\n<WebServiceSdkPassword>abc</WebServiceSdkPassword>\n<machineKey validationKey="AB12"';
-    const red = redactXmlText(broken + '\n<add name="b" connectionString="Server=b;Password=&quot;q;r&quot;" /><add name="c" connectionString="Password=s t u"/>');
+    const broken =
+      '<configuration>\n<appSettings>\n<add key="SDK_PASSWORD" value="hunter2"/>\n<add name="db" connectionString="Server=a;Pwd=xyz;"/>\n<WebServiceSdkPassword>abc</WebServiceSdkPassword>\n<machineKey validationKey="AB12"';
+    const red = redactXmlText(
+      broken + '\n<add name="b" connectionString="Server=b;Password=&quot;q;r&quot;" /><add name="c" connectionString="Password=s t u"/>',
+    );
     for (const p of ['hunter2', 'xyz', '>abc<', 'AB12', 'q;r', 'r&quot;', 's t u']) expect(red).not.toContain(p);
     // the structure after a connection string survives
     expect(red).toContain(`<add name="db" connectionString="Server=a;Pwd=${REDACTED};"/>\n<WebServiceSdkPassword>`);
@@ -109,17 +137,29 @@ describe('redactXmlText', () => {
 
 describe('redactXmlBytes', () => {
   it('UTF-16LE with BOM stays UTF-16LE with BOM', () => {
-    const text = '<?xml version="1.0" encoding="utf-16"?>\r\n<ConfigurationData>\r\n  <WebServiceSdkPassword>Pässwörd</WebServiceSdkPassword>\r\n  <WebServiceSdkUsername>Jürgen</WebServiceSdkUsername>\r\n</ConfigurationData>\r\n';
+    const text =
+      '<?xml version="1.0" encoding="utf-16"?>\r\n<ConfigurationData>\r\n  <WebServiceSdkPassword>Pässwörd</WebServiceSdkPassword>\r\n  <WebServiceSdkUsername>Jürgen</WebServiceSdkUsername>\r\n</ConfigurationData>\r\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const out = redactXmlBytes(bytes);
     expect([...out.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(out.subarray(2).toString('utf16le')).toBe(text.replace('Pässwörd', REDACTED));
   });
   it('8-bit files keep every other byte, even invalid UTF-8', () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<configuration>\n<!-- '), Buffer.from([0xff, 0xc3]),
-      Buffer.from(' -->\n<appSettings><add key="Name" value="Ren'), Buffer.from([0xc3, 0xa9]), Buffer.from('"/><add key="pwd" value="s'), Buffer.from([0xe9]), Buffer.from('cret"/></appSettings>\n</configuration>')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('<configuration>\n<!-- '),
+      Buffer.from([0xff, 0xc3]),
+      Buffer.from(' -->\n<appSettings><add key="Name" value="Ren'),
+      Buffer.from([0xc3, 0xa9]),
+      Buffer.from('"/><add key="pwd" value="s'),
+      Buffer.from([0xe9]),
+      Buffer.from('cret"/></appSettings>\n</configuration>'),
+    ]);
     const out = redactXmlBytes(bytes);
-    const expected = Buffer.concat([bytes.subarray(0, bytes.indexOf('value="s')), Buffer.from(`value="${REDACTED}"/></appSettings>\n</configuration>`)]);
+    const expected = Buffer.concat([
+      bytes.subarray(0, bytes.indexOf('value="s')),
+      Buffer.from(`value="${REDACTED}"/></appSettings>\n</configuration>`),
+    ]);
     expect(out.equals(expected)).toBe(true);
   });
 });

@@ -79,14 +79,18 @@ describe('malformed input', () => {
 });
 
 describe('encodings', () => {
-  const xml = '<?xml version="1.0" encoding="utf-16"?>\r\n<configuration>\r\n  <appSettings>\r\n    <add key="Ünïcode" value="Straße ✓" />\r\n  </appSettings>\r\n</configuration>\r\n';
+  const xml =
+    '<?xml version="1.0" encoding="utf-16"?>\r\n<configuration>\r\n  <appSettings>\r\n    <add key="Ünïcode" value="Straße ✓" />\r\n  </appSettings>\r\n</configuration>\r\n';
   it('UTF-16LE with BOM (as Notepad "Unicode" writes it)', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
     const r = parseXmlSafe(bytes);
     if (!r.ok) throw new Error(r.error);
     expect(r.doc.encoding).toBe('utf-16le');
     const add = descend(r.doc.root, 'appSettings', 'add')!;
-    expect(add.attributes).toEqual([{ name: 'key', value: 'Ünïcode' }, { name: 'value', value: 'Straße ✓' }]);
+    expect(add.attributes).toEqual([
+      { name: 'key', value: 'Ünïcode' },
+      { name: 'value', value: 'Straße ✓' },
+    ]);
   });
   it('UTF-16BE with BOM, and UTF-16LE without BOM', () => {
     const le = Buffer.from(xml, 'utf16le');
@@ -108,14 +112,19 @@ describe('encodings', () => {
   });
   it('the declaration encoding is honoured (windows-1252)', () => {
     const bytes = Buffer.concat([
-      Buffer.from('<?xml version="1.0" encoding="Windows-1252"?><a v="'), Buffer.from([0x80, 0xe9]), Buffer.from('"/>'),
+      Buffer.from('<?xml version="1.0" encoding="Windows-1252"?><a v="'),
+      Buffer.from([0x80, 0xe9]),
+      Buffer.from('"/>'),
     ]);
     const r = parseXmlSafe(bytes);
     if (!r.ok) throw new Error(r.error);
     expect(attr(r.doc.root, 'v')).toBe('€é');
   });
   it('an unknown encoding is a clear error', () => {
-    expect(decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="x-klingon"?><a/>'))).toEqual({ ok: false, error: "unsupported encoding 'x-klingon' in the XML declaration" });
+    expect(decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="x-klingon"?><a/>'))).toEqual({
+      ok: false,
+      error: "unsupported encoding 'x-klingon' in the XML declaration",
+    });
   });
 });
 
@@ -132,12 +141,13 @@ describe('size cap', () => {
 
 describe('tree', () => {
   it('keeps element order, attribute order and case, and source offsets', () => {
-    const text = '<?xml version="1.0"?>\r\n<ConfigurationData xmlns:xsi="x" B="2" a="1">\r\n  <Z/>\r\n  <a>one</a>\r\n  <Z k="2"><![CDATA[<raw>]]></Z>\r\n</ConfigurationData>';
+    const text =
+      '<?xml version="1.0"?>\r\n<ConfigurationData xmlns:xsi="x" B="2" a="1">\r\n  <Z/>\r\n  <a>one</a>\r\n  <Z k="2"><![CDATA[<raw>]]></Z>\r\n</ConfigurationData>';
     const r = parseXmlSafe(text);
     if (!r.ok) throw new Error(r.error);
     const root = r.doc.root;
-    expect(root.attributes.map(a => a.name)).toEqual(['xmlns:xsi', 'B', 'a']);
-    expect(root.children.map(c => c.name)).toEqual(['Z', 'a', 'Z']);
+    expect(root.attributes.map((a) => a.name)).toEqual(['xmlns:xsi', 'B', 'a']);
+    expect(root.children.map((c) => c.name)).toEqual(['Z', 'a', 'Z']);
     expect(childrenNamed(root, 'z')).toHaveLength(2); // lookups ignore case
     expect(textOf(root.children[2])).toBe('<raw>');
     for (const c of root.children) expect(text.slice(c.start, c.end)).toMatch(new RegExp(`^<${c.name}[\\s\\S]*>$`));

@@ -18,7 +18,10 @@ describe('readWebConfig: User Portal', () => {
   if (!r.ok) throw new Error(r.error);
 
   it('finds the SDK URL and the component', () => {
-    expect(r.sdkUrl).toEqual({ setting: 'pfup.Properties.Settings/pfup_pfwssdk_PfWsSdk', url: 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx' });
+    expect(r.sdkUrl).toEqual({
+      setting: 'pfup.Properties.Settings/pfup_pfwssdk_PfWsSdk',
+      url: 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx',
+    });
     expect(r.sections).toEqual(['pfup.Properties.Settings']);
     expect(r.component).toBe('user-portal');
   });
@@ -38,13 +41,16 @@ describe('readWebConfig: User Portal', () => {
   });
 
   it('the raw tree keeps everything but the secrets', () => {
-    const cs = r.raw.children.find(c => c.name === 'connectionStrings')!.children[0];
-    expect(cs.attributes.find(a => a.name === 'connectionString')!.value)
-      .toBe(`Data Source=sql01.contoso.com;Initial Catalog=PortalAudit;User ID=portal_audit;Password=${REDACTED};Encrypt=True`);
-    const mk = r.raw.children.find(c => c.name === 'system.web')!.children.find(c => c.name === 'machineKey')!;
+    const cs = r.raw.children.find((c) => c.name === 'connectionStrings')!.children[0];
+    expect(cs.attributes.find((a) => a.name === 'connectionString')!.value).toBe(
+      `Data Source=sql01.contoso.com;Initial Catalog=PortalAudit;User ID=portal_audit;Password=${REDACTED};Encrypt=True`,
+    );
+    const mk = r.raw.children.find((c) => c.name === 'system.web')!.children.find((c) => c.name === 'machineKey')!;
     expect(mk.attributes).toEqual([
-      { name: 'validationKey', value: REDACTED }, { name: 'decryptionKey', value: REDACTED },
-      { name: 'validation', value: 'HMACSHA256' }, { name: 'decryption', value: 'AES' },
+      { name: 'validationKey', value: REDACTED },
+      { name: 'decryptionKey', value: REDACTED },
+      { name: 'validation', value: 'HMACSHA256' },
+      { name: 'decryption', value: 'AES' },
     ]);
   });
 
@@ -55,7 +61,10 @@ describe('readWebConfig: Mobile App Web Service', () => {
   const r = readWebConfig(read('mobileapp.web.config'));
   if (!r.ok) throw new Error(r.error);
   it('SDK URL, component, redaction', () => {
-    expect(r.sdkUrl).toEqual({ setting: 'pfpaws.Properties.Settings/pfpaws_pfwssdk_PfWsSdk', url: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' });
+    expect(r.sdkUrl).toEqual({
+      setting: 'pfpaws.Properties.Settings/pfpaws_pfwssdk_PfWsSdk',
+      url: 'https://mfa01.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+    });
     expect(r.component).toBe('mobile-app');
     expect(r.settings.appSettings.WEB_SERVICE_SDK_AUTHENTICATION_PASSWORD).toBe(REDACTED);
     expect(r.settings.appSettings.LOG_LEVEL).toBe('1');
@@ -78,14 +87,22 @@ describe('readWebConfig: other shapes', () => {
 </configuration>`;
     const r = readWebConfig(xml);
     if (!r.ok) throw new Error(r.error);
-    expect(r.settings.appSettings).toEqual({ B: '3', WEB_SERVICE_SDK_URL: ' https://sdk.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx ' });
-    expect(r.sdkUrl).toEqual({ setting: 'appSettings/WEB_SERVICE_SDK_URL', url: 'https://sdk.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx' });
+    expect(r.settings.appSettings).toEqual({
+      B: '3',
+      WEB_SERVICE_SDK_URL: ' https://sdk.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx ',
+    });
+    expect(r.sdkUrl).toEqual({
+      setting: 'appSettings/WEB_SERVICE_SDK_URL',
+      url: 'https://sdk.contoso.com/MultiFactorAuthWebServiceSdk/PfWsSdk.asmx',
+    });
     expect(r.externalFiles).toEqual([{ section: 'appSettings', attribute: 'file', path: '..\\shared\\appSettings.config' }]);
     expect(r.component).toBeNull();
   });
 
   it('a declared section with no settings still names the component', () => {
-    const r = readWebConfig('<configuration><configSections><sectionGroup name="applicationSettings"><section name="pfpaws.Properties.Settings"/></sectionGroup></configSections></configuration>');
+    const r = readWebConfig(
+      '<configuration><configSections><sectionGroup name="applicationSettings"><section name="pfpaws.Properties.Settings"/></sectionGroup></configSections></configuration>',
+    );
     if (!r.ok) throw new Error(r.error);
     expect(r.sections).toEqual(['pfpaws.Properties.Settings']);
     expect(r.component).toBe('mobile-app');
@@ -93,14 +110,19 @@ describe('readWebConfig: other shapes', () => {
   });
 
   it('a secret applicationSettings setting is redacted', () => {
-    const r = readWebConfig('<configuration><applicationSettings><pfup.Properties.Settings><setting name="pfup_SdkPassword" serializeAs="String"><value>hunter2</value></setting></pfup.Properties.Settings></applicationSettings></configuration>');
+    const r = readWebConfig(
+      '<configuration><applicationSettings><pfup.Properties.Settings><setting name="pfup_SdkPassword" serializeAs="String"><value>hunter2</value></setting></pfup.Properties.Settings></applicationSettings></configuration>',
+    );
     if (!r.ok) throw new Error(r.error);
     expect(r.settings.applicationSettings['pfup.Properties.Settings'].pfup_SdkPassword).toBe(REDACTED);
     expect(JSON.stringify(r)).not.toContain('hunter2');
   });
 
   it('errors: not a config, malformed', () => {
-    expect(readWebConfig('<html><body/></html>')).toEqual({ ok: false, error: 'not a .NET configuration file: root element is <html>, expected <configuration>' });
+    expect(readWebConfig('<html><body/></html>')).toEqual({
+      ok: false,
+      error: 'not a .NET configuration file: root element is <html>, expected <configuration>',
+    });
     const bad = readWebConfig(read('userportal.web.config').subarray(0, 900));
     expect(bad.ok).toBe(false);
   });
@@ -126,16 +148,21 @@ describe('readAdapterConfig', () => {
     });
     expect(r.useWebServiceSdk).toBe(true);
     expect(r.sdkUrl).toEqual({ setting: 'WebServiceSdkUrl', url: 'https://mfa01.contoso.com/PhoneFactorWebServiceSdk/PfWsSdk.asmx' });
-    expect(r.raw.attributes.map(a => a.name)).toEqual(['xmlns:xsi', 'xmlns:xsd']);
+    expect(r.raw.attributes.map((a) => a.name)).toEqual(['xmlns:xsi', 'xmlns:xsd']);
     noSecrets(r);
   });
   it('an empty adapter config has no URL', () => {
-    const r = readAdapterConfig('<?xml version="1.0"?>\n<ConfigurationData xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n  <UseWebServiceSdk>false</UseWebServiceSdk>\n  <WebServiceSdkUrl />\n</ConfigurationData>');
+    const r = readAdapterConfig(
+      '<?xml version="1.0"?>\n<ConfigurationData xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n  <UseWebServiceSdk>false</UseWebServiceSdk>\n  <WebServiceSdkUrl />\n</ConfigurationData>',
+    );
     if (!r.ok) throw new Error(r.error);
     expect(r.useWebServiceSdk).toBe(false);
     expect(r.sdkUrl).toBeNull();
   });
   it('a web.config is not an adapter config', () => {
-    expect(readAdapterConfig(read('mobileapp.web.config'))).toEqual({ ok: false, error: 'not an AD FS adapter config: root element is <configuration>, expected <ConfigurationData>' });
+    expect(readAdapterConfig(read('mobileapp.web.config'))).toEqual({
+      ok: false,
+      error: 'not an AD FS adapter config: root element is <configuration>, expected <ConfigurationData>',
+    });
   });
 });

@@ -35,7 +35,12 @@ export default defineFleetRule({
     };
     for (const h of ctx.hosts.filter(isClientHost)) {
       if (h.upgradePath === 'none') continue;
-      const named = new Set((h.sdkUrls ?? []).flatMap((u) => hostsForUrl(ctx, u.host)).filter(isMfaHost).map(deploymentOf));
+      const named = new Set(
+        (h.sdkUrls ?? [])
+          .flatMap((u) => hostsForUrl(ctx, u.host))
+          .filter(isMfaHost)
+          .map(deploymentOf),
+      );
       const deps = named.size ? [...named] : deployments.size === 1 ? [...deployments.keys()] : [];
       for (const c of h.components) {
         const msi = INSTALLERS[c.component];
@@ -53,9 +58,20 @@ export default defineFleetRule({
       if (checked.length === 0) {
         const msis = [...wanted.keys()].sort();
         hits.push({
-          host: lead.name, outcome: 'unknown' as const, messageId: 'fleetDeploymentUnknown',
-          data: { deployment: dep, installers: msis.join(', '), clients: clientsOf(msis), why: members.every((m) => m.status === 'read') ? 'read from saved reports' : 'no install folder found' },
-          evidence: members.map((m) => ({ source: 'file' as const, location: m.target, observed: `${m.name}: install folder not checked` })),
+          host: lead.name,
+          outcome: 'unknown' as const,
+          messageId: 'fleetDeploymentUnknown',
+          data: {
+            deployment: dep,
+            installers: msis.join(', '),
+            clients: clientsOf(msis),
+            why: members.every((m) => m.status === 'read') ? 'read from saved reports' : 'no install folder found',
+          },
+          evidence: members.map((m) => ({
+            source: 'file' as const,
+            location: m.target,
+            observed: `${m.name}: install folder not checked`,
+          })),
           key: 'installers-unknown',
         });
         continue;
@@ -63,9 +79,21 @@ export default defineFleetRule({
       for (const msi of [...wanted.keys()].sort()) {
         if (checked.some((m) => m.installers?.present.some((p) => p.toLowerCase() === msi.toLowerCase()))) continue;
         hits.push({
-          host: lead.name, messageId: 'fleetDeploymentMissing',
-          data: { installer: msi, deployment: dep, folders: checked.map((m) => `${m.name}: ${m.installers?.folder ?? '?'}`).join('; '), clients: clientsOf([msi]), target: ctx.targetVersion, host: lead.name },
-          evidence: checked.map((m) => ({ source: 'file' as const, location: `${m.installers?.folder ?? ''}\\${msi}`, observed: `${m.name}: not found` })),
+          host: lead.name,
+          messageId: 'fleetDeploymentMissing',
+          data: {
+            installer: msi,
+            deployment: dep,
+            folders: checked.map((m) => `${m.name}: ${m.installers?.folder ?? '?'}`).join('; '),
+            clients: clientsOf([msi]),
+            target: ctx.targetVersion,
+            host: lead.name,
+          },
+          evidence: checked.map((m) => ({
+            source: 'file' as const,
+            location: `${m.installers?.folder ?? ''}\\${msi}`,
+            observed: `${m.name}: not found`,
+          })),
           key: msi.toLowerCase(),
         });
       }

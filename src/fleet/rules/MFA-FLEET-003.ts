@@ -4,12 +4,20 @@ import { defineFleetRule, FLEET_SEED, replicationGroups, rolesEvidence, serverVe
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-003', title: 'A subordinate runs a newer MFA Server than its primary', severity: 'medium', component: 'server', stages: 'all', pendingOnly: false, planSteps: [],
+    id: 'MFA-FLEET-003',
+    title: 'A subordinate runs a newer MFA Server than its primary',
+    severity: 'medium',
+    component: 'server',
+    stages: 'all',
+    pendingOnly: false,
+    planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 4' },
     procedure: 'inplace-server-4',
-    description: 'Subordinates can read the old data file the primary replicates, not the other way round: a subordinate ahead of its primary means an earlier upgrade stopped half way. Finish it (promote, upgrade the primary) and check replication.',
+    description:
+      'Subordinates can read the old data file the primary replicates, not the other way round: a subordinate ahead of its primary means an earlier upgrade stopped half way. Finish it (promote, upgrade the primary) and check replication.',
     messages: {
-      subordinateAhead: 'Subordinate {{subordinate}} runs MFA Server {{subordinateVersion}}, newer than its primary {{primary}} ({{primaryVersion}}) in group {{group}}: an earlier upgrade was left half done. Check replication status before the window.',
+      subordinateAhead:
+        'Subordinate {{subordinate}} runs MFA Server {{subordinateVersion}}, newer than its primary {{primary}} ({{primaryVersion}}) in group {{group}}: an earlier upgrade was left half done. Check replication status before the window.',
     },
   },
   check(ctx) {

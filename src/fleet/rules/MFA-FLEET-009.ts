@@ -4,12 +4,20 @@ import type { HostSummary } from '../types.js';
 
 export default defineFleetRule({
   meta: {
-    id: 'MFA-FLEET-009', title: 'The same server is in the fleet more than once', severity: 'critical', component: 'host', stages: 'all', pendingOnly: false, planSteps: [],
+    id: 'MFA-FLEET-009',
+    title: 'The same server is in the fleet more than once',
+    severity: 'critical',
+    component: 'host',
+    stages: 'all',
+    pendingOnly: false,
+    planSteps: [],
     seed: { file: FLEET_SEED, section: 'Upgrade steps at a glance' },
     procedure: 'inplace-overview',
-    description: 'Two targets (two bundles, or a bundle and a saved report) describe a server of the same name, most often one collected twice. The waves would list it twice and count it twice in its replication group, so no order for the window can be trusted until one copy is removed.',
+    description:
+      'Two targets (two bundles, or a bundle and a saved report) describe a server of the same name, most often one collected twice. The waves would list it twice and count it twice in its replication group, so no order for the window can be trusted until one copy is removed.',
     messages: {
-      duplicate: '{{host}} is in the fleet {{count}} times ({{targets}}). Keep the newest copy of that server and run fleet again; until then its waves and replication group are counted twice.',
+      duplicate:
+        '{{host}} is in the fleet {{count}} times ({{targets}}). Keep the newest copy of that server and run fleet again; until then its waves and replication group are counted twice.',
     },
   },
   check(ctx) {

@@ -18,9 +18,11 @@ export default defineFleetRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'MFA Server migration: Install MFA Server update' },
     procedure: 'migrate-unhandled-sb',
-    description: 'At goal migrate only the primary gets the new build; its data file schema changes, and subordinates that keep the old build log "Unhandled SB" entries. Expected, but above about 10,000 users the logs grow fast: choose bigger log files or upgrading the subordinates too. The user count is not in a bundle.',
+    description:
+      'At goal migrate only the primary gets the new build; its data file schema changes, and subordinates that keep the old build log "Unhandled SB" entries. Expected, but above about 10,000 users the logs grow fast: choose bigger log files or upgrading the subordinates too. The user count is not in a bundle.',
     messages: {
-      choose: 'In group {{group}}, {{primary}} gets the migration build and {{subordinates}} keep {{versions}}: they will log "Unhandled SB" entries (harmless, expected). With more than about 10,000 users these logs grow fast: either make the MFA Server log files bigger on {{subordinates}}, or upgrade them too (the upgrade plan, scan --goal upgrade).',
+      choose:
+        'In group {{group}}, {{primary}} gets the migration build and {{subordinates}} keep {{versions}}: they will log "Unhandled SB" entries (harmless, expected). With more than about 10,000 users these logs grow fast: either make the MFA Server log files bigger on {{subordinates}}, or upgrade them too (the upgrade plan, scan --goal upgrade).',
     },
   },
   check(ctx) {
@@ -33,7 +35,12 @@ export default defineFleetRule({
         hits.push({
           host: p.name,
           messageId: 'choose',
-          data: { group, primary: p.name, subordinates: left.map((h) => h.name).join(', '), versions: [...new Set(left.map((h) => serverVersion(h) ?? 'an older build'))].join(', ') },
+          data: {
+            group,
+            primary: p.name,
+            subordinates: left.map((h) => h.name).join(', '),
+            versions: [...new Set(left.map((h) => serverVersion(h) ?? 'an older build'))].join(', '),
+          },
           evidence: [rolesEvidence(p), ...left.map(rolesEvidence)],
           key: `${group.toLowerCase()}|unhandled-sb`,
         });

@@ -3,7 +3,12 @@ import type { HostSummary } from '../types.js';
 import { defineFleetRule, usable } from './helpers.js';
 
 /** The plan steps only a server that changes for the migration gets (src/plan/catalog/migrate.ts). */
-const CHANGE_STEPS = new Set(['install:server', 'configure:migration-utility', 'verify:migration-utility', 'prepare:server:full-upgrade-first']);
+const CHANGE_STEPS = new Set([
+  'install:server',
+  'configure:migration-utility',
+  'verify:migration-utility',
+  'prepare:server:full-upgrade-first',
+]);
 const changes = (h: HostSummary) => h.plan.some((s) => CHANGE_STEPS.has(s.id));
 
 export default defineFleetRule({
@@ -18,7 +23,8 @@ export default defineFleetRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'MFA Server migration: Limitations and requirements' },
     procedure: 'migrate-overview',
-    description: 'At goal migrate, one line for the whole fleet: the servers whose plan installs or configures the Migration Utility (the primary, a dedicated migration server) and the ones that keep their version (subordinates, User Portal, Web Service SDK and AD FS servers), so the window is no larger than the guide needs.',
+    description:
+      'At goal migrate, one line for the whole fleet: the servers whose plan installs or configures the Migration Utility (the primary, a dedicated migration server) and the ones that keep their version (subordinates, User Portal, Web Service SDK and AD FS servers), so the window is no larger than the guide needs.',
     messages: {
       split: 'Must change: {{change}}. Need not change: {{keep}}.',
     },
@@ -32,7 +38,11 @@ export default defineFleetRule({
       host: change[0]?.name ?? hosts[0].name,
       messageId: 'split',
       data: { change: change.map((h) => h.name).join(', ') || 'none', keep: keep.map((h) => h.name).join(', ') || 'none' },
-      evidence: hosts.map((h) => ({ source: 'bundle' as const, location: h.target, observed: `${h.name}: ${changes(h) ? 'plan installs or configures the Migration Utility' : 'no migration step'}` })),
+      evidence: hosts.map((h) => ({
+        source: 'bundle' as const,
+        location: h.target,
+        observed: `${h.name}: ${changes(h) ? 'plan installs or configures the Migration Utility' : 'no migration step'}`,
+      })),
       key: 'migration-split',
     };
     return [hit];

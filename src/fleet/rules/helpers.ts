@@ -60,7 +60,10 @@ export function hostForUrl(ctx: FleetContext, urlHost: string): HostSummary | un
  * `aliases` hold it). A host's own name wins: a URL naming MFA01 is MFA01 alone.
  */
 export function hostsForUrl(ctx: FleetContext, urlHost: string): HostSummary[] {
-  const own = ctx.hosts.filter((h) => { const n = h.name.toLowerCase(); return urlHost === n || urlHost.startsWith(`${n}.`); });
+  const own = ctx.hosts.filter((h) => {
+    const n = h.name.toLowerCase();
+    return urlHost === n || urlHost.startsWith(`${n}.`);
+  });
   if (own.length) return own;
   return ctx.hosts.filter((h) => urlNamesHost(urlHost, h));
 }
@@ -69,7 +72,8 @@ export function hostsForUrl(ctx: FleetContext, urlHost: string): HostSummary[] {
 export function deploymentOf(h: HostSummary): string {
   const r = h.roles;
   // As the waves group servers: a primary or subordinate, or a load-balanced server that is not standalone.
-  const grouped = r?.replication === 'primary' || r?.replication === 'subordinate' || (r?.replication !== 'standalone' && r?.loadBalanced === true);
+  const grouped =
+    r?.replication === 'primary' || r?.replication === 'subordinate' || (r?.replication !== 'standalone' && r?.loadBalanced === true);
   return grouped ? `group ${groupOf(h)}` : `server ${h.name}`;
 }
 

@@ -16,8 +16,18 @@ export function runFleetRules(ctx: FleetContext, rules: readonly FleetRule[] = F
       const component = hit.component ?? rule.meta.component;
       const id = uniqueId(seen, (k) => findingId(rule.meta.id, hit.host, component, k), hit.key);
       out.push({
-        id, ruleId: rule.meta.id, outcome: hit.outcome ?? 'fail', severity: hit.severity ?? rule.meta.severity, title: rule.meta.title,
-        message: formatMessage(rule.meta, hit), component, evidence: hit.evidence, seed: rule.meta.seed, planSteps: [], waiver: null, host: hit.host,
+        id,
+        ruleId: rule.meta.id,
+        outcome: hit.outcome ?? 'fail',
+        severity: hit.severity ?? rule.meta.severity,
+        title: rule.meta.title,
+        message: formatMessage(rule.meta, hit),
+        component,
+        evidence: hit.evidence,
+        seed: rule.meta.seed,
+        planSteps: [],
+        waiver: null,
+        host: hit.host,
       });
     }
   }

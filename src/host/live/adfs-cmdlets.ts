@@ -33,7 +33,11 @@ function defaultPowerShell(env: NodeJS.ProcessEnv = process.env): string {
 /** Runs one of ADFS_CMDLETS read-only; any other command is refused without starting a process. */
 export function runAdfsCmdlet(cmdlet: AdfsCmdlet, opts: PowerShellOptions = {}): Promise<CmdletResult> {
   const known = ADFS_CMDLETS.find((c) => c.id === cmdlet.id && c.command === cmdlet.command);
-  if (!known) return Promise.resolve({ ok: false, error: `refused: ${JSON.stringify(cmdlet.command)} is not one of the read-only AD FS cmdlets collect runs` });
+  if (!known)
+    return Promise.resolve({
+      ok: false,
+      error: `refused: ${JSON.stringify(cmdlet.command)} is not one of the read-only AD FS cmdlets collect runs`,
+    });
   const exe = opts.exe ?? defaultPowerShell();
   const timeout = opts.timeoutMs ?? 60_000;
   return new Promise((resolve) => {
@@ -44,11 +48,14 @@ export function runAdfsCmdlet(cmdlet: AdfsCmdlet, opts: PowerShellOptions = {}):
       (err, stdout, stderr) => {
         const e = err as (NodeJS.ErrnoException & { code?: number | string; killed?: boolean }) | null;
         if (!e) return resolve({ ok: true, stdout });
-        const why = typeof e.code === 'string'
-          ? `cannot be run: ${e.code}`
-          : e.killed ? `did not finish within ${Math.round(timeout / 1000)} s`
-          : /maxBuffer/i.test(e.message) ? `wrote more than ${MAX_BUFFER} bytes`
-          : `exited with ${String(e.code)}: ${(stderr ?? Buffer.alloc(0)).toString('utf8').trim().split(/\r?\n/)[0] ?? ''}`;
+        const why =
+          typeof e.code === 'string'
+            ? `cannot be run: ${e.code}`
+            : e.killed
+              ? `did not finish within ${Math.round(timeout / 1000)} s`
+              : /maxBuffer/i.test(e.message)
+                ? `wrote more than ${MAX_BUFFER} bytes`
+                : `exited with ${String(e.code)}: ${(stderr ?? Buffer.alloc(0)).toString('utf8').trim().split(/\r?\n/)[0] ?? ''}`;
         resolve({ ok: false, error: `${known.command} (${exe}) ${why}`.trim() });
       },
     );

@@ -42,9 +42,7 @@ export interface QueryOptions {
   listings?: Map<string, Promise<string[] | null | 'error'>>;
 }
 
-export type QueryResult =
-  | { ok: true; text: string; encoding: string; warning?: string }
-  | { ok: false; missing: boolean; error: string };
+export type QueryResult = { ok: true; text: string; encoding: string; warning?: string } | { ok: false; missing: boolean; error: string };
 
 const MAX_BUFFER = 512 * 1024 * 1024;
 
@@ -91,7 +89,12 @@ async function runReg(args: string[], opts: QueryOptions): Promise<RawRun> {
   if (cmd === null) return run(reg, args, false, timeout);
   const bad = [reg, ...args].find((a) => UNSAFE_FOR_CMD.test(a));
   if (bad !== undefined) {
-    return { code: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), spawnError: `cannot pass ${JSON.stringify(bad)} to reg.exe safely (a quote, % or line break)` };
+    return {
+      code: null,
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      spawnError: `cannot pass ${JSON.stringify(bad)} to reg.exe safely (a quote, % or line break)`,
+    };
   }
   // cmd /s /c "<line>": cmd strips the outer quotes and runs the line as written. Inside quotes,
   // & | < > ^ are literal; /v:off keeps ! literal too.
@@ -100,7 +103,14 @@ async function runReg(args: string[], opts: QueryOptions): Promise<RawRun> {
 }
 
 function firstLine(b: Buffer): string {
-  return b.toString('utf8').replace(/\uFFFD/g, '?').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)[0] ?? '';
+  return (
+    b
+      .toString('utf8')
+      .replace(/\uFFFD/g, '?')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)[0] ?? ''
+  );
 }
 
 let oemCache: Promise<number | null> | null = null;
@@ -182,7 +192,9 @@ export async function queryKey(key: string, opts: QueryOptions = {}): Promise<Qu
   } catch (e) {
     return { ok: false, missing: false, error: `reg.exe output cannot be decoded: ${(e as Error).message}` };
   }
-  return d.warning ? { ok: true, text: d.text, encoding: d.encoding, warning: d.warning } : { ok: true, text: d.text, encoding: d.encoding };
+  return d.warning
+    ? { ok: true, text: d.text, encoding: d.encoding, warning: d.warning }
+    : { ok: true, text: d.text, encoding: d.encoding };
 }
 
 /** One key of a batch: `reg query <path> [/s] /reg:64`. */
@@ -213,7 +225,10 @@ export async function queryKeys(keys: BatchKey[], opts: QueryOptions = {}): Prom
   const withListings: QueryOptions = { ...opts, listings };
   const parents = [...new Set(failed.flatMap((k) => ancestorsOf(k.path)))].filter((p) => !listings.has(p.toLowerCase()));
   if (parents.length > 0) {
-    const lb = await runBatch(parents.map((p) => ({ path: p, recursive: false })), opts);
+    const lb = await runBatch(
+      parents.map((p) => ({ path: p, recursive: false })),
+      opts,
+    );
     if (lb !== 'unsafe' && !('error' in lb)) {
       parents.forEach((p, i) => {
         const sec = lb.sections[i];
@@ -225,8 +240,15 @@ export async function queryKeys(keys: BatchKey[], opts: QueryOptions = {}): Prom
     keys.map(async (k, i): Promise<QueryResult> => {
       const sec = sections[i];
       if (!sec) return { ok: false, missing: false, error: 'reg.exe gave no answer for this key (the batch stopped early)' };
-      if (sec.ok) return d.warning ? { ok: true, text: sec.text, encoding: d.encoding, warning: d.warning } : { ok: true, text: sec.text, encoding: d.encoding };
-      const said = sec.text.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? 'no message';
+      if (sec.ok)
+        return d.warning
+          ? { ok: true, text: sec.text, encoding: d.encoding, warning: d.warning }
+          : { ok: true, text: sec.text, encoding: d.encoding };
+      const said =
+        sec.text
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .find(Boolean) ?? 'no message';
       const missing = await isMissing(k.path, withListings).catch(() => false);
       return { ok: false, missing, error: `reg.exe query failed: ${said}` };
     }),
@@ -255,7 +277,12 @@ async function runBatch(keys: BatchKey[], opts: QueryOptions): Promise<Batch> {
   // delayed expansion. Not `&& echo OK || echo FAIL` nor `if errorlevel 1 (...) else (...)`: Wine's
   // cmd.exe runs both branches of those (seen with Wine 8), Windows' does not; !errorlevel! reads the same
   // in both.
-  const groups = keys.map((k, i) => `(echo ${nonce} ${i} & "${reg}" ${argsOf(k).map((a) => `"${a}"`).join(' ')} 2>&1 & echo ${nonce} ${i} END !errorlevel!)`);
+  const groups = keys.map(
+    (k, i) =>
+      `(echo ${nonce} ${i} & "${reg}" ${argsOf(k)
+        .map((a) => `"${a}"`)
+        .join(' ')} 2>&1 & echo ${nonce} ${i} END !errorlevel!)`,
+  );
   const cmd = opts.cmdExe ?? path.win32.join(system32(), 'cmd.exe');
   const timeout = (opts.timeoutMs ?? 120_000) + keys.length * 30_000;
   let r: RawRun;
@@ -371,9 +398,15 @@ export const DEFAULT_VALUE_NAMES: ReadonlySet<string> = new Set(
 
 /** "(value not set)", printed for a key whose default value is empty, in the same languages where known. */
 const VALUE_NOT_SET: ReadonlySet<string> = new Set(
-  ['(value not set)', '(Wert nicht festgelegt)', '(waarde niet ingesteld)', '(värde inte angivet)', '(valeur non définie)', '(valor no establecido)', '(valore non impostato)'].map((n) =>
-    n.toLowerCase(),
-  ),
+  [
+    '(value not set)',
+    '(Wert nicht festgelegt)',
+    '(waarde niet ingesteld)',
+    '(värde inte angivet)',
+    '(valeur non définie)',
+    '(valor no establecido)',
+    '(valore non impostato)',
+  ].map((n) => n.toLowerCase()),
 );
 
 function clip(s: string): string {

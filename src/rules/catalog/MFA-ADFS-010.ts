@@ -16,7 +16,8 @@ export default defineRule({
     description:
       'Where the host copy holds the output of Get-AdfsAuthenticationProvider and Get-AdfsGlobalAuthenticationPolicy (adfs/*.json, recorded by collect on an AD FS server), which MFA Server provider AD FS has registered today and whether the global policy has it checked: the name to clear and unregister during the window. Silent where nothing is recorded (MFA-ADFS-005 then says how to find out).',
     messages: {
-      registered: 'AD FS has {{mfa}} registered (providers: {{names}}); the global policy checks {{checked}}. During the window clear and unregister {{unregister}}, then register {{new}}.',
+      registered:
+        'AD FS has {{mfa}} registered (providers: {{names}}); the global policy checks {{checked}}. During the window clear and unregister {{unregister}}, then register {{new}}.',
       unreadable: 'The recorded AD FS cmdlet output {{location}} cannot be used: {{why}}.',
     },
   },
@@ -25,22 +26,41 @@ export default defineRule({
     if (!c || (!component('adfs-adapter') && !facts.services?.adfs)) return [];
     if (!c.providers) {
       const err = c.errors[0];
-      return err ? [{ outcome: 'unknown', messageId: 'unreadable', data: { location: err.location, why: err.message }, evidence: [{ source: 'file', location: err.location, observed: err.message }], key: 'adfs-providers-today' }] : [];
+      return err
+        ? [
+            {
+              outcome: 'unknown',
+              messageId: 'unreadable',
+              data: { location: err.location, why: err.message },
+              evidence: [{ source: 'file', location: err.location, observed: err.message }],
+              key: 'adfs-providers-today',
+            },
+          ]
+        : [];
     }
     const mfa = [OLD_PROVIDER, NEW_PROVIDER].filter((n) => hasName(c.providers!.names, n));
-    const evidence = [{ source: 'file' as const, location: c.providers.location, observed: `registered: ${c.providers.names.join(', ') || 'none'}` }];
-    if (c.globalPolicy) evidence.push({ source: 'file', location: c.globalPolicy.location, observed: `AdditionalAuthenticationProvider: ${c.globalPolicy.additional.join(', ') || 'empty'}` });
-    return [{
-      messageId: 'registered',
-      data: {
-        mfa: mfa.join(' and ') || 'no MFA Server provider',
-        names: c.providers.names.join(', ') || 'none',
-        checked: c.globalPolicy ? c.globalPolicy.additional.join(', ') || 'no additional provider' : 'an unrecorded list',
-        unregister: mfa.join(' and ') || 'nothing',
-        new: NEW_PROVIDER,
+    const evidence = [
+      { source: 'file' as const, location: c.providers.location, observed: `registered: ${c.providers.names.join(', ') || 'none'}` },
+    ];
+    if (c.globalPolicy)
+      evidence.push({
+        source: 'file',
+        location: c.globalPolicy.location,
+        observed: `AdditionalAuthenticationProvider: ${c.globalPolicy.additional.join(', ') || 'empty'}`,
+      });
+    return [
+      {
+        messageId: 'registered',
+        data: {
+          mfa: mfa.join(' and ') || 'no MFA Server provider',
+          names: c.providers.names.join(', ') || 'none',
+          checked: c.globalPolicy ? c.globalPolicy.additional.join(', ') || 'no additional provider' : 'an unrecorded list',
+          unregister: mfa.join(' and ') || 'nothing',
+          new: NEW_PROVIDER,
+        },
+        evidence,
+        key: 'adfs-providers-today',
       },
-      evidence,
-      key: 'adfs-providers-today',
-    }];
+    ];
   },
 });

@@ -13,9 +13,10 @@ export default defineRule({
     planSteps: [STEP.backupPortalWebConfig, STEP.configurePortal],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal, step 1' },
     procedure: 'inplace-portal-1',
-    description: 'The installer replaces web.config; its appSettings and applicationSettings (the Web Service SDK URL and credentials) are carried over from the backup after the upgrade.',
+    description:
+      'The installer replaces web.config; its appSettings and applicationSettings (the Web Service SDK URL and credentials) are carried over from the backup after the upgrade.',
     messages: {
-      notFound: 'The User Portal\'s web.config could not be found{{where}}, so its backup cannot be checked.',
+      notFound: "The User Portal's web.config could not be found{{where}}, so its backup cannot be checked.",
       stale: 'The backups of {{path}} are older than it and differ: take a fresh copy before the window.',
       none: 'No backup of {{path}} was found: copy it before the window.',
     },
@@ -25,20 +26,24 @@ export default defineRule({
     if (!portal) return [];
     const wc = facts.userPortal?.webConfig;
     if (!wc || !wc.exists || !wc.backup) {
-      return [{
-        outcome: 'unknown',
-        messageId: 'notFound',
-        data: { where: portal.installPath ? ` in ${portal.installPath}` : ' (its folder is unknown)' },
-        evidence: portal.evidence.slice(0, 2),
-        key: 'user-portal-web.config',
-      }];
+      return [
+        {
+          outcome: 'unknown',
+          messageId: 'notFound',
+          data: { where: portal.installPath ? ` in ${portal.installPath}` : ' (its folder is unknown)' },
+          evidence: portal.evidence.slice(0, 2),
+          key: 'user-portal-web.config',
+        },
+      ];
     }
     if (hasCurrent(wc.backup)) return [];
-    return [{
-      messageId: wc.backup.candidates.length ? 'stale' : 'none',
-      data: { path: wc.path },
-      evidence: backupEvidence(wc.backup),
-      key: wc.path.toLowerCase(),
-    }];
+    return [
+      {
+        messageId: wc.backup.candidates.length ? 'stale' : 'none',
+        data: { path: wc.path },
+        evidence: backupEvidence(wc.backup),
+        key: wc.path.toLowerCase(),
+      },
+    ];
   },
 });

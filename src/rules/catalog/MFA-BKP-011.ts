@@ -13,7 +13,8 @@ export default defineRule({
     planSteps: [STEP.backupPortalThemes, STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Uninstall the PhoneFactor Agent, step 2.2' },
     procedure: 'pf-uninstall-2-2',
-    description: 'Custom themes (App_Themes folders other than Default) are lost when the portal is uninstalled or replaced; back up each folder.',
+    description:
+      'Custom themes (App_Themes folders other than Default) are lost when the portal is uninstalled or replaced; back up each folder.',
     messages: {
       noBackup: 'The custom theme {{name}} ({{path}}) has no current backup: copy the folder before the window.',
     },

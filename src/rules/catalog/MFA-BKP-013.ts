@@ -26,20 +26,25 @@ export default defineRule({
     const severity = upgradePath === 'phonefactor-agent' ? 'high' : 'low';
     const wc = facts.mobileApp?.webConfig;
     if (!wc || !wc.exists || !wc.backup) {
-      return [{
-        outcome: 'unknown', severity,
-        messageId: 'notFound',
-        evidence: mob.evidence.slice(0, 2),
-        key: 'mobile-app-web.config',
-      }];
+      return [
+        {
+          outcome: 'unknown',
+          severity,
+          messageId: 'notFound',
+          evidence: mob.evidence.slice(0, 2),
+          key: 'mobile-app-web.config',
+        },
+      ];
     }
     if (hasCurrent(wc.backup)) return [];
-    return [{
-      severity,
-      messageId: 'noBackup',
-      data: { path: wc.path },
-      evidence: backupEvidence(wc.backup),
-      key: wc.path.toLowerCase(),
-    }];
+    return [
+      {
+        severity,
+        messageId: 'noBackup',
+        data: { path: wc.path },
+        evidence: backupEvidence(wc.backup),
+        key: wc.path.toLowerCase(),
+      },
+    ];
   },
 });

@@ -12,7 +12,8 @@ export default defineRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'Virtual directories and URLs' },
     procedure: 'tool-config',
-    description: 'A web.config, applicationHost.config or adapter config exists but is not well-formed; IIS or the installer will fail on it too, and the findings that rest on it are unknown.',
+    description:
+      'A web.config, applicationHost.config or adapter config exists but is not well-formed; IIS or the installer will fail on it too, and the findings that rest on it are unknown.',
     messages: {
       unparsable: '{{path}} cannot be parsed: {{why}}',
     },

@@ -12,7 +12,25 @@ export default defineRule({
     pendingOnly: false,
     // The backup steps name this rule only where no backup rule (MFA-BKP-0xx) fired for them: the step is the
     // procedure's either way, and the inventory is then the reason it is in the plan.
-    planSteps: [STEP.prepareServer, STEP.backupData, STEP.backupPortalWebConfig, STEP.backupPortalThemes, STEP.backupPortalDefaultTheme, STEP.backupMobileAppWebConfig, STEP.backupAdfsConfig, STEP.uninstallPortal, STEP.uninstallMobileApp, STEP.uninstallSdk, STEP.uninstallAgent, STEP.installServer, STEP.configureServer, STEP.verifyServer, STEP.installSdk, STEP.installPortal, STEP.installMobileApp],
+    planSteps: [
+      STEP.prepareServer,
+      STEP.backupData,
+      STEP.backupPortalWebConfig,
+      STEP.backupPortalThemes,
+      STEP.backupPortalDefaultTheme,
+      STEP.backupMobileAppWebConfig,
+      STEP.backupAdfsConfig,
+      STEP.uninstallPortal,
+      STEP.uninstallMobileApp,
+      STEP.uninstallSdk,
+      STEP.uninstallAgent,
+      STEP.installServer,
+      STEP.configureServer,
+      STEP.verifyServer,
+      STEP.installSdk,
+      STEP.installPortal,
+      STEP.installMobileApp,
+    ],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade to the latest Microsoft Entra Multifactor Authentication Server' },
     procedure: 'inplace-overview',
     description: 'Names the upgrade path and every MFA component found, with its version and where it was found.',
@@ -23,13 +41,18 @@ export default defineRule({
   check({ facts, upgradePath }) {
     if (facts.components.length === 0) return [];
     const list = facts.components
-      .map((c) => `${c.component} ${c.version ?? '(version unknown)'}${c.installPath ? ` at ${c.installPath}` : ''}${c.virtualDirectory ? ` (${c.virtualDirectory})` : ''}`)
+      .map(
+        (c) =>
+          `${c.component} ${c.version ?? '(version unknown)'}${c.installPath ? ` at ${c.installPath}` : ''}${c.virtualDirectory ? ` (${c.virtualDirectory})` : ''}`,
+      )
       .join('; ');
-    return [{
-      messageId: 'found',
-      data: { upgradePath, list },
-      evidence: facts.components.map((c) => c.evidence[0]).filter(Boolean),
-      key: 'inventory',
-    }];
+    return [
+      {
+        messageId: 'found',
+        data: { upgradePath, list },
+        evidence: facts.components.map((c) => c.evidence[0]).filter(Boolean),
+        key: 'inventory',
+      },
+    ];
   },
 });

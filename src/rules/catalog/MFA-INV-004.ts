@@ -12,9 +12,11 @@ export default defineRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
     procedure: 'tool-inventory',
-    description: 'A component was found (by files or IIS) but no Uninstall entry gives its version, so the upgrade path rests on assumptions.',
+    description:
+      'A component was found (by files or IIS) but no Uninstall entry gives its version, so the upgrade path rests on assumptions.',
     messages: {
-      noVersion: '{{component}} was found{{where}}, but its version is not known (no Uninstall entry with a DisplayVersion). Check Programs and Features on the host.',
+      noVersion:
+        '{{component}} was found{{where}}, but its version is not known (no Uninstall entry with a DisplayVersion). Check Programs and Features on the host.',
     },
   },
   check({ facts }) {

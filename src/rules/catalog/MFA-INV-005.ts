@@ -14,16 +14,25 @@ export default defineRule({
     procedure: 'tool-inventory',
     description: 'Without the Uninstall keys the inventory rests on files alone and may miss components or their versions.',
     messages: {
-      notCovered: 'The registry exports ({{files}} file(s)) have no key under SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall in either view: the inventory rests on files alone and may miss components. Export it with: reg export "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall" uninstall.reg (and the WOW6432Node one).',
+      notCovered:
+        'The registry exports ({{files}} file(s)) have no key under SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall in either view: the inventory rests on files alone and may miss components. Export it with: reg export "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall" uninstall.reg (and the WOW6432Node one).',
     },
   },
   check({ facts }) {
     if (facts.registry.coversUninstall) return [];
-    return [{
-      messageId: 'notCovered',
-      data: { files: facts.registry.files },
-      evidence: [{ source: 'bundle', location: 'registry/', observed: facts.registry.files === 0 ? 'no registry export' : 'no Uninstall key in the exports' }],
-      key: 'uninstall',
-    }];
+    return [
+      {
+        messageId: 'notCovered',
+        data: { files: facts.registry.files },
+        evidence: [
+          {
+            source: 'bundle',
+            location: 'registry/',
+            observed: facts.registry.files === 0 ? 'no registry export' : 'no Uninstall key in the exports',
+          },
+        ],
+        key: 'uninstall',
+      },
+    ];
   },
 });

@@ -11,9 +11,11 @@ export default defineRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'Inventory and path' },
     procedure: 'tool-inventory',
-    description: 'An Uninstall entry whose name has MFA tokens ("RSA MFA Agent for Microsoft Windows") is a component only where its publisher (PhoneFactor, Positive Networks, Microsoft) or its own files confirm it; one that neither confirms is left out of the inventory and the plan, and named here.',
+    description:
+      'An Uninstall entry whose name has MFA tokens ("RSA MFA Agent for Microsoft Windows") is a component only where its publisher (PhoneFactor, Positive Networks, Microsoft) or its own files confirm it; one that neither confirms is left out of the inventory and the plan, and named here.',
     messages: {
-      ignored: '"{{name}}"{{version}} (publisher {{publisher}}{{where}}) looks like the {{component}} by name, but neither its publisher nor its files confirm it is part of MFA Server: it is not in the inventory or the plan, and the upgrade leaves it alone.',
+      ignored:
+        '"{{name}}"{{version}} (publisher {{publisher}}{{where}}) looks like the {{component}} by name, but neither its publisher nor its files confirm it is part of MFA Server: it is not in the inventory or the plan, and the upgrade leaves it alone.',
     },
   },
   check({ facts }) {

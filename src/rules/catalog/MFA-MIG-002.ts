@@ -16,17 +16,24 @@ export default defineRule({
     procedure: 'migrate-minimum',
     description: `The server that is to run the Migration Utility is older than MFA Server ${MIGRATE_MIN_VERSION} (or still the PhoneFactor Agent): the in-place install of the migration build does not apply; the full upgrade (scan --goal upgrade) comes first.`,
     messages: {
-      tooOld: '{{name}} {{version}} is below {{min}}: the Migration Utility build cannot simply be installed over it. Follow the full upgrade plan first (scan --goal upgrade), then scan again with --goal migrate.',
+      tooOld:
+        '{{name}} {{version}} is below {{min}}: the Migration Utility build cannot simply be installed over it. Follow the full upgrade plan first (scan --goal upgrade), then scan again with --goal migrate.',
     },
   },
   check({ facts }) {
     if (!mustChange(facts) || !belowMinimum(facts)) return [];
     const s = mfaServerOf(facts)!;
-    return [{
-      messageId: 'tooOld',
-      data: { name: s.component === 'agent' ? 'PhoneFactor Agent' : 'MFA Server', version: s.version ?? '(version unknown)', min: MIGRATE_MIN_VERSION },
-      evidence: s.evidence.slice(0, 1),
-      key: 'minimum',
-    }];
+    return [
+      {
+        messageId: 'tooOld',
+        data: {
+          name: s.component === 'agent' ? 'PhoneFactor Agent' : 'MFA Server',
+          version: s.version ?? '(version unknown)',
+          min: MIGRATE_MIN_VERSION,
+        },
+        evidence: s.evidence.slice(0, 1),
+        key: 'minimum',
+      },
+    ];
   },
 });

@@ -13,7 +13,8 @@ export default defineRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'MFA Server migration: Limitations and requirements' },
     procedure: 'migrate-overview',
-    description: 'At goal migrate, says whether this server gets the build that carries the Migration Utility (the primary, a dedicated migration server) or keeps its version (subordinates, User Portal, Web Service SDK and AD FS servers), so the window stays as small as the guide allows.',
+    description:
+      'At goal migrate, says whether this server gets the build that carries the Migration Utility (the primary, a dedicated migration server) or keeps its version (subordinates, User Portal, Web Service SDK and AD FS servers), so the window stays as small as the guide allows.',
     messages: {
       change: '{{host}} must change ({{role}}): {{why}}',
       keep: '{{host}} need not change: {{why}}',
@@ -22,8 +23,17 @@ export default defineRule({
   check({ facts }) {
     if (facts.components.length === 0) return [];
     const m = migrationSummary(facts);
-    const evidence = [{ source: 'bundle' as const, location: 'bundle.json roles.replication', observed: facts.host.roles.replication ?? 'absent' }];
+    const evidence = [
+      { source: 'bundle' as const, location: 'bundle.json roles.replication', observed: facts.host.roles.replication ?? 'absent' },
+    ];
     if (m.migrationServer) evidence.push({ source: 'bundle', location: 'bundle.json migrationServer', observed: m.migrationServer });
-    return [{ messageId: m.mustChange ? 'change' : 'keep', data: { host: facts.host.name ?? 'this host', role: m.role, why: m.why }, evidence, key: 'migration-role' }];
+    return [
+      {
+        messageId: m.mustChange ? 'change' : 'keep',
+        data: { host: facts.host.name ?? 'this host', role: m.role, why: m.why },
+        evidence,
+        key: 'migration-role',
+      },
+    ];
   },
 });

@@ -18,7 +18,8 @@ export default defineRule({
     planSteps: [],
     seed: { file: 'rules.md', section: 'MFA Server migration: Configure the MFA Server Migration Utility' },
     procedure: 'migrate-configure',
-    description: 'The server that runs the Migration Utility reaches Microsoft Graph and the Microsoft Entra sign-in endpoint of its cloud (.com commercial, .us government). Proxies and firewalls are not in a bundle: always unknown, with the addresses to test.',
+    description:
+      'The server that runs the Migration Utility reaches Microsoft Graph and the Microsoft Entra sign-in endpoint of its cloud (.com commercial, .us government). Proxies and firewalls are not in a bundle: always unknown, with the addresses to test.',
     messages: {
       test: 'Test from {{host}} that {{endpoints}} are reachable (proxy and firewall rules){{cloudNote}}.',
     },
@@ -26,13 +27,30 @@ export default defineRule({
   check({ facts }) {
     if (!mustChange(facts)) return [];
     const cloud = cloudOfValues(facts);
-    const endpoints = cloud === 'government' ? ENDPOINTS.government : cloud === 'commercial' ? ENDPOINTS.commercial : `${ENDPOINTS.commercial} (or ${ENDPOINTS.government} for the US government cloud)`;
-    return [{
-      messageId: 'test',
-      outcome: 'unknown',
-      data: { host: facts.host.name ?? 'this server', endpoints, cloudNote: cloud === 'mixed' ? '; StsUrl and GraphUrl name different clouds (MFA-MIG-003): settle the cloud first' : '' },
-      evidence: [{ source: 'bundle', location: 'outbound HTTPS from this server', observed: 'not recorded in a bundle: test with Invoke-WebRequest or curl from the server' }],
-      key: 'outbound',
-    }];
+    const endpoints =
+      cloud === 'government'
+        ? ENDPOINTS.government
+        : cloud === 'commercial'
+          ? ENDPOINTS.commercial
+          : `${ENDPOINTS.commercial} (or ${ENDPOINTS.government} for the US government cloud)`;
+    return [
+      {
+        messageId: 'test',
+        outcome: 'unknown',
+        data: {
+          host: facts.host.name ?? 'this server',
+          endpoints,
+          cloudNote: cloud === 'mixed' ? '; StsUrl and GraphUrl name different clouds (MFA-MIG-003): settle the cloud first' : '',
+        },
+        evidence: [
+          {
+            source: 'bundle',
+            location: 'outbound HTTPS from this server',
+            observed: 'not recorded in a bundle: test with Invoke-WebRequest or curl from the server',
+          },
+        ],
+        key: 'outbound',
+      },
+    ];
   },
 });

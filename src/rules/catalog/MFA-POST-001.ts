@@ -13,10 +13,12 @@ export default defineRule({
     planSteps: [STEP.postFinishUpgrade],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Azure MFA Server' },
     procedure: 'inplace-server-4',
-    description: 'After the window every MFA part on the host is at the target release: one still below it, or the PhoneFactor Agent still installed, means the upgrade did not land.',
+    description:
+      'After the window every MFA part on the host is at the target release: one still below it, or the PhoneFactor Agent still installed, means the upgrade did not land.',
     messages: {
       below: '{{name}} is at {{version}} after the window, below the target {{target}}: its upgrade did not run or did not finish.',
-      agentLeft: 'The PhoneFactor Agent {{version}} is still installed after the window: on this path it is uninstalled and MFA Server {{target}} installed in its place.',
+      agentLeft:
+        'The PhoneFactor Agent {{version}} is still installed after the window: on this path it is uninstalled and MFA Server {{target}} installed in its place.',
       versionUnknown: 'The version of {{name}} cannot be read after the window: whether it is at {{target}} is unknown.',
     },
   },
@@ -28,8 +30,10 @@ export default defineRule({
       const ev = c.evidence.slice(0, 2);
       const data = { name: c.displayName ?? c.component, version: c.version ?? 'unknown', target: opts.targetVersion };
       if (c.component === 'agent') hits.push({ component: 'agent', messageId: 'agentLeft', data, evidence: ev, key: c.component });
-      else if (!c.version) hits.push({ outcome: 'unknown', component: c.component, messageId: 'versionUnknown', data, evidence: ev, key: c.component });
-      else if (compareVersions(c.version, opts.targetVersion) < 0) hits.push({ component: c.component, messageId: 'below', data, evidence: ev, key: c.component });
+      else if (!c.version)
+        hits.push({ outcome: 'unknown', component: c.component, messageId: 'versionUnknown', data, evidence: ev, key: c.component });
+      else if (compareVersions(c.version, opts.targetVersion) < 0)
+        hits.push({ component: c.component, messageId: 'below', data, evidence: ev, key: c.component });
     }
     return hits;
   },

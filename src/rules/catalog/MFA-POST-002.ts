@@ -13,7 +13,8 @@ export default defineRule({
     planSteps: [STEP.postFinishUpgrade],
     seed: { file: 'rules.md', section: 'After the window' },
     procedure: 'tool-post-verify',
-    description: 'Every part the report taken before the window found (--baseline) is still installed after it, except what the procedure removes: the PhoneFactor Agent on its path, the Mobile App Web Service from 8.0.',
+    description:
+      'Every part the report taken before the window found (--baseline) is still installed after it, except what the procedure removes: the PhoneFactor Agent on its path, the Mobile App Web Service from 8.0.',
     messages: {
       gone: '{{name}} {{version}} was installed before the window ({{baseline}}) and is not found now: the procedure does not remove it. Install it at the target release.',
     },
@@ -30,8 +31,16 @@ export default defineRule({
         messageId: 'gone',
         data: { name: c.displayName ?? c.component, version: c.version ?? '', baseline: b.file },
         evidence: [
-          { source: 'bundle', location: b.file, observed: `${c.component} ${c.version ?? '(version unknown)'} at ${c.installPath ?? 'unknown path'} (${b.report.scan.startedAt})` },
-          { source: 'registry', location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', observed: `no ${c.component} entry now` },
+          {
+            source: 'bundle',
+            location: b.file,
+            observed: `${c.component} ${c.version ?? '(version unknown)'} at ${c.installPath ?? 'unknown path'} (${b.report.scan.startedAt})`,
+          },
+          {
+            source: 'registry',
+            location: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+            observed: `no ${c.component} entry now`,
+          },
         ],
         key: c.component,
       });

@@ -13,9 +13,11 @@ export default defineRule({
     planSteps: [STEP.uninstallMobileApp],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the Mobile App Web Service' },
     procedure: 'inplace-mobileapp',
-    description: 'From MFA Server 8.0 the Mobile App Web Service is no longer needed and is uninstalled once the upgrade is done; still installed, it is a leftover to remove.',
+    description:
+      'From MFA Server 8.0 the Mobile App Web Service is no longer needed and is uninstalled once the upgrade is done; still installed, it is a leftover to remove.',
     messages: {
-      stillInstalled: 'The Mobile App Web Service {{version}} ({{where}}) is still installed: from 8.0 it is no longer used. Uninstall it through Programs and Features.',
+      stillInstalled:
+        'The Mobile App Web Service {{version}} ({{where}}) is still installed: from 8.0 it is no longer used. Uninstall it through Programs and Features.',
     },
   },
   check({ component }) {

@@ -13,9 +13,11 @@ export default defineRule({
     planSteps: [STEP.postVdirUrls],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Azure MFA Server' },
     procedure: 'inplace-server-6',
-    description: 'A virtual directory keeps its name from before the window (--baseline), or every URL on this host that pointed at it (User Portal, Mobile App Web Service, AD FS adapter configs) changed with it.',
+    description:
+      'A virtual directory keeps its name from before the window (--baseline), or every URL on this host that pointed at it (User Portal, Mobile App Web Service, AD FS adapter configs) changed with it.',
     messages: {
-      staleUrl: '{{file}} still points at {{url}}, but {{name}} moved from {{old}} to {{new}} in the upgrade: point the URL at {{new}}, or give the virtual directory its old name back.',
+      staleUrl:
+        '{{file}} still points at {{url}}, but {{name}} moved from {{old}} to {{new}} in the upgrade: point the URL at {{new}}, or give the virtual directory its old name back.',
     },
   },
   check({ facts, opts }) {
@@ -30,11 +32,21 @@ export default defineRule({
         hits.push({
           component: before.component,
           messageId: 'staleUrl',
-          data: { file: u.file, url: u.url, name: now.displayName ?? now.component, old: before.virtualDirectory, new: now.virtualDirectory },
+          data: {
+            file: u.file,
+            url: u.url,
+            name: now.displayName ?? now.component,
+            old: before.virtualDirectory,
+            new: now.virtualDirectory,
+          },
           evidence: [
             { source: 'file', location: u.file, observed: `${u.setting} = ${u.url}` },
             { source: 'bundle', location: b.file, observed: `${before.component} at ${before.virtualDirectory} before the window` },
-            { source: 'iis', location: facts.iis.configPath ?? 'applicationHost.config', observed: `${now.component} at ${now.virtualDirectory} now` },
+            {
+              source: 'iis',
+              location: facts.iis.configPath ?? 'applicationHost.config',
+              observed: `${now.component} at ${now.virtualDirectory} now`,
+            },
           ],
           key: `${u.file}|${u.url}`.toLowerCase(),
         });

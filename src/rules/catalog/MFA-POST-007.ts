@@ -15,10 +15,12 @@ export default defineRule({
     planSteps: [STEP.postMobileAppSettings],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the Mobile App Web Service' },
     procedure: 'tool-post-verify',
-    description: 'With a target before 8.0, the Mobile App Web Service appSettings and applicationSettings values of the web.config saved before the window are in the new web.config: a value that was set and now differs (the installer\'s default) was not carried over. Settings the new release adds or drops are its own changes; the SDK address is judged by MFA-POST-004 and MFA-CFG-001.',
+    description:
+      "With a target before 8.0, the Mobile App Web Service appSettings and applicationSettings values of the web.config saved before the window are in the new web.config: a value that was set and now differs (the installer's default) was not carried over. Settings the new release adds or drops are its own changes; the SDK address is judged by MFA-POST-004 and MFA-CFG-001.",
     messages: {
       notCarried: '{{setting}} was {{old}} in the saved {{saved}} and is {{new}} in {{file}}: set it back to the saved value.',
-      noSaved: 'Whether the Mobile App Web Service settings were carried over is unknown: {{why}} ({{file}}). Give the saved copy with --backup-dir, or compare it by hand (compare-config OLD NEW).',
+      noSaved:
+        'Whether the Mobile App Web Service settings were carried over is unknown: {{why}} ({{file}}). Give the saved copy with --backup-dir, or compare it by hand (compare-config OLD NEW).',
     },
   },
   check({ facts }) {
@@ -26,7 +28,13 @@ export default defineRule({
     for (const s of facts.post?.settings ?? []) {
       if (s.component !== 'mobile-app') continue;
       if (!s.differences) {
-        hits.push({ outcome: 'unknown', messageId: 'noSaved', data: { why: s.error ?? 'not compared', file: s.current }, evidence: [{ source: 'file', location: s.current, observed: s.error ?? 'not compared' }], key: s.current });
+        hits.push({
+          outcome: 'unknown',
+          messageId: 'noSaved',
+          data: { why: s.error ?? 'not compared', file: s.current },
+          evidence: [{ source: 'file', location: s.current, observed: s.error ?? 'not compared' }],
+          key: s.current,
+        });
         continue;
       }
       for (const d of notCarriedOver(s.differences)) {

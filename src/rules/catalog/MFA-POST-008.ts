@@ -12,7 +12,8 @@ export default defineRule({
     planSteps: [STEP.postPortalThemes],
     seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade the User Portal' },
     procedure: 'inplace-portal-1',
-    description: 'Every custom theme found in the copies of App_Themes saved before the window (or in the old portal folder) is in the App_Themes of the User Portal in use.',
+    description:
+      'Every custom theme found in the copies of App_Themes saved before the window (or in the old portal folder) is in the App_Themes of the User Portal in use.',
     messages: {
       lost: 'The custom theme {{theme}} (saved in {{source}}) is not in {{themes}}: copy it back, or the portal falls back to Default.',
     },
@@ -32,7 +33,11 @@ export default defineRule({
         data: { theme, source, themes },
         evidence: [
           { source: 'file', location: before.sources[0] ?? '', observed: `theme ${theme} saved` },
-          { source: 'file', location: themes, observed: `themes now: ${[...(facts.userPortal?.themes ?? []).map((t) => t.name)].join(', ') || 'none'}` },
+          {
+            source: 'file',
+            location: themes,
+            observed: `themes now: ${[...(facts.userPortal?.themes ?? []).map((t) => t.name)].join(', ') || 'none'}`,
+          },
         ],
         key: theme.toLowerCase(),
       });

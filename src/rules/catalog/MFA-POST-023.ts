@@ -19,8 +19,10 @@ export default defineRule({
     messages: {
       notRecorded: 'Which AD FS providers are registered is not recorded in this host copy: {{hint}}.',
       unreadable: 'The recorded provider list {{location}} cannot be used ({{why}}): record it again: {{hint}}.',
-      newMissing: 'The new provider {{new}} is not registered in AD FS ({{location}} lists {{names}}): run Register-MultiFactorAuthenticationAdfsAdapter.ps1 once for the farm, then restart AD FS.',
-      oldStill: 'The old provider {{old}} is still registered in AD FS ({{location}}): clear it in the global MFA policy and run Unregister-MultiFactorAuthenticationAdfsAdapter.ps1 -Name "{{old}}".',
+      newMissing:
+        'The new provider {{new}} is not registered in AD FS ({{location}} lists {{names}}): run Register-MultiFactorAuthenticationAdfsAdapter.ps1 once for the farm, then restart AD FS.',
+      oldStill:
+        'The old provider {{old}} is still registered in AD FS ({{location}}): clear it in the global MFA policy and run Unregister-MultiFactorAuthenticationAdfsAdapter.ps1 -Name "{{old}}".',
     },
   },
   check({ facts, component }) {
@@ -29,13 +31,43 @@ export default defineRule({
     const p = c?.providers;
     if (!p) {
       const err = c?.errors.find((e) => /authentication-providers/i.test(e.location));
-      if (err) return [{ outcome: 'unknown', messageId: 'unreadable', data: { location: err.location, why: err.message, hint: ADFS_CMDLETS_HINT }, evidence: [{ source: 'file', location: err.location, observed: err.message }], key: 'adfs-providers' }];
-      return [{ outcome: 'unknown', messageId: 'notRecorded', data: { hint: ADFS_CMDLETS_HINT }, evidence: [{ source: 'file', location: 'adfs/authentication-providers.json', observed: 'not in the host copy' }], key: 'adfs-providers' }];
+      if (err)
+        return [
+          {
+            outcome: 'unknown',
+            messageId: 'unreadable',
+            data: { location: err.location, why: err.message, hint: ADFS_CMDLETS_HINT },
+            evidence: [{ source: 'file', location: err.location, observed: err.message }],
+            key: 'adfs-providers',
+          },
+        ];
+      return [
+        {
+          outcome: 'unknown',
+          messageId: 'notRecorded',
+          data: { hint: ADFS_CMDLETS_HINT },
+          evidence: [{ source: 'file', location: 'adfs/authentication-providers.json', observed: 'not in the host copy' }],
+          key: 'adfs-providers',
+        },
+      ];
     }
     const ev = [{ source: 'file' as const, location: p.location, observed: `registered: ${p.names.join(', ') || 'none'}` }];
     const hits: RuleHit[] = [];
-    if (!hasName(p.names, NEW_PROVIDER)) hits.push({ messageId: 'newMissing', data: { new: NEW_PROVIDER, location: p.location, names: p.names.join(', ') || 'none' }, evidence: ev, key: 'adfs-provider-new' });
-    if (hasName(p.names, OLD_PROVIDER)) hits.push({ messageId: 'oldStill', data: { old: OLD_PROVIDER, location: p.location }, severity: 'medium', evidence: ev, key: 'adfs-provider-old' });
+    if (!hasName(p.names, NEW_PROVIDER))
+      hits.push({
+        messageId: 'newMissing',
+        data: { new: NEW_PROVIDER, location: p.location, names: p.names.join(', ') || 'none' },
+        evidence: ev,
+        key: 'adfs-provider-new',
+      });
+    if (hasName(p.names, OLD_PROVIDER))
+      hits.push({
+        messageId: 'oldStill',
+        data: { old: OLD_PROVIDER, location: p.location },
+        severity: 'medium',
+        evidence: ev,
+        key: 'adfs-provider-old',
+      });
     return hits;
   },
 });

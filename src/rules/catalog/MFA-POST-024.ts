@@ -19,7 +19,8 @@ export default defineRule({
     messages: {
       notRecorded: 'The AD FS global authentication policy is not recorded in this host copy: {{hint}}.',
       unreadable: 'The recorded global policy {{location}} cannot be used ({{why}}): record it again: {{hint}}.',
-      notChecked: 'The global MFA policy does not have {{new}} checked ({{location}}: AdditionalAuthenticationProvider is {{list}}): AD FS asks for no MFA Server second factor. Tick it in the AD FS management console (Authentication Policies, global multi-factor authentication).',
+      notChecked:
+        'The global MFA policy does not have {{new}} checked ({{location}}: AdditionalAuthenticationProvider is {{list}}): AD FS asks for no MFA Server second factor. Tick it in the AD FS management console (Authentication Policies, global multi-factor authentication).',
       oldListed: 'The global MFA policy still lists the old provider {{old}} ({{location}}): clear it.',
     },
   },
@@ -29,14 +30,39 @@ export default defineRule({
     const g = c?.globalPolicy;
     if (!g) {
       const err = c?.errors.find((e) => /global-policy/i.test(e.location));
-      if (err) return [{ outcome: 'unknown', messageId: 'unreadable', data: { location: err.location, why: err.message, hint: ADFS_CMDLETS_HINT }, evidence: [{ source: 'file', location: err.location, observed: err.message }], key: 'adfs-policy' }];
-      return [{ outcome: 'unknown', messageId: 'notRecorded', data: { hint: ADFS_CMDLETS_HINT }, evidence: [{ source: 'file', location: 'adfs/global-policy.json', observed: 'not in the host copy' }], key: 'adfs-policy' }];
+      if (err)
+        return [
+          {
+            outcome: 'unknown',
+            messageId: 'unreadable',
+            data: { location: err.location, why: err.message, hint: ADFS_CMDLETS_HINT },
+            evidence: [{ source: 'file', location: err.location, observed: err.message }],
+            key: 'adfs-policy',
+          },
+        ];
+      return [
+        {
+          outcome: 'unknown',
+          messageId: 'notRecorded',
+          data: { hint: ADFS_CMDLETS_HINT },
+          evidence: [{ source: 'file', location: 'adfs/global-policy.json', observed: 'not in the host copy' }],
+          key: 'adfs-policy',
+        },
+      ];
     }
     const list = g.additional.join(', ') || 'empty';
     const ev = [{ source: 'file' as const, location: g.location, observed: `AdditionalAuthenticationProvider: ${list}` }];
     const hits: RuleHit[] = [];
-    if (!hasName(g.additional, NEW_PROVIDER)) hits.push({ messageId: 'notChecked', data: { new: NEW_PROVIDER, location: g.location, list }, evidence: ev, key: 'adfs-policy-new' });
-    if (hasName(g.additional, OLD_PROVIDER)) hits.push({ messageId: 'oldListed', data: { old: OLD_PROVIDER, location: g.location }, severity: 'medium', evidence: ev, key: 'adfs-policy-old' });
+    if (!hasName(g.additional, NEW_PROVIDER))
+      hits.push({ messageId: 'notChecked', data: { new: NEW_PROVIDER, location: g.location, list }, evidence: ev, key: 'adfs-policy-new' });
+    if (hasName(g.additional, OLD_PROVIDER))
+      hits.push({
+        messageId: 'oldListed',
+        data: { old: OLD_PROVIDER, location: g.location },
+        severity: 'medium',
+        evidence: ev,
+        key: 'adfs-policy-old',
+      });
     return hits;
   },
 });

@@ -13,11 +13,15 @@ export default defineRule({
     planSteps: [STEP.installPortal, STEP.configurePortal, STEP.notifyPortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 3' },
     procedure: 'pf-install-3',
-    description: 'On the PhoneFactor Agent path the portal is installed anew and the installer proposes /MultiFactorAuth, whatever the old portal ran under (/PhoneFactor, or a name of its own such as /mfaportal). Give the old name when installing the new portal, or keep the new one, update the portal URL on the server\'s Settings tab and tell users.',
+    description:
+      "On the PhoneFactor Agent path the portal is installed anew and the installer proposes /MultiFactorAuth, whatever the old portal ran under (/PhoneFactor, or a name of its own such as /mfaportal). Give the old name when installing the new portal, or keep the new one, update the portal URL on the server's Settings tab and tell users.",
     messages: {
-      unknown: 'The User Portal\'s virtual directory is unknown (no applicationHost.config): check in IIS whether it runs under /PhoneFactor.',
-      customName: 'The User Portal runs under {{vdir}}, a name of its own. The new installer proposes /MultiFactorAuth, not the name in use: type {{name}} as the virtual directory during the install to keep users\' URL, or keep the default, update the User Portal URL on the MFA Server\'s Settings tab and tell users the new URL.',
-      oldName: 'The User Portal runs under {{vdir}}. The new installer\'s default is /MultiFactorAuth: type {{name}} as the virtual directory during the install to keep users\' URL, or keep the default, update the User Portal URL on the MFA Server\'s Settings tab and tell users the new URL.',
+      unknown:
+        "The User Portal's virtual directory is unknown (no applicationHost.config): check in IIS whether it runs under /PhoneFactor.",
+      customName:
+        "The User Portal runs under {{vdir}}, a name of its own. The new installer proposes /MultiFactorAuth, not the name in use: type {{name}} as the virtual directory during the install to keep users' URL, or keep the default, update the User Portal URL on the MFA Server's Settings tab and tell users the new URL.",
+      oldName:
+        "The User Portal runs under {{vdir}}. The new installer's default is /MultiFactorAuth: type {{name}} as the virtual directory during the install to keep users' URL, or keep the default, update the User Portal URL on the MFA Server's Settings tab and tell users the new URL.",
     },
   },
   check({ component, upgradePath }) {
@@ -29,11 +33,13 @@ export default defineRule({
     const name = vdirName(p.virtualDirectory);
     // The new default, or no IIS application found for it (nothing to keep): nothing to say.
     if (!name || name === 'multifactorauth') return [];
-    return [{
-      messageId: name === 'phonefactor' ? 'oldName' : 'customName',
-      data: { vdir: p.virtualDirectory!, name: p.virtualDirectory!.replace(/^\//, '') },
-      evidence: vdirEvidence(p),
-      key: p.virtualDirectory!.toLowerCase(),
-    }];
+    return [
+      {
+        messageId: name === 'phonefactor' ? 'oldName' : 'customName',
+        data: { vdir: p.virtualDirectory!, name: p.virtualDirectory!.replace(/^\//, '') },
+        evidence: vdirEvidence(p),
+        key: p.virtualDirectory!.toLowerCase(),
+      },
+    ];
   },
 });

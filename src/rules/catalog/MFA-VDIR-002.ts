@@ -13,11 +13,14 @@ export default defineRule({
     planSteps: [STEP.installSdk, STEP.configurePortal],
     seed: { file: 'upgrade-phonefactor-agent-2024.md', section: 'Install the Multifactor Authentication Server, step 2' },
     procedure: 'pf-install-2',
-    description: 'Keep the old name at install, or change the SDK URL in every application that uses it (User Portal, Mobile App Web Service). Lists every config on this host that points at the old URL.',
+    description:
+      'Keep the old name at install, or change the SDK URL in every application that uses it (User Portal, Mobile App Web Service). Lists every config on this host that points at the old URL.',
     messages: {
-      unknown: 'The Web Service SDK\'s virtual directory is unknown (no applicationHost.config).',
-      runsHere: 'The Web Service SDK runs under {{vdir}}. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}',
-      usedHere: 'Configs here use the Web Service SDK under /PhoneFactorWebServiceSdk. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}',
+      unknown: "The Web Service SDK's virtual directory is unknown (no applicationHost.config).",
+      runsHere:
+        'The Web Service SDK runs under {{vdir}}. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}',
+      usedHere:
+        'Configs here use the Web Service SDK under /PhoneFactorWebServiceSdk. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}',
     },
   },
   check({ component, upgradePath, facts }) {
@@ -31,11 +34,13 @@ export default defineRule({
     const here = sdk && vdirName(sdk.virtualDirectory) === 'phonefactorwebservicesdk';
     if (!here && pointing.length === 0) return [];
     const list = pointing.length ? ` Configs on this host that point at the old URL: ${pointing.map((u) => u.file).join(', ')}.` : '';
-    return [{
-      messageId: here ? 'runsHere' : 'usedHere',
-      data: { vdir: here ? String(sdk.virtualDirectory) : '', list },
-      evidence: [...(sdk ? vdirEvidence(sdk) : []), ...refs],
-      key: 'phonefactorwebservicesdk',
-    }];
+    return [
+      {
+        messageId: here ? 'runsHere' : 'usedHere',
+        data: { vdir: here ? String(sdk.virtualDirectory) : '', list },
+        evidence: [...(sdk ? vdirEvidence(sdk) : []), ...refs],
+        key: 'phonefactorwebservicesdk',
+      },
+    ];
   },
 });

@@ -14,10 +14,12 @@ export default defineRule({
     seed: { file: 'upgrade-phonefactor-agent-2017.md', section: 'Install the Multi-Factor Authentication Server, step 4.4' },
     procedure: 'pf2017-install-4-4',
     appliesTo: '<8.0',
-    description: 'For targets before 8.0, where the Mobile App Web Service is reinstalled: keep the old name (or a shorter one users can type), or update the Mobile App Web Service URL in the server.',
+    description:
+      'For targets before 8.0, where the Mobile App Web Service is reinstalled: keep the old name (or a shorter one users can type), or update the Mobile App Web Service URL in the server.',
     messages: {
-      unknown: 'The Mobile App Web Service\'s virtual directory is unknown (no applicationHost.config).',
-      oldName: 'The Mobile App Web Service runs under {{vdir}}; the new default is /MultiFactorAuthMobileAppWebService. Type the old name during the install, or keep the new one and update the Mobile App Web Service URL in the MFA Server.',
+      unknown: "The Mobile App Web Service's virtual directory is unknown (no applicationHost.config).",
+      oldName:
+        'The Mobile App Web Service runs under {{vdir}}; the new default is /MultiFactorAuthMobileAppWebService. Type the old name during the install, or keep the new one and update the Mobile App Web Service URL in the MFA Server.',
     },
   },
   check({ component, upgradePath }) {
@@ -27,11 +29,13 @@ export default defineRule({
       return [{ outcome: 'unknown', messageId: 'unknown', evidence: m.evidence.slice(0, 2), key: 'mobile-app' }];
     }
     if (vdirName(m.virtualDirectory) !== 'phonefactorphoneappwebservice') return [];
-    return [{
-      messageId: 'oldName',
-      data: { vdir: m.virtualDirectory! },
-      evidence: vdirEvidence(m),
-      key: m.virtualDirectory!.toLowerCase(),
-    }];
+    return [
+      {
+        messageId: 'oldName',
+        data: { vdir: m.virtualDirectory! },
+        evidence: vdirEvidence(m),
+        key: m.virtualDirectory!.toLowerCase(),
+      },
+    ];
   },
 });

@@ -12,18 +12,24 @@ const DEFAULTS: Partial<Record<ComponentId, string>> = {
 export default defineRule({
   meta: {
     id: 'MFA-VDIR-004',
-    title: 'A component runs under a virtual directory that is not the installer\'s default',
+    title: "A component runs under a virtual directory that is not the installer's default",
     severity: 'high',
     component: 'host',
     stages: ['pre'],
     pendingOnly: true,
     planSteps: [STEP.installSdk, STEP.installPortal, STEP.installMobileApp],
-    seed: { file: 'upgrade-mfa-server-2024.md', section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 6; Upgrade the User Portal, step 2' },
+    seed: {
+      file: 'upgrade-mfa-server-2024.md',
+      section: 'Upgrade Microsoft Entra Multifactor Authentication Server, step 6; Upgrade the User Portal, step 2',
+    },
     procedure: 'inplace-server-6',
-    description: 'In an in-place upgrade the installer proposes its default virtual directory; it must be given the exact name in use, or URLs that point at the component break.',
+    description:
+      'In an in-place upgrade the installer proposes its default virtual directory; it must be given the exact name in use, or URLs that point at the component break.',
     messages: {
-      unknown: 'The {{component}} virtual directory is unknown (no applicationHost.config): check it in IIS and give that exact name to the installer.',
-      notDefault: 'The {{component}} runs under {{vdir}}, not the installer\'s default /{{default}}: type {{name}} as the virtual directory when the installer asks.',
+      unknown:
+        'The {{component}} virtual directory is unknown (no applicationHost.config): check it in IIS and give that exact name to the installer.',
+      notDefault:
+        "The {{component}} runs under {{vdir}}, not the installer's default /{{default}}: type {{name}} as the virtual directory when the installer asks.",
     },
   },
   check({ component, upgradePath, targetAtLeast }) {
@@ -34,7 +40,14 @@ export default defineRule({
       // From 8.0 the Mobile App Web Service is uninstalled, not upgraded (MFA-CMP-003).
       if (!f || (c === 'mobile-app' && targetAtLeast('8.0'))) continue;
       if (!f.virtualDirectoryKnown) {
-        hits.push({ outcome: 'unknown' as const, component: c, messageId: 'unknown', data: { component: c }, evidence: f.evidence.slice(0, 2), key: c });
+        hits.push({
+          outcome: 'unknown' as const,
+          component: c,
+          messageId: 'unknown',
+          data: { component: c },
+          evidence: f.evidence.slice(0, 2),
+          key: c,
+        });
         continue;
       }
       if (!f.virtualDirectory || vdirName(f.virtualDirectory) === def.toLowerCase()) continue;

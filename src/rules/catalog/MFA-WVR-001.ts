@@ -11,7 +11,14 @@ export const EXPIRED_WAIVER_RULE = 'MFA-WVR-001';
  */
 export interface WaiverRuleInput {
   /** A report's WaiverStatus list (absent matchers may also be left out). */
-  waivers: readonly { rule: string; host?: string | null; finding?: string | null; reason: string; expires?: string | null; status: WaiverState }[];
+  waivers: readonly {
+    rule: string;
+    host?: string | null;
+    finding?: string | null;
+    reason: string;
+    expires?: string | null;
+    status: WaiverState;
+  }[];
   host: string | null;
   file: string;
 }
@@ -54,7 +61,7 @@ export default defineRule({
     },
     description:
       'An expired waiver counts for nothing; this finding makes it seen so it is renewed or removed. Fed the waiver ' +
-      "statuses after the waiver step (ctx.waivers), not host facts: scan, gate and fleet raise it the same way.",
+      'statuses after the waiver step (ctx.waivers), not host facts: scan, gate and fleet raise it the same way.',
   },
   check(ctx: WaiverRuleContext) {
     return ctx.waivers ? expiredWaiverHits(ctx.waivers) : [];
