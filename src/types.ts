@@ -233,6 +233,8 @@ export interface Facts {
   installers: { folder: string | null; present: string[]; needed: string[] };
   /** Other hosts' needs, from bundle.json (e.g. "user-portal" when a separate portal server exists). */
   otherHosts: ComponentId[];
+  /** The deployment's other servers as bundle.json names them, with the components each runs (issue 11 item 9). */
+  otherHostList: { name: string; components: ComponentId[] }[];
   configErrors: { path: string; message: string }[];
   problems: Problem[];
   /** At stage post only: the before facts found on the host and what is checked after the window (src/probes/post.ts). */

@@ -110,6 +110,15 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
   if (adfs?.config?.sdkUrl)
     sdkUrls.push(sdkUrlFact('adfs-adapter', adfs.config.path, 'WebServiceSdkUrl', adfs.config.sdkUrl, host.name, bound));
 
+  // The deployment's other servers (bundle.json otherHosts): names kept for the rules that name them.
+  const KNOWN: readonly string[] = ['user-portal', 'mobile-app', 'adfs-adapter', 'web-service-sdk'];
+  const otherHostList = (target.bundle?.otherHosts ?? [])
+    .filter((h) => typeof h?.name === 'string' && h.name.trim() !== '' && Array.isArray(h.components))
+    .map((h) => ({
+      name: h.name.trim(),
+      components: [...new Set(h.components.filter((c): c is ComponentId => KNOWN.includes(c)))].sort(),
+    }))
+    .filter((h) => h.components.length > 0);
   // Installers in the MFA Server's folder that other hosts of the deployment will need.
   const otherHosts = [...new Set((target.bundle?.otherHosts ?? []).flatMap((h) => (Array.isArray(h?.components) ? h.components : [])))]
     .filter((c): c is ComponentId => ['user-portal', 'mobile-app', 'adfs-adapter', 'web-service-sdk'].includes(c))
@@ -144,6 +153,7 @@ export async function runProbes(target: Host, opts: ProbeOptions): Promise<Facts
     installers,
     migration: await probeMigration(ctx, mfa ? mfaFolder : null, host.name),
     otherHosts,
+    otherHostList,
     configErrors: configErrors.map((e) => ({ path: e.path, message: cutMessage(e.message) })),
     problems: target.problems,
     // Stage post: the before facts the host still shows and the checks after the window (src/probes/post.ts).

@@ -128,6 +128,7 @@ export function facts(h: HostShape): Facts {
       : null,
     installers: { folder: mfa?.installPath ?? null, present: [], needed: ['MultiFactorAuthenticationUserPortalSetup64.msi'] },
     otherHosts: [],
+    otherHostList: [],
     configErrors: [],
     problems: [],
   };

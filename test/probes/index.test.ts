@@ -55,6 +55,8 @@ describe('runProbes', () => {
     expect(f.sdkUrls).toEqual([expect.objectContaining({ component: 'user-portal', host: 'mfa.contoso.com', thisHost: true })]);
     expect(f.installers).toEqual({ folder: MFA, present: [INSTALLERS['mobile-app']], needed: [INSTALLERS['user-portal']] });
     expect(f.otherHosts).toEqual(['user-portal']);
+    // The servers themselves, named, with only the components the tool knows (bundle.json otherHosts).
+    expect(f.otherHostList).toEqual([{ name: 'WEB01', components: ['user-portal'] }]);
     expect(f.dotnet.release).toBe(528040);
     expect(f.registry).toEqual({ coversUninstall: true, files: 1 });
     expect(f.problems).toEqual([]);

@@ -63,6 +63,28 @@ ruleTester('MFA-VDIR-002', {
       ],
     },
     {
+      name: 'SDK under the old name; the User Portal and Mobile App on other servers bundle.json lists are named',
+      facts: makeFacts({
+        components: [agent5(), pfSdk()],
+        otherHostList: [
+          { name: 'PFWEB01', components: ['mobile-app', 'user-portal'] },
+          { name: 'PF02', components: ['web-service-sdk'] },
+        ],
+      }),
+      findings: [
+        {
+          messageId: 'runsHere',
+          data: {
+            vdir: '/PhoneFactorWebServiceSdk',
+            list: '',
+            others: ' On the other servers bundle.json lists, change the SDK URL too: PFWEB01 (Mobile App Web Service, User Portal).',
+          },
+          severity: 'medium',
+          component: 'web-service-sdk',
+        },
+      ],
+    },
+    {
       name: 'SDK vdir unknown: unknown',
       facts: makeFacts({ components: [agent5(), pfSdk({ virtualDirectory: null, virtualDirectoryKnown: false })] }),
       findings: [{ messageId: 'unknown', severity: 'medium', outcome: 'unknown' }],

@@ -67,6 +67,38 @@ ruleTester('MFA-VDIR-004', {
       ],
     },
     {
+      name: 'SDK under /MFASDK, a portal and an AD FS adapter on servers bundle.json lists: named for the case the name changes',
+      facts: makeFacts({
+        components: [server70(), comp('web-service-sdk', '7.0.2.1', { virtualDirectory: '/MFASDK' })],
+        otherHostList: [
+          { name: 'WEB01', components: ['user-portal'] },
+          { name: 'ADFS01', components: ['adfs-adapter'] },
+          { name: 'MFA02', components: ['web-service-sdk'] },
+        ],
+      }),
+      findings: [
+        {
+          messageId: 'notDefault',
+          data: {
+            component: 'web-service-sdk',
+            name: 'MFASDK',
+            others:
+              ' If it changes, change the SDK URL on the other servers bundle.json lists: WEB01 (User Portal); ADFS01 (AD FS adapter).',
+          },
+          severity: 'high',
+          component: 'web-service-sdk',
+        },
+      ],
+    },
+    {
+      name: 'portal under /Portal: other servers are not named (nothing reaches the portal by a URL in a config)',
+      facts: makeFacts({
+        components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: '/Portal' })],
+        otherHostList: [{ name: 'WEB01', components: ['user-portal'] }],
+      }),
+      findings: [{ messageId: 'notDefault', data: { component: 'user-portal', others: '' }, severity: 'high', component: 'user-portal' }],
+    },
+    {
       name: 'portal vdir unknown: unknown',
       facts: makeFacts({
         components: [server70(), comp('user-portal', '7.0.2.1', { virtualDirectory: null, virtualDirectoryKnown: false })],

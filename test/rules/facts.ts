@@ -82,6 +82,7 @@ export function makeFacts(over: DeepPartialFacts = {}): Facts {
     adfs: null,
     installers: { folder: null, present: [], needed: [], ...(installers ?? {}) },
     otherHosts: [],
+    otherHostList: [],
     configErrors: [],
     problems: [],
   };

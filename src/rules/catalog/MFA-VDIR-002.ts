@@ -1,6 +1,6 @@
 import { STEP } from '../../plan/steps.js';
 import { defineRule } from '../types.js';
-import { vdirEvidence, vdirName } from '../vdir.js';
+import { sdkConsumersElsewhere, vdirEvidence, vdirName } from '../vdir.js';
 
 export default defineRule({
   meta: {
@@ -18,9 +18,9 @@ export default defineRule({
     messages: {
       unknown: "The Web Service SDK's virtual directory is unknown (no applicationHost.config).",
       runsHere:
-        'The Web Service SDK runs under {{vdir}}. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}',
+        'The Web Service SDK runs under {{vdir}}. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}{{others}}',
       usedHere:
-        'Configs here use the Web Service SDK under /PhoneFactorWebServiceSdk. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}',
+        'Configs here use the Web Service SDK under /PhoneFactorWebServiceSdk. The new default is /MultiFactorAuthWebServiceSdk: keep the old name during the SDK install, or change the URL in each application that uses the SDK.{{list}}{{others}}',
     },
   },
   check({ component, upgradePath, facts }) {
@@ -33,12 +33,17 @@ export default defineRule({
     }
     const here = sdk && vdirName(sdk.virtualDirectory) === 'phonefactorwebservicesdk';
     if (!here && pointing.length === 0) return [];
+    const others = sdkConsumersElsewhere(facts);
     const list = pointing.length ? ` Configs on this host that point at the old URL: ${pointing.map((u) => u.file).join(', ')}.` : '';
     return [
       {
         messageId: here ? 'runsHere' : 'usedHere',
-        data: { vdir: here ? String(sdk.virtualDirectory) : '', list },
-        evidence: [...(sdk ? vdirEvidence(sdk) : []), ...refs],
+        data: {
+          vdir: here ? String(sdk.virtualDirectory) : '',
+          list,
+          others: others.names ? ` On the other servers bundle.json lists, change the SDK URL too: ${others.names}.` : '',
+        },
+        evidence: [...(sdk ? vdirEvidence(sdk) : []), ...refs, ...others.evidence],
         key: 'phonefactorwebservicesdk',
       },
     ];

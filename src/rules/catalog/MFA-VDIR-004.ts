@@ -1,7 +1,7 @@
 import { STEP } from '../../plan/steps.js';
 import type { ComponentId } from '../../types.js';
 import { defineRule, type RuleHit } from '../types.js';
-import { vdirEvidence, vdirName } from '../vdir.js';
+import { sdkConsumersElsewhere, vdirEvidence, vdirName } from '../vdir.js';
 
 const DEFAULTS: Partial<Record<ComponentId, string>> = {
   'user-portal': 'MultiFactorAuth',
@@ -29,10 +29,10 @@ export default defineRule({
       unknown:
         'The {{component}} virtual directory is unknown (no applicationHost.config): check it in IIS and give that exact name to the installer.',
       notDefault:
-        "The {{component}} runs under {{vdir}}, not the installer's default /{{default}}: type {{name}} as the virtual directory when the installer asks.",
+        "The {{component}} runs under {{vdir}}, not the installer's default /{{default}}: type {{name}} as the virtual directory when the installer asks.{{others}}",
     },
   },
-  check({ component, upgradePath, targetAtLeast }) {
+  check({ component, upgradePath, targetAtLeast, facts }) {
     if (upgradePath !== 'in-place') return [];
     const hits: RuleHit[] = [];
     for (const [c, def] of Object.entries(DEFAULTS) as [ComponentId, string][]) {
@@ -51,11 +51,19 @@ export default defineRule({
         continue;
       }
       if (!f.virtualDirectory || vdirName(f.virtualDirectory) === def.toLowerCase()) continue;
+      // The SDK is reached by URL from other servers: name them, for the case the name is not kept.
+      const others = c === 'web-service-sdk' ? sdkConsumersElsewhere(facts) : { names: '', evidence: [] };
       hits.push({
         component: c,
         messageId: 'notDefault',
-        data: { component: c, vdir: f.virtualDirectory, default: def, name: f.virtualDirectory.replace(/^\//, '') },
-        evidence: vdirEvidence(f),
+        data: {
+          component: c,
+          vdir: f.virtualDirectory,
+          default: def,
+          name: f.virtualDirectory.replace(/^\//, ''),
+          others: others.names ? ` If it changes, change the SDK URL on the other servers bundle.json lists: ${others.names}.` : '',
+        },
+        evidence: [...vdirEvidence(f), ...others.evidence],
         key: `${c}:${f.virtualDirectory.toLowerCase()}`,
       });
     }
