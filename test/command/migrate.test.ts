@@ -151,14 +151,15 @@ describe('fleet --goal migrate', () => {
   let code: number;
   beforeAll(() => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mfa-migrate-fleet-'));
-    for (const n of ['migrate-primary-8x', 'migrate-secondary-dedicated', 'migrate-adfs-2012r2', 'ha-subordinate'])
+    // A primary with a subordinate, a User Portal server, an AD FS 2012 R2 farm server and a dedicated migration server.
+    for (const n of ['migrate-primary-8x', 'migrate-secondary-dedicated', 'migrate-adfs-2012r2', 'ha-subordinate', 'user-portal-web-host'])
       cpSync(stageHost(n), path.join(dir, n), { recursive: true });
     const r = runCli(['fleet', dir, '--goal', 'migrate', '--json', '--now', NOW]);
     code = r.code;
     report = JSON.parse(r.stdout);
   });
 
-  it('changes only the primary and the dedicated migration server: no promotion, no adapter swap, no subordinate', () => {
+  it('changes only the primary and the dedicated migration server: no promotion, no adapter swap, no subordinate, no portal', () => {
     expect(code).toBe(1);
     expect(report.scan.goal).toBe('migrate');
     const hosts = new Set(report.waves.flatMap((w) => w.steps.map((s) => s.host)));
@@ -176,7 +177,7 @@ describe('fleet --goal migrate', () => {
 
   it('says which servers must change and warns of "Unhandled SB" on the subordinate left behind', () => {
     const split = report.findings.find((f) => f.ruleId === 'MFA-FLEET-021')!;
-    expect(split.message).toBe('Must change: MFA01, MFA05. Need not change: ADFS11, MFA02.');
+    expect(split.message).toBe('Must change: MFA01, MFA05. Need not change: ADFS11, MFA02, WEB01.');
     const sb = report.findings.find((f) => f.ruleId === 'MFA-FLEET-020')!;
     expect(sb.host).toBe('MFA01');
     expect(sb.message).toMatch(/MFA02/);
