@@ -4,6 +4,13 @@ import { humanTime, mdEscape, slug, visible } from '../report/text.js';
 import { SEVERITY_LABELS, STATUS_LABELS, verdictView } from '../report/view.js';
 import type { FleetReport } from './types.js';
 
+/** Stage post: a host's parts against the target, as the person closing the change reads it. */
+const UPGRADE_LABELS: Record<'upgraded' | 'partly-upgraded' | 'not-upgraded', string> = {
+  upgraded: 'upgraded',
+  'partly-upgraded': 'partly upgraded',
+  'not-upgraded': 'not upgraded at all',
+};
+
 /** The fleet JSON: keys in the order schemas/fleet.schema.json and docs/fleet.md give them (built in that order), 2-space indent, trailing newline. */
 export function renderFleetJson(report: FleetReport): string {
   return JSON.stringify(report, null, 2) + '\n';
@@ -96,6 +103,7 @@ export function buildFleetView(report: FleetReport, rawEsc: (s: string) => strin
       gate: h.verdict?.gate ?? null,
       hostRole: opt(h.hostRole),
       upgradePath: opt(h.upgradePath),
+      upgrade: h.upgrade ? UPGRADE_LABELS[h.upgrade] : null,
       replication: h.roles?.replication ? esc(h.roles.replication) : null,
       group: opt(h.roles?.replicationGroup),
       farm: opt(h.roles?.adfsFarm),

@@ -252,6 +252,8 @@ export async function runFleet(targets: string[], opts: FleetOptions): Promise<{
       roles: h.roles,
       upgradePath: h.upgradePath,
       hostRole: h.hostRole,
+      // At stage post only (other fleet reports keep their bytes): not upgraded at all, partly, or upgraded.
+      ...(opts.stage === 'post' ? { upgrade: h.upgrade ?? null } : {}),
     })),
     waves: buildWaves(hosts, { goal: opts.goal }),
     findings,

@@ -89,6 +89,7 @@ export function summarize(
     roles: report.host.roles,
     upgradePath: inv.upgradePath,
     hostRole: report.host.hostRole ?? null,
+    ...(report.change ? { upgrade: upgradeOf(report.change) } : {}),
     components: inv.components.map((c) => ({
       component: c.component,
       version: c.version,
@@ -152,4 +153,16 @@ export function failedSummary(name: string, target: string, reason: string): Hos
     waivers: [],
     inputDigest: null,
   };
+}
+
+/**
+ * Stage post: did the host's parts reach the target? Only with the report of before (a baseline): without it
+ * every part is `unknown` and so is this. Parts the procedure removes or leaves installed do not count.
+ */
+export function upgradeOf(change: NonNullable<Report['change']>): HostSummary['upgrade'] {
+  if (!change.baseline) return null;
+  const counted = change.components.filter((c) => c.status === 'upgraded' || c.status === 'added' || c.status === 'below-target');
+  if (counted.length === 0) return null;
+  const below = counted.filter((c) => c.status === 'below-target').length;
+  return below === 0 ? 'upgraded' : below === counted.length ? 'not-upgraded' : 'partly-upgraded';
 }

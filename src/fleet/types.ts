@@ -46,6 +46,11 @@ export interface HostSummary {
   roles: Roles | null;
   upgradePath: UpgradePath | null;
   hostRole: HostRole | null;
+  /**
+   * --stage post with the host's report of before: whether its parts reached the target (from the report's
+   * change). `not-upgraded`: none did; `partly-upgraded`: some are still below it; null where not known.
+   */
+  upgrade?: 'upgraded' | 'partly-upgraded' | 'not-upgraded' | null;
   components: { component: ComponentId; version: string | null; virtualDirectory: string | null; installPath: string | null }[];
   /** IIS application URL paths ("/MultiFactorAuthWebServiceSdk"); null where IIS was unknown to the scan. */
   virtualDirectories: string[] | null;
@@ -136,7 +141,7 @@ export interface FleetReport {
     goal?: Goal;
     inputDigest: string;
   };
-  hosts: Pick<HostSummary, 'name' | 'target' | 'status' | 'reason' | 'verdict' | 'roles' | 'upgradePath' | 'hostRole'>[];
+  hosts: Pick<HostSummary, 'name' | 'target' | 'status' | 'reason' | 'verdict' | 'roles' | 'upgradePath' | 'hostRole' | 'upgrade'>[];
   waves: Wave[];
   findings: FleetFinding[];
   verdict: Verdict;

@@ -719,7 +719,7 @@ return errors === 0;
 }
 
 export const validator3 = validate13;
-const schema14 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/fleet.schema.json","title":"mfa-readiness fleet report (schemaVersion 1)","description":"The report of `mfa-readiness fleet`: hosts, waves of the maintenance window, cross-host findings and the fleet verdict (report.md, The fleet report). Unknown properties are allowed; enums may grow. The parts it shares with the host report (finding, verdict, waiver status) are the host report schema's definitions (report.schema.json), not copies.","type":"object","required":["schemaVersion","tool","scan","hosts","waves","findings","verdict"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","required":["name","version","rulesetVersion"],"properties":{"name":{"const":"mfa-readiness"},"version":{"type":"string"},"rulesetVersion":{"type":"string"}}},"scan":{"type":"object","required":["startedAt","target","targetVersion","inputDigest"],"properties":{"startedAt":{"type":"string","format":"date-time"},"target":{"type":"object","required":["kind","location"],"properties":{"kind":{"type":"string"},"location":{"type":"string"}}},"targetVersion":{"type":"string"},"stage":{"type":"string"},"goal":{"description":"`migrate` where the fleet was scanned with --goal migrate (written only then; absent means upgrade).","enum":["upgrade","migrate"]},"inputDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}},"hosts":{"type":"array","items":{"type":"object","required":["name","target","status","reason","verdict","roles","upgradePath"],"properties":{"name":{"type":"string","minLength":1},"target":{"type":"string"},"status":{"enum":["scanned","read","failed"]},"reason":{"type":["string","null"]},"verdict":{"oneOf":[{"$ref":"report.schema.json#/definitions/verdict"},{"type":"null"}]},"roles":{"type":["object","null"]},"upgradePath":{"enum":["phonefactor-agent","in-place","none",null]},"hostRole":{"enum":["mfa-host","web-host","adfs-host","none",null]}}}},"waves":{"type":"array","items":{"type":"object","required":["order","title","hosts","steps"],"properties":{"order":{"type":"integer","minimum":1},"title":{"type":"string"},"kind":{"type":"string","description":"before-window, phonefactor-uninstall, replication-subordinate, replication-primary, standalone, web-pool, web, adfs-first-half, adfs-policy, adfs-second-half, adfs-single, after-upgrade; may grow."},"group":{"type":["string","null"]},"hosts":{"type":"array","items":{"type":"string"},"minItems":1},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["host","action","component","title"],"properties":{"host":{"type":"string"},"id":{"type":"string"},"action":{"type":"string"},"component":{"type":"string"},"title":{"type":"string"},"detail":{"type":"string","description":"What to do, from the host's plan step (or the fleet's, for its own steps)."},"findings":{"type":"array","description":"The host's open findings behind the step (the rules that call for it).","items":{"type":"object","required":["ruleId","severity","title","message"],"properties":{"id":{"type":"string"},"ruleId":{"type":"string"},"severity":{"$ref":"report.schema.json#/definitions/severity"},"outcome":{"enum":["fail","unknown"]},"title":{"type":"string"},"message":{"type":"string"}}}}}}},"slot":{"type":"integer","minimum":1,"description":"Waves with the same slot are on independent tracks (replication groups, web pools, AD FS farms) and can run at the same time; slots run in order."},"track":{"type":["string","null"],"description":"The independent line of work the wave belongs to (\"group EU\", \"web pool P\", \"farm sts.contoso.com\", \"standalone\", \"web\"); null for the shared waves (before the window, PhoneFactor uninstalls, after the upgrade)."}}}},"findings":{"type":"array","items":{"allOf":[{"$ref":"report.schema.json#/definitions/finding"},{"type":"object","required":["host"],"properties":{"host":{"type":"string"}}}]}},"verdict":{"$ref":"report.schema.json#/definitions/verdict"},"waivers":{"type":"array","items":{"$ref":"report.schema.json#/definitions/waiverStatus"}}}};
+const schema14 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mfa-readiness.invalid/schemas/fleet.schema.json","title":"mfa-readiness fleet report (schemaVersion 1)","description":"The report of `mfa-readiness fleet`: hosts, waves of the maintenance window, cross-host findings and the fleet verdict (report.md, The fleet report). Unknown properties are allowed; enums may grow. The parts it shares with the host report (finding, verdict, waiver status) are the host report schema's definitions (report.schema.json), not copies.","type":"object","required":["schemaVersion","tool","scan","hosts","waves","findings","verdict"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","required":["name","version","rulesetVersion"],"properties":{"name":{"const":"mfa-readiness"},"version":{"type":"string"},"rulesetVersion":{"type":"string"}}},"scan":{"type":"object","required":["startedAt","target","targetVersion","inputDigest"],"properties":{"startedAt":{"type":"string","format":"date-time"},"target":{"type":"object","required":["kind","location"],"properties":{"kind":{"type":"string"},"location":{"type":"string"}}},"targetVersion":{"type":"string"},"stage":{"type":"string"},"goal":{"description":"`migrate` where the fleet was scanned with --goal migrate (written only then; absent means upgrade).","enum":["upgrade","migrate"]},"inputDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}},"hosts":{"type":"array","items":{"type":"object","required":["name","target","status","reason","verdict","roles","upgradePath"],"properties":{"name":{"type":"string","minLength":1},"target":{"type":"string"},"status":{"enum":["scanned","read","failed"]},"reason":{"type":["string","null"]},"verdict":{"oneOf":[{"$ref":"report.schema.json#/definitions/verdict"},{"type":"null"}]},"roles":{"type":["object","null"]},"upgradePath":{"enum":["phonefactor-agent","in-place","none",null]},"hostRole":{"enum":["mfa-host","web-host","adfs-host","none",null]},"upgrade":{"description":"Written at --stage post only (added within version 1): with the host's report of before, whether its parts reached the target: upgraded, partly-upgraded (some still below it) or not-upgraded (none did); null where not known (no report of before, or nothing to compare).","enum":["upgraded","partly-upgraded","not-upgraded",null]}}}},"waves":{"type":"array","items":{"type":"object","required":["order","title","hosts","steps"],"properties":{"order":{"type":"integer","minimum":1},"title":{"type":"string"},"kind":{"type":"string","description":"before-window, phonefactor-uninstall, replication-subordinate, replication-primary, standalone, web-pool, web, adfs-first-half, adfs-policy, adfs-second-half, adfs-single, after-upgrade; may grow."},"group":{"type":["string","null"]},"hosts":{"type":"array","items":{"type":"string"},"minItems":1},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["host","action","component","title"],"properties":{"host":{"type":"string"},"id":{"type":"string"},"action":{"type":"string"},"component":{"type":"string"},"title":{"type":"string"},"detail":{"type":"string","description":"What to do, from the host's plan step (or the fleet's, for its own steps)."},"findings":{"type":"array","description":"The host's open findings behind the step (the rules that call for it).","items":{"type":"object","required":["ruleId","severity","title","message"],"properties":{"id":{"type":"string"},"ruleId":{"type":"string"},"severity":{"$ref":"report.schema.json#/definitions/severity"},"outcome":{"enum":["fail","unknown"]},"title":{"type":"string"},"message":{"type":"string"}}}}}}},"slot":{"type":"integer","minimum":1,"description":"Waves with the same slot are on independent tracks (replication groups, web pools, AD FS farms) and can run at the same time; slots run in order."},"track":{"type":["string","null"],"description":"The independent line of work the wave belongs to (\"group EU\", \"web pool P\", \"farm sts.contoso.com\", \"standalone\", \"web\"); null for the shared waves (before the window, PhoneFactor uninstalls, after the upgrade)."}}}},"findings":{"type":"array","items":{"allOf":[{"$ref":"report.schema.json#/definitions/finding"},{"type":"object","required":["host"],"properties":{"host":{"type":"string"}}}]}},"verdict":{"$ref":"report.schema.json#/definitions/verdict"},"waivers":{"type":"array","items":{"$ref":"report.schema.json#/definitions/waiverStatus"}}}};
 const schema39 = {"title":"Severity","enum":["critical","high","medium","low","info"]};
 const formats0 = require("ajv-formats/dist/formats").fullFormats["date-time"];
 const pattern0 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
@@ -2381,9 +2381,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.hosts.items.type,parentSchema:schema14.properties.hosts.items,data:data15};
+if(data15.upgrade !== undefined){
+let data24 = data15.upgrade;
+if(!((((data24 === "upgraded") || (data24 === "partly-upgraded")) || (data24 === "not-upgraded")) || (data24 === null))){
+const err49 = {instancePath:instancePath+"/hosts/" + i0+"/upgrade",schemaPath:"#/properties/hosts/items/properties/upgrade/enum",keyword:"enum",params:{allowedValues: schema14.properties.hosts.items.properties.upgrade.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.hosts.items.properties.upgrade.enum,parentSchema:schema14.properties.hosts.items.properties.upgrade,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2395,7 +2396,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.hosts.type,parentSchema:schema14.properties.hosts,data:data14};
+const err50 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.hosts.items.type,parentSchema:schema14.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2405,15 +2406,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.waves !== undefined){
-let data24 = data.waves;
-if(Array.isArray(data24)){
-const len1 = data24.length;
-for(let i1=0; i1<len1; i1++){
-let data25 = data24[i1];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.order === undefined){
-const err51 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "order"},message:"must have required property '"+"order"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
+}
+else {
+const err51 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.hosts.type,parentSchema:schema14.properties.hosts,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2422,8 +2417,16 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data25.title === undefined){
-const err52 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
+}
+if(data.waves !== undefined){
+let data25 = data.waves;
+if(Array.isArray(data25)){
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+let data26 = data25[i1];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.order === undefined){
+const err52 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "order"},message:"must have required property '"+"order"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2432,8 +2435,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data25.hosts === undefined){
-const err53 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
+if(data26.title === undefined){
+const err53 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2442,8 +2445,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data25.steps === undefined){
-const err54 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data25};
+if(data26.hosts === undefined){
+const err54 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2452,10 +2455,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data25.order !== undefined){
-let data26 = data25.order;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err55 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.order.type,parentSchema:schema14.properties.waves.items.properties.order,data:data26};
+if(data26.steps === undefined){
+const err55 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema14.properties.waves.items.required,parentSchema:schema14.properties.waves.items,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2464,9 +2465,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(typeof data26 == "number"){
-if(data26 < 1 || isNaN(data26)){
-const err56 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.order,data:data26};
+if(data26.order !== undefined){
+let data27 = data26.order;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err56 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.order.type,parentSchema:schema14.properties.waves.items.properties.order,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2475,12 +2477,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-if(data25.title !== undefined){
-let data27 = data25.title;
-if(typeof data27 !== "string"){
-const err57 = {instancePath:instancePath+"/waves/" + i1+"/title",schemaPath:"#/properties/waves/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.title,data:data27};
+if(typeof data27 == "number"){
+if(data27 < 1 || isNaN(data27)){
+const err57 = {instancePath:instancePath+"/waves/" + i1+"/order",schemaPath:"#/properties/waves/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.order,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2490,10 +2489,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data25.kind !== undefined){
-let data28 = data25.kind;
+}
+if(data26.title !== undefined){
+let data28 = data26.title;
 if(typeof data28 !== "string"){
-const err58 = {instancePath:instancePath+"/waves/" + i1+"/kind",schemaPath:"#/properties/waves/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.kind.type,parentSchema:schema14.properties.waves.items.properties.kind,data:data28};
+const err58 = {instancePath:instancePath+"/waves/" + i1+"/title",schemaPath:"#/properties/waves/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.title,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2503,10 +2503,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data25.group !== undefined){
-let data29 = data25.group;
-if((typeof data29 !== "string") && (data29 !== null)){
-const err59 = {instancePath:instancePath+"/waves/" + i1+"/group",schemaPath:"#/properties/waves/items/properties/group/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.group.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.group.type,parentSchema:schema14.properties.waves.items.properties.group,data:data29};
+if(data26.kind !== undefined){
+let data29 = data26.kind;
+if(typeof data29 !== "string"){
+const err59 = {instancePath:instancePath+"/waves/" + i1+"/kind",schemaPath:"#/properties/waves/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.kind.type,parentSchema:schema14.properties.waves.items.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2516,11 +2516,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data25.hosts !== undefined){
-let data30 = data25.hosts;
-if(Array.isArray(data30)){
-if(data30.length < 1){
-const err60 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.hosts,data:data30};
+if(data26.group !== undefined){
+let data30 = data26.group;
+if((typeof data30 !== "string") && (data30 !== null)){
+const err60 = {instancePath:instancePath+"/waves/" + i1+"/group",schemaPath:"#/properties/waves/items/properties/group/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.group.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.group.type,parentSchema:schema14.properties.waves.items.properties.group,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2529,11 +2528,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-const len2 = data30.length;
-for(let i2=0; i2<len2; i2++){
-let data31 = data30[i2];
-if(typeof data31 !== "string"){
-const err61 = {instancePath:instancePath+"/waves/" + i1+"/hosts/" + i2,schemaPath:"#/properties/waves/items/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.hosts.items.type,parentSchema:schema14.properties.waves.items.properties.hosts.items,data:data31};
+}
+if(data26.hosts !== undefined){
+let data31 = data26.hosts;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err61 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.hosts,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2542,10 +2542,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.hosts.type,parentSchema:schema14.properties.waves.items.properties.hosts,data:data30};
+const len2 = data31.length;
+for(let i2=0; i2<len2; i2++){
+let data32 = data31[i2];
+if(typeof data32 !== "string"){
+const err62 = {instancePath:instancePath+"/waves/" + i1+"/hosts/" + i2,schemaPath:"#/properties/waves/items/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.hosts.items.type,parentSchema:schema14.properties.waves.items.properties.hosts.items,data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2555,11 +2556,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data25.steps !== undefined){
-let data32 = data25.steps;
-if(Array.isArray(data32)){
-if(data32.length < 1){
-const err63 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.steps,data:data32};
+}
+else {
+const err63 = {instancePath:instancePath+"/waves/" + i1+"/hosts",schemaPath:"#/properties/waves/items/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.hosts.type,parentSchema:schema14.properties.waves.items.properties.hosts,data:data31};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2568,12 +2567,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-let data33 = data32[i3];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.host === undefined){
-const err64 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
+}
+if(data26.steps !== undefined){
+let data33 = data26.steps;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err64 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.waves.items.properties.steps,data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2582,8 +2581,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data33.action === undefined){
-const err65 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
+const len3 = data33.length;
+for(let i3=0; i3<len3; i3++){
+let data34 = data33[i3];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.host === undefined){
+const err65 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data34};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2592,8 +2595,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data33.component === undefined){
-const err66 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
+if(data34.action === undefined){
+const err66 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2602,8 +2605,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data33.title === undefined){
-const err67 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
+if(data34.component === undefined){
+const err67 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data34};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2612,10 +2615,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data33.host !== undefined){
-let data34 = data33.host;
-if(typeof data34 !== "string"){
-const err68 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/host",schemaPath:"#/properties/waves/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.host.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.host,data:data34};
+if(data34.title === undefined){
+const err68 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data34};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2624,11 +2625,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data33.id !== undefined){
-let data35 = data33.id;
+if(data34.host !== undefined){
+let data35 = data34.host;
 if(typeof data35 !== "string"){
-const err69 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.id,data:data35};
+const err69 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/host",schemaPath:"#/properties/waves/items/properties/steps/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.host.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.host,data:data35};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2638,10 +2638,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data33.action !== undefined){
-let data36 = data33.action;
+if(data34.id !== undefined){
+let data36 = data34.id;
 if(typeof data36 !== "string"){
-const err70 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/action",schemaPath:"#/properties/waves/items/properties/steps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.action.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.action,data:data36};
+const err70 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.id,data:data36};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2651,10 +2651,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data33.component !== undefined){
-let data37 = data33.component;
+if(data34.action !== undefined){
+let data37 = data34.action;
 if(typeof data37 !== "string"){
-const err71 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/component",schemaPath:"#/properties/waves/items/properties/steps/items/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.component.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.component,data:data37};
+const err71 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/action",schemaPath:"#/properties/waves/items/properties/steps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.action.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.action,data:data37};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2664,10 +2664,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data33.title !== undefined){
-let data38 = data33.title;
+if(data34.component !== undefined){
+let data38 = data34.component;
 if(typeof data38 !== "string"){
-const err72 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.title,data:data38};
+const err72 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/component",schemaPath:"#/properties/waves/items/properties/steps/items/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.component.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.component,data:data38};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2677,10 +2677,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data33.detail !== undefined){
-let data39 = data33.detail;
+if(data34.title !== undefined){
+let data39 = data34.title;
 if(typeof data39 !== "string"){
-const err73 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/detail",schemaPath:"#/properties/waves/items/properties/steps/items/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.detail.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.detail,data:data39};
+const err73 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.title,data:data39};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2690,15 +2690,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data33.findings !== undefined){
-let data40 = data33.findings;
-if(Array.isArray(data40)){
-const len4 = data40.length;
-for(let i4=0; i4<len4; i4++){
-let data41 = data40[i4];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.ruleId === undefined){
-const err74 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
+if(data34.detail !== undefined){
+let data40 = data34.detail;
+if(typeof data40 !== "string"){
+const err74 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/detail",schemaPath:"#/properties/waves/items/properties/steps/items/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.detail.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.detail,data:data40};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2707,8 +2702,16 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data41.severity === undefined){
-const err75 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
+}
+if(data34.findings !== undefined){
+let data41 = data34.findings;
+if(Array.isArray(data41)){
+const len4 = data41.length;
+for(let i4=0; i4<len4; i4++){
+let data42 = data41[i4];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.ruleId === undefined){
+const err75 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data42};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2717,8 +2720,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data41.title === undefined){
-const err76 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
+if(data42.severity === undefined){
+const err76 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data42};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2727,8 +2730,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data41.message === undefined){
-const err77 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
+if(data42.title === undefined){
+const err77 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data42};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2737,10 +2740,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data41.id !== undefined){
-let data42 = data41.id;
-if(typeof data42 !== "string"){
-const err78 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.id,data:data42};
+if(data42.message === undefined){
+const err78 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.required,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data42};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2749,11 +2750,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data41.ruleId !== undefined){
-let data43 = data41.ruleId;
+if(data42.id !== undefined){
+let data43 = data42.id;
 if(typeof data43 !== "string"){
-const err79 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/ruleId",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.ruleId.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.ruleId,data:data43};
+const err79 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/id",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.id.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.id,data:data43};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2763,10 +2763,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data41.severity !== undefined){
-let data44 = data41.severity;
-if(!(((((data44 === "critical") || (data44 === "high")) || (data44 === "medium")) || (data44 === "low")) || (data44 === "info"))){
-const err80 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/severity",schemaPath:"report.schema.json#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data44};
+if(data42.ruleId !== undefined){
+let data44 = data42.ruleId;
+if(typeof data44 !== "string"){
+const err80 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/ruleId",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.ruleId.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.ruleId,data:data44};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2776,10 +2776,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data41.outcome !== undefined){
-let data45 = data41.outcome;
-if(!((data45 === "fail") || (data45 === "unknown"))){
-const err81 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/outcome",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome.enum,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome,data:data45};
+if(data42.severity !== undefined){
+let data45 = data42.severity;
+if(!(((((data45 === "critical") || (data45 === "high")) || (data45 === "medium")) || (data45 === "low")) || (data45 === "info"))){
+const err81 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/severity",schemaPath:"report.schema.json#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data45};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2789,10 +2789,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data41.title !== undefined){
-let data46 = data41.title;
-if(typeof data46 !== "string"){
-const err82 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.title,data:data46};
+if(data42.outcome !== undefined){
+let data46 = data42.outcome;
+if(!((data46 === "fail") || (data46 === "unknown"))){
+const err82 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/outcome",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome.enum,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.outcome,data:data46};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2802,10 +2802,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data41.message !== undefined){
-let data47 = data41.message;
+if(data42.title !== undefined){
+let data47 = data42.title;
 if(typeof data47 !== "string"){
-const err83 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/message",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.message.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.message,data:data47};
+const err83 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/title",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.title.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.title,data:data47};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2815,9 +2815,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data41};
+if(data42.message !== undefined){
+let data48 = data42.message;
+if(typeof data48 !== "string"){
+const err84 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4+"/message",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.message.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.properties.message,data:data48};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2829,7 +2830,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings,data:data40};
+const err85 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings/" + i4,schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings.items,data:data42};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2841,7 +2842,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data33};
+const err86 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3+"/findings",schemaPath:"#/properties/waves/items/properties/steps/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.items.properties.findings.type,parentSchema:schema14.properties.waves.items.properties.steps.items.properties.findings,data:data41};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2853,7 +2854,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.type,parentSchema:schema14.properties.waves.items.properties.steps,data:data32};
+const err87 = {instancePath:instancePath+"/waves/" + i1+"/steps/" + i3,schemaPath:"#/properties/waves/items/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.properties.steps.items.type,parentSchema:schema14.properties.waves.items.properties.steps.items,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2863,10 +2864,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data25.slot !== undefined){
-let data48 = data25.slot;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
-const err88 = {instancePath:instancePath+"/waves/" + i1+"/slot",schemaPath:"#/properties/waves/items/properties/slot/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.slot.type,parentSchema:schema14.properties.waves.items.properties.slot,data:data48};
+}
+else {
+const err88 = {instancePath:instancePath+"/waves/" + i1+"/steps",schemaPath:"#/properties/waves/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.items.properties.steps.type,parentSchema:schema14.properties.waves.items.properties.steps,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2875,9 +2875,11 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(typeof data48 == "number"){
-if(data48 < 1 || isNaN(data48)){
-const err89 = {instancePath:instancePath+"/waves/" + i1+"/slot",schemaPath:"#/properties/waves/items/properties/slot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.slot,data:data48};
+}
+if(data26.slot !== undefined){
+let data49 = data26.slot;
+if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
+const err89 = {instancePath:instancePath+"/waves/" + i1+"/slot",schemaPath:"#/properties/waves/items/properties/slot/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.waves.items.properties.slot.type,parentSchema:schema14.properties.waves.items.properties.slot,data:data49};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2886,12 +2888,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-if(data25.track !== undefined){
-let data49 = data25.track;
-if((typeof data49 !== "string") && (data49 !== null)){
-const err90 = {instancePath:instancePath+"/waves/" + i1+"/track",schemaPath:"#/properties/waves/items/properties/track/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.track.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.track.type,parentSchema:schema14.properties.waves.items.properties.track,data:data49};
+if(typeof data49 == "number"){
+if(data49 < 1 || isNaN(data49)){
+const err90 = {instancePath:instancePath+"/waves/" + i1+"/slot",schemaPath:"#/properties/waves/items/properties/slot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.waves.items.properties.slot,data:data49};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2902,8 +2901,10 @@ errors++;
 }
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.type,parentSchema:schema14.properties.waves.items,data:data25};
+if(data26.track !== undefined){
+let data50 = data26.track;
+if((typeof data50 !== "string") && (data50 !== null)){
+const err91 = {instancePath:instancePath+"/waves/" + i1+"/track",schemaPath:"#/properties/waves/items/properties/track/type",keyword:"type",params:{type: schema14.properties.waves.items.properties.track.type},message:"must be string,null",schema:schema14.properties.waves.items.properties.track.type,parentSchema:schema14.properties.waves.items.properties.track,data:data50};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2915,7 +2916,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/waves",schemaPath:"#/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.type,parentSchema:schema14.properties.waves,data:data24};
+const err92 = {instancePath:instancePath+"/waves/" + i1,schemaPath:"#/properties/waves/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.waves.items.type,parentSchema:schema14.properties.waves.items,data:data26};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2925,19 +2926,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.findings !== undefined){
-let data50 = data.findings;
-if(Array.isArray(data50)){
-const len5 = data50.length;
-for(let i5=0; i5<len5; i5++){
-let data51 = data50[i5];
-if(!(validate53(data51, {instancePath:instancePath+"/findings/" + i5,parentData:data50,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
 }
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.host === undefined){
-const err93 = {instancePath:instancePath+"/findings/" + i5,schemaPath:"#/properties/findings/items/allOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.findings.items.allOf[1].required,parentSchema:schema14.properties.findings.items.allOf[1],data:data51};
+else {
+const err93 = {instancePath:instancePath+"/waves",schemaPath:"#/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waves.type,parentSchema:schema14.properties.waves,data:data25};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2946,10 +2937,20 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data51.host !== undefined){
-let data52 = data51.host;
-if(typeof data52 !== "string"){
-const err94 = {instancePath:instancePath+"/findings/" + i5+"/host",schemaPath:"#/properties/findings/items/allOf/1/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.findings.items.allOf[1].properties.host.type,parentSchema:schema14.properties.findings.items.allOf[1].properties.host,data:data52};
+}
+if(data.findings !== undefined){
+let data51 = data.findings;
+if(Array.isArray(data51)){
+const len5 = data51.length;
+for(let i5=0; i5<len5; i5++){
+let data52 = data51[i5];
+if(!(validate53(data52, {instancePath:instancePath+"/findings/" + i5,parentData:data51,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.host === undefined){
+const err94 = {instancePath:instancePath+"/findings/" + i5,schemaPath:"#/properties/findings/items/allOf/1/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema14.properties.findings.items.allOf[1].required,parentSchema:schema14.properties.findings.items.allOf[1],data:data52};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2958,10 +2959,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/findings/" + i5,schemaPath:"#/properties/findings/items/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.findings.items.allOf[1].type,parentSchema:schema14.properties.findings.items.allOf[1],data:data51};
+if(data52.host !== undefined){
+let data53 = data52.host;
+if(typeof data53 !== "string"){
+const err95 = {instancePath:instancePath+"/findings/" + i5+"/host",schemaPath:"#/properties/findings/items/allOf/1/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.findings.items.allOf[1].properties.host.type,parentSchema:schema14.properties.findings.items.allOf[1].properties.host,data:data53};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2973,12 +2974,24 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.findings.type,parentSchema:schema14.properties.findings,data:data50};
+const err96 = {instancePath:instancePath+"/findings/" + i5,schemaPath:"#/properties/findings/items/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.findings.items.allOf[1].type,parentSchema:schema14.properties.findings.items.allOf[1],data:data52};
 if(vErrors === null){
 vErrors = [err96];
 }
 else {
 vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.findings.type,parentSchema:schema14.properties.findings,data:data51};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }
@@ -2990,35 +3003,35 @@ errors = vErrors.length;
 }
 }
 if(data.waivers !== undefined){
-let data54 = data.waivers;
-if(Array.isArray(data54)){
-const len6 = data54.length;
+let data55 = data.waivers;
+if(Array.isArray(data55)){
+const len6 = data55.length;
 for(let i6=0; i6<len6; i6++){
-if(!(validate57(data54[i6], {instancePath:instancePath+"/waivers/" + i6,parentData:data54,parentDataProperty:i6,rootData}))){
+if(!(validate57(data55[i6], {instancePath:instancePath+"/waivers/" + i6,parentData:data55,parentDataProperty:i6,rootData}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waivers.type,parentSchema:schema14.properties.waivers,data:data54};
+const err98 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.waivers.type,parentSchema:schema14.properties.waivers,data:data55};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err98];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err98);
 }
 errors++;
 }
 }
 }
 else {
-const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err99];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err99);
 }
 errors++;
 }

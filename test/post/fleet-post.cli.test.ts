@@ -1,6 +1,6 @@
 /** `fleet --stage post --baselines DIR`: each host against its own report of before, matched by host name. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, stageHost } from '../helpers/hosts.js';
@@ -60,6 +60,54 @@ describe('fleet --stage post', () => {
     ]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as FleetReport).verdict.status).toBe('verified');
+  });
+
+  it('says which hosts were not upgraded at all: the host of before, scanned after a window that skipped it', () => {
+    const out = path.join(dir, 'not-upgraded');
+    const r = runCli([
+      'fleet',
+      stageHost('change-7x-before'),
+      stageHost('change-pf-after-clean'),
+      '--stage',
+      'post',
+      '--baselines',
+      base,
+      '--fail-on',
+      'high',
+      '--format',
+      'json,md',
+      '--out',
+      out,
+      '--now',
+      NOW,
+    ]);
+    expect(r.code).toBe(1);
+    const f = JSON.parse(
+      readFileSync(
+        path.join(
+          out,
+          readdirSync(out).find((x) => x.endsWith('.json'))!,
+        ),
+        'utf8',
+      ),
+    ) as FleetReport;
+    expect(Object.fromEntries(f.hosts.map((h) => [h.name, [h.verdict?.status, h.upgrade]]))).toEqual({
+      MFA31: ['incomplete', 'not-upgraded'],
+      PF01: ['verified', 'upgraded'],
+    });
+    const md = readFileSync(
+      path.join(
+        out,
+        readdirSync(out).find((x) => x.endsWith('.md'))!,
+      ),
+      'utf8',
+    );
+    expect(md).toMatch(/\| MFA31 \|[^\n]*Incomplete[^\n]*; not upgraded at all \|/i);
+  });
+
+  it('a fleet report of stage pre has no upgrade field on its hosts (its bytes are as before)', () => {
+    const r = runCli(['fleet', stageHost('change-7x-before'), '--json', '--now', NOW]);
+    expect(Object.keys((JSON.parse(r.stdout) as FleetReport).hosts[0])).not.toContain('upgrade');
   });
 
   it('a host with no report of before in the folder is incomplete (MFA-POST-019), never verified', () => {
